@@ -24,7 +24,7 @@ const booleanFlag = (fallback: boolean) =>
   z
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
     .transform((value) => value === 'true' || value === '1' || value === 'yes')
-    .default(fallback ? 'true' : 'false');
+    .default(fallback);
 
 const envSchema = z.object({
   DISCORD_TOKEN: optionalText,
