@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { UserErrorMessages, UserFacingError } from '../errors.js';
+import {
+  PluralKitAPIError,
+  PluralKitError,
+  PluralKitErrorCode,
+  PluralKitInputError,
+  PluralKitRateLimitError,
+} from '../pluralkit/index.js';
+import { VaultUnavailableError } from '../vault/index.js';
+
+/** What the boundary does with an error: what the user reads, and how loudly we log it. */
+export interface DescribedError {
+  readonly message: string;
+  /** `info`: the user's own mistake; `warn`: upstream trouble; `error`: our bug. */
+  readonly level: 'info' | 'warn' | 'error';
+  /** Set for our own bugs: shown to the user and logged, so a report can be matched to a log line. */
+  readonly errorId?: string;
+}
+
+const privateWhat: Partial<Record<number, string>> = {
+  [PluralKitErrorCode.MemberListPrivate]: 'member list',
+  [PluralKitErrorCode.GroupListPrivate]: 'group list',
+  [PluralKitErrorCode.GroupMemberListPrivate]: 'group member lists',
+  [PluralKitErrorCode.FrontersPrivate]: 'current fronters',
+  [PluralKitErrorCode.FrontHistoryPrivate]: 'front history',
+};
+
+function describeApiError(error: PluralKitAPIError): UserFacingError | undefined {
+  const what = privateWhat[error.code];
+  if (what !== undefined) return new UserFacingError('Private', { what });
+  switch (error.code) {
+    case PluralKitErrorCode.SystemNotFound:
+      return new UserFacingError('SystemNotFound', {});
+    case PluralKitErrorCode.MemberNotFound:
+    case PluralKitErrorCode.MemberNotFoundWithRef:
+      return new UserFacingError('MemberNotFound', {});
+    case PluralKitErrorCode.GroupNotFound:
+    case PluralKitErrorCode.GroupNotFoundWithRef:
+      return new UserFacingError('GroupNotFound', {});
+    case PluralKitErrorCode.SwitchNotFound:
+    case PluralKitErrorCode.SwitchNotFoundOrPrivate:
+      return new UserFacingError('SwitchNotFound');
+    case PluralKitErrorCode.MessageNotFound:
+      return new UserFacingError('MessageNotFound');
+    case PluralKitErrorCode.DuplicateMembers:
+      return new UserFacingError('DuplicateMembers');
+    case PluralKitErrorCode.SameAsCurrentFronters:
+      return new UserFacingError('SameAsCurrent');
+    case PluralKitErrorCode.SwitchTimestampTaken:
+      return new UserFacingError('SwitchTimeTaken');
+    default:
+      break;
+  }
+  if (error.status === 403) return new UserFacingError('NotYourSystem');
+  return undefined;
+}
+
+/**
+ * Turns anything a handler threw into what the user is told. User mistakes and privacy answers are
+ * explained; PluralKit trouble asks them to retry; anything else is our bug and gets an error id.
+ */
+export function describeError(error: unknown): DescribedError {
+  if (error instanceof UserFacingError) return { message: error.message, level: 'info' };
+  if (error instanceof VaultUnavailableError) return { message: UserErrorMessages.StoreUnavailable(), level: 'warn' };
+  if (error instanceof PluralKitInputError) {
+    return {
+      message: UserErrorMessages.InvalidReference({ kind: error.argument, detail: error.expected }),
+      level: 'info',
+    };
+  }
+  if (error instanceof PluralKitRateLimitError) return { message: UserErrorMessages.PluralKitBusy(), level: 'warn' };
+  if (error instanceof PluralKitAPIError) {
+    const known = describeApiError(error);
+    if (known !== undefined) return { message: known.message, level: 'info' };
+    if (error.status >= 500) return { message: UserErrorMessages.PluralKitDown(), level: 'warn' };
+  } else if (error instanceof PluralKitError) {
+    // Timeouts, network failures, 5xx and bodies that fail their schema are PluralKit's trouble, not the user's.
+    return { message: UserErrorMessages.PluralKitDown(), level: 'warn' };
+  }
+  const errorId = randomBytes(4).toString('hex');
+  return { message: UserErrorMessages.Internal({ errorId }), level: 'error', errorId };
+}

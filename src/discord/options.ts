@@ -1,0 +1,29 @@
+import type { SlashCommandBuilder, SlashCommandSubcommandBuilder } from 'discord.js';
+import type { Visibility } from './command.js';
+
+type Builder = SlashCommandBuilder | SlashCommandSubcommandBuilder;
+
+/** Adds the `public` option: answers are private to the user unless they choose to share them. */
+export function withPublicOption<B extends Builder>(builder: B): B {
+  builder.addBooleanOption((option) =>
+    option.setName('public').setDescription('Show the answer to everyone here (default: only you see it)'),
+  );
+  return builder;
+}
+
+/** Adds the `system` and `user` options for looking at someone else's system. */
+export function withTargetOptions<B extends Builder>(builder: B): B {
+  builder
+    .addStringOption((option) =>
+      option.setName('system').setDescription("Another system's id (e.g. abcde) or UUID; default: yours").setMaxLength(64),
+    )
+    .addUserOption((option) => option.setName('user').setDescription("Show this Discord user's system"));
+  return builder;
+}
+
+/** Reads the `public` option: private by default, so nobody's data is shown around by accident. */
+export function visibilityFromPublicOption(interaction: {
+  options: { getBoolean(name: string): boolean | null };
+}): Visibility {
+  return { ephemeral: interaction.options.getBoolean('public') !== true };
+}

@@ -1,0 +1,103 @@
+import type { Interaction, RepliableInteraction } from 'discord.js';
+import { UserErrorMessages } from '../errors.js';
+import type { Command, CommandContext } from './command.js';
+import { decodeCustomId } from './custom-id.js';
+import { describeError } from './describe-error.js';
+import { Responder, type ResponderOptions } from './responder.js';
+
+/** Options for {@link createRouter}. */
+export interface RouterOptions {
+  /** Defer an interaction that has no answer after this long. @defaultValue 1200 */
+  deferAfterMs?: number | undefined;
+}
+
+/**
+ * The single entry point for interactions, and the single error boundary: whatever a handler throws is
+ * answered here, ephemerally, and logged at the level it deserves. Nothing escapes as a rejection.
+ */
+export function createRouter(commands: readonly Command[], ctx: CommandContext, options: RouterOptions = {}) {
+  const byName = new Map(commands.map((command) => [command.data.name, command]));
+
+  async function run(interaction: RepliableInteraction, responderOptions: Omit<ResponderOptions, 'deferAfterMs'>, handler: (respond: Responder) => Promise<void>) {
+    const respond = new Responder(interaction, { ...responderOptions, deferAfterMs: options.deferAfterMs });
+    try {
+      await handler(respond);
+    } catch (error) {
+      const described = describeError(error);
+      const where = { interaction: interaction.id, user: interaction.user.id, kind: interaction.type, name: nameOf(interaction) };
+      ctx.log[described.level]({ ...where, err: error, errorId: described.errorId }, 'interaction failed');
+      await respond.error(described.message).catch((replyError: unknown) => {
+        ctx.log.warn({ ...where, err: replyError }, 'could not tell the user about an error');
+      });
+    } finally {
+      respond.dispose();
+    }
+  }
+
+  async function route(interaction: Interaction): Promise<void> {
+    if (interaction.isAutocomplete()) {
+      const command = byName.get(interaction.commandName);
+      try {
+        if (command?.autocomplete) await command.autocomplete(interaction, ctx);
+        else await interaction.respond([]);
+      } catch (error) {
+        ctx.log.warn({ err: error, name: interaction.commandName }, 'autocomplete failed');
+        if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+      }
+      return;
+    }
+
+    if (interaction.isChatInputCommand() || interaction.isContextMenuCommand()) {
+      const command = byName.get(interaction.commandName);
+      const visibility = command?.visibility?.(interaction) ?? { ephemeral: true };
+      await run(interaction, { mode: 'reply', ephemeral: visibility.ephemeral }, async (respond) => {
+        if (command === undefined) return respond.error(UserErrorMessages.UnknownCommand());
+        const invocation = { respond, ctx };
+        if (interaction.isChatInputCommand() && command.execute) return command.execute({ ...invocation, interaction });
+        if (interaction.isUserContextMenuCommand() && command.user) return command.user({ ...invocation, interaction });
+        if (interaction.isMessageContextMenuCommand() && command.message) return command.message({ ...invocation, interaction });
+        return respond.error(UserErrorMessages.UnknownCommand());
+      });
+      return;
+    }
+
+    if (interaction.isMessageComponent() || interaction.isModalSubmit()) {
+      const id = decodeCustomId(interaction.customId);
+      const command = id === undefined ? undefined : byName.get(id.command);
+      const mode = interaction.isMessageComponent() ? 'update' : 'reply';
+      // Updates keep the visibility of the message they edit; a modal's answer is private.
+      await run(interaction, { mode, ephemeral: true }, async (respond) => {
+        if (id === undefined || command === undefined) return respond.error(UserErrorMessages.UnknownCommand());
+        const session = id.session === '-' ? undefined : ctx.sessions.get(id.session);
+        if (id.session !== '-' && session === undefined) {
+          if (interaction.isMessageComponent()) await respond.send({ components: [] });
+          return respond.note(UserErrorMessages.MenuExpired({ command: id.command }));
+        }
+        if (session !== undefined && session.ownerId !== interaction.user.id) {
+          return respond.note(UserErrorMessages.NotYourMenu({ command: id.command }));
+        }
+        const invocation = { respond, ctx, id, session };
+        if (interaction.isMessageComponent() && command.component) return command.component({ ...invocation, interaction });
+        if (interaction.isModalSubmit() && command.modal) return command.modal({ ...invocation, interaction });
+        return respond.error(UserErrorMessages.UnknownCommand());
+      });
+    }
+  }
+
+  return {
+    /** Handles one interaction; never rejects. */
+    async handle(interaction: Interaction): Promise<void> {
+      try {
+        await route(interaction);
+      } catch (error) {
+        ctx.log.error({ err: error, interaction: interaction.id }, 'interaction routing failed');
+      }
+    },
+  };
+}
+
+function nameOf(interaction: RepliableInteraction): string {
+  if (interaction.isCommand()) return interaction.commandName;
+  if (interaction.isMessageComponent() || interaction.isModalSubmit()) return interaction.customId.split(':')[0] ?? '';
+  return '';
+}

@@ -1,0 +1,72 @@
+/**
+ * Everything the bot can tell a user went wrong, keyed by a stable identifier. Logic throws identifiers;
+ * the wording lives here, in one place.
+ */
+export const UserErrorMessages = {
+  NotLinked: () =>
+    "You haven't linked a PluralKit system yet. Run `/link` and paste your token (get it by DMing PluralKit `pk;token`). To look at someone else's system, use the `system` or `user` option.",
+  TokenFormat: () =>
+    "That doesn't look like a PluralKit token. A token is 64 characters (from `pk;token`) or an API key starting with `pkapi:`. Nothing was saved.",
+  TokenRejected: () =>
+    "PluralKit didn't accept that token. It may have been refreshed: DM PluralKit `pk;token` for the current one and try `/link` again. Nothing was saved.",
+  TokenRevoked: () =>
+    'PluralKit no longer accepts the token you linked (it was probably refreshed), so I forgot it. Run `/link` with your new token.',
+  TokenLacksScope: () =>
+    "Your linked API key doesn't allow this. Link a key with the needed scope (or your full token) using `/link`.",
+  StoreUnavailable: () => "I can't reach my token storage right now. Nothing was changed; please try again in a minute.",
+  OptionConflict: (ctx: { first: string; second: string }) =>
+    `Use either \`${ctx.first}\` or \`${ctx.second}\`, not both.`,
+  InvalidReference: (ctx: { kind: string; detail: string }) => `That ${ctx.kind} reference isn't valid: ${ctx.detail}`,
+  SystemNotFound: (ctx: { ref?: string | undefined }) =>
+    ctx.ref === undefined
+      ? "PluralKit doesn't know that system."
+      : `PluralKit doesn't know a system ${ctx.ref}. Check the id (5 or 6 letters), or pick a Discord user instead.`,
+  UserHasNoSystem: () => "That Discord user hasn't registered a PluralKit system (or keeps it private).",
+  MemberNotFound: (ctx: { ref?: string | undefined }) =>
+    ctx.ref === undefined ? "PluralKit doesn't know that member." : `No member ${ctx.ref} found.`,
+  GroupNotFound: (ctx: { ref?: string | undefined }) =>
+    ctx.ref === undefined ? "PluralKit doesn't know that group." : `No group ${ctx.ref} found.`,
+  SwitchNotFound: () => "That switch doesn't exist any more (it may have been edited or deleted). Run the command again.",
+  MessageNotFound: () => "PluralKit has no record of that message. Only messages proxied by PluralKit, or the 30 minutes after a trigger, can be looked up.",
+  Private: (ctx: { what: string }) => `That system keeps its ${ctx.what} private.`,
+  NoSwitches: () => 'This system has no switches logged yet.',
+  DuplicateMembers: () => 'You listed the same member twice. Each member can only be in a switch once.',
+  SameAsCurrent: () => 'Those members are already fronting, in that order; no new switch was logged.',
+  SwitchTimeTaken: () => 'There is already a switch at exactly that time. Pick a slightly different time.',
+  BadTime: (ctx: { reason: string }) => `I couldn't use that time: ${ctx.reason}`,
+  BadRange: (ctx: { reason: string }) => `I couldn't use that range: ${ctx.reason}`,
+  NotYourSystem: () => 'You can only change your own system. Link it with `/link` first.',
+  NotYourMenu: (ctx: { command: string }) =>
+    `These buttons belong to whoever ran \`/${ctx.command}\`. Run it yourself to get your own.`,
+  MenuExpired: (ctx: { command: string }) => `This menu has expired. Run \`/${ctx.command}\` again.`,
+  PluralKitDown: () => 'PluralKit is having trouble right now (it did not answer properly). Please try again in a minute.',
+  PluralKitBusy: () => 'PluralKit is rate limiting us right now. Please try again in a few seconds.',
+  UnknownCommand: () => "I don't know that command any more. It may have been removed; try `/help`.",
+  Internal: (ctx: { errorId: string }) =>
+    `Something went wrong on our side. If it keeps happening, report error id \`${ctx.errorId}\`.`,
+} as const;
+
+/** Stable identifiers of user-facing errors. */
+export type UserErrorId = keyof typeof UserErrorMessages;
+
+type ContextOf<Id extends UserErrorId> = Parameters<(typeof UserErrorMessages)[Id]>[0];
+
+/** An error whose message is safe and useful to show the user, ephemerally. */
+export class UserFacingError<Id extends UserErrorId = UserErrorId> extends Error {
+  override readonly name = 'UserFacingError';
+  readonly identifier: Id;
+  readonly context: ContextOf<Id> | undefined;
+
+  constructor(identifier: Id, ...context: ContextOf<Id> extends undefined ? [] : [ContextOf<Id>]) {
+    const ctx = context[0];
+    const render = UserErrorMessages[identifier] as (c: unknown) => string;
+    super(render(ctx));
+    this.identifier = identifier;
+    this.context = ctx;
+  }
+}
+
+/** Narrows to {@link UserFacingError}, optionally of one identifier. */
+export function isUserFacingError(error: unknown, identifier?: UserErrorId): error is UserFacingError {
+  return error instanceof UserFacingError && (identifier === undefined || error.identifier === identifier);
+}

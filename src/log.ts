@@ -1,0 +1,70 @@
+import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+
+/** The structured logger every part of the bot receives. */
+export type Logger = PinoLogger;
+
+const secretPatterns: readonly [RegExp, string][] = [
+  // PluralKit API keys: `pkapi:<base64 json>:<signature>`.
+  [/pkapi:[^\s"'`]+/g, 'pkapi:[redacted]'],
+  // Discord bot tokens: three dot-separated base64url parts.
+  [/[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,40}/g, '[redacted-discord-token]'],
+  // Legacy PluralKit tokens are 64 base64 characters; any run that long is treated as secret.
+  [/[A-Za-z0-9+/]{64,}={0,2}/g, '[redacted]'],
+];
+
+/**
+ * Replaces anything shaped like a PluralKit token, API key or Discord bot token with a marker.
+ * Defence in depth: no code path should log a token, but if one ever does, this keeps it out of the log.
+ */
+export function scrubSecrets(text: string): string {
+  let result = text;
+  for (const [pattern, replacement] of secretPatterns) result = result.replace(pattern, replacement);
+  return result;
+}
+
+/** True when the text contains something {@link scrubSecrets} would hide. */
+export function looksSecret(text: string): boolean {
+  return secretPatterns.some(([pattern]) => new RegExp(pattern.source).test(text));
+}
+
+function scrubDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return scrubSecrets(value);
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = scrubDeep(item, depth + 1);
+  return out;
+}
+
+/** Options for {@link createLogger}. */
+export interface LoggerOptions {
+  /** Minimum level written. @defaultValue 'info' */
+  level?: string | undefined;
+  /** Where lines go; defaults to stdout. Tests pass a stream to inspect every line. */
+  destination?: DestinationStream | undefined;
+}
+
+/**
+ * Creates the JSON logger. Authorization headers and token fields are redacted by path, and every
+ * string is scrubbed of token-shaped text before it is written.
+ */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  return pino(
+    {
+      level: options.level ?? 'info',
+      base: { app: 'pk-companion' },
+      redact: {
+        paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.authorization', '*.headers.authorization'],
+        censor: '[redacted]',
+      },
+      formatters: { log: (object) => scrubDeep(object) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          const cleaned = args.map((arg) => (typeof arg === 'string' ? scrubSecrets(arg) : arg));
+          method.apply(this, cleaned as Parameters<typeof method>);
+        },
+      },
+    },
+    options.destination,
+  );
+}
