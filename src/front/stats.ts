@@ -1,0 +1,180 @@
+import type { Switch } from '../pluralkit/schemas.js';
+
+/** The time range of a stats query; `'beginning'` starts at the first logged switch. */
+export interface StatsRange {
+  start: Date | 'beginning';
+  end: Date;
+}
+
+/** A group for stats: its short id and its members' short ids (see {@link groupMembersByShortId}). */
+export interface StatsGroup {
+  id: string;
+  memberIds: readonly string[];
+}
+
+/** Front time of one member or group inside the range. */
+export interface FrontStatsEntry {
+  /** Member or group short id. */
+  id: string;
+  totalMs: number;
+  /** Share of the known time of the range (0–100); co-fronters each get the full time. */
+  percent: number;
+  /** Continuous stretches; consecutive switches that keep the member count as one. */
+  stretches: number;
+  /** Longest stretch, counting only the part inside the range. */
+  longestStretchMs: number;
+}
+
+/** Front stats of a range, see {@link computeFrontStats}. */
+export interface FrontStats {
+  /** Resolved range start: `'beginning'` becomes the first switch (or `end` without switches). */
+  start: Date;
+  end: Date;
+  rangeMs: number;
+  /** Time of the range after the first logged switch. */
+  knownMs: number;
+  /** Time of the range before the first logged switch. */
+  unknownMs: number;
+  /** Known time with no fronter (switch-outs). */
+  switchedOutMs: number;
+  /** Members by total time, longest first (ties by id); only members with time in the range. */
+  members: FrontStatsEntry[];
+  /** Groups by total time; a group fronts while any of its members does, counted once. */
+  groups: FrontStatsEntry[];
+}
+
+/** Per member or group bookkeeping; runs close lazily when the id shows up again or at the end. */
+interface Tally {
+  totalMs: number;
+  stretches: number;
+  longestMs: number;
+  runMs: number;
+  /** Index of the last switch that contained the id. */
+  lastIndex: number;
+}
+
+/**
+ * Front stats over `range` from a switch history given newest first (as PluralKit lists it).
+ * Linear in the number of (switch, member) pairs plus group memberships of fronting members.
+ */
+export function computeFrontStats(
+  switches: readonly Switch[],
+  range: StatsRange,
+  groups: readonly StatsGroup[] = [],
+): FrontStats {
+  const history = oldestFirst(switches);
+  const endMs = range.end.getTime();
+  const firstMs = history.length > 0 ? Date.parse(history[0]!.timestamp) : endMs;
+  const startMs = range.start === 'beginning' ? Math.min(firstMs, endMs) : Math.min(range.start.getTime(), endMs);
+  const knownMs = Math.max(0, endMs - Math.max(startMs, firstMs));
+
+  const groupsOf = indexGroups(groups);
+  const members = new Map<string, Tally>();
+  const groupTallies = new Map<string, Tally>();
+  let switchedOutMs = 0;
+
+  for (let i = 0; i < history.length; i++) {
+    const sw = history[i]!;
+    const from = Math.max(Date.parse(sw.timestamp), startMs);
+    if (from >= endMs) break;
+    const next = history[i + 1];
+    const until = Math.min(next === undefined ? endMs : Date.parse(next.timestamp), endMs);
+    const spanMs = Math.max(0, until - from);
+    if (sw.members.length === 0) switchedOutMs += spanMs;
+    for (const memberId of sw.members) {
+      if (!count(members, memberId, i, spanMs)) continue;
+      for (const groupId of groupsOf.get(memberId) ?? []) count(groupTallies, groupId, i, spanMs);
+    }
+  }
+
+  return {
+    start: new Date(startMs),
+    end: range.end,
+    rangeMs: endMs - startMs,
+    knownMs,
+    unknownMs: endMs - startMs - knownMs,
+    switchedOutMs,
+    members: entries(members, knownMs),
+    groups: entries(groupTallies, knownMs),
+  };
+}
+
+/** Adds a switch's span to an id; false when the id was already counted for this switch (duplicate). */
+function count(tallies: Map<string, Tally>, id: string, index: number, spanMs: number): boolean {
+  let tally = tallies.get(id);
+  if (tally === undefined) {
+    tally = { totalMs: 0, stretches: 0, longestMs: 0, runMs: 0, lastIndex: -2 };
+    tallies.set(id, tally);
+  }
+  if (tally.lastIndex === index) return false;
+  if (tally.lastIndex !== index - 1) closeRun(tally);
+  tally.lastIndex = index;
+  tally.runMs += spanMs;
+  tally.totalMs += spanMs;
+  return true;
+}
+
+function closeRun(tally: Tally): void {
+  if (tally.runMs > 0) {
+    tally.stretches++;
+    tally.longestMs = Math.max(tally.longestMs, tally.runMs);
+  }
+  tally.runMs = 0;
+}
+
+function entries(tallies: Map<string, Tally>, knownMs: number): FrontStatsEntry[] {
+  const list: FrontStatsEntry[] = [];
+  for (const [id, tally] of tallies) {
+    closeRun(tally);
+    if (tally.totalMs === 0) continue;
+    list.push({
+      id,
+      totalMs: tally.totalMs,
+      percent: knownMs > 0 ? (tally.totalMs / knownMs) * 100 : 0,
+      stretches: tally.stretches,
+      longestStretchMs: tally.longestMs,
+    });
+  }
+  return list.sort((a, b) => b.totalMs - a.totalMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function indexGroups(groups: readonly StatsGroup[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const group of groups) {
+    for (const memberId of new Set(group.memberIds)) {
+      const list = index.get(memberId);
+      if (list === undefined) index.set(memberId, [group.id]);
+      else list.push(group.id);
+    }
+  }
+  return index;
+}
+
+/** The history oldest first; sorts only when the input was not in PluralKit's newest-first order. */
+function oldestFirst(switches: readonly Switch[]): Switch[] {
+  const reversed = [...switches].reverse();
+  for (let i = 1; i < reversed.length; i++) {
+    if (Date.parse(reversed[i]!.timestamp) < Date.parse(reversed[i - 1]!.timestamp)) {
+      return reversed.sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
+    }
+  }
+  return reversed;
+}
+
+/**
+ * Groups keyed for stats: PluralKit lists group members as UUIDs while switches use short ids, so map
+ * them through the system's members. Members missing from `members` (hidden, deleted) are skipped.
+ */
+export function groupMembersByShortId(
+  groups: readonly { id: string; members?: readonly string[] | undefined }[],
+  members: readonly { id: string; uuid: string }[],
+): StatsGroup[] {
+  const shortIdOf = new Map(members.map((m) => [m.uuid, m.id]));
+  return groups.map((group) => ({
+    id: group.id,
+    memberIds: (group.members ?? []).flatMap((uuid) => {
+      const id = shortIdOf.get(uuid);
+      return id === undefined ? [] : [id];
+    }),
+  }));
+}
