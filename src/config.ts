@@ -142,3 +142,20 @@ export function assertBotConfig(config: Config): asserts config is Config & {
   }
   if (problems.length > 0) throw new ConfigError(problems);
 }
+
+/**
+ * Loads `.env` from the working directory into the environment if the file exists (Node's own parser).
+ * Values already set in the environment win.
+ */
+export function loadDotEnv(path = '.env'): void {
+  try {
+    process.loadEnvFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+/** True when nothing at all is configured for Discord: `npm start` then runs the offline preview. */
+export function wantsPreview(env: Record<string, string | undefined> = process.env): boolean {
+  return !env.DISCORD_TOKEN?.trim();
+}

@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# Builds pk-companion and runs it as an unprivileged user. No secrets are baked in: pass DISCORD_TOKEN,
+# TOKEN_ENCRYPTION_KEY etc. at run time (`docker run --env-file .env -v pk-data:/app/data pk-companion`).
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+# sqlite3 compiles from source on install.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY commands ./commands
+COPY scripts ./scripts
+COPY test/stand-ins ./test/stand-ins
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/dist ./dist
+COPY --chown=node:node package.json ./
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+VOLUME ["/app/data"]
+CMD ["node", "--enable-source-maps", "dist/src/main.js"]
