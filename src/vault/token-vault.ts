@@ -1,0 +1,190 @@
+import { describeStoreError, VaultConfigError, VaultUnavailableError, type VaultOperation } from './errors.js';
+import type { Keyring } from './keyring.js';
+import { decodeAccount, encodeAccount, type LinkedAccount, type LinkedSystem } from './linked-account.js';
+import { isSealedRecord, openSealed, seal, SealError, type OpenFailure } from './sealing.js';
+import { closeStore, createStore, DefaultStoreOptions, type StoreOptions, type TokenStore } from './store.js';
+
+/** The logging the vault does; a pino logger fits. Fields never hold a token or key. */
+export interface VaultLogger {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
+/** Options for {@link TokenVault.open}: the keys, and either a ready store or a `STORE_URL` to open. */
+export type TokenVaultOptions = {
+  keyring: Keyring;
+  log?: VaultLogger | undefined;
+} & (
+  | { /** A store the caller owns and closes; the vault only borrows it. */ store: TokenStore; storeUrl?: undefined }
+  | {
+      /** A `STORE_URL` the vault opens, and closes in {@link TokenVault.close}. */
+      storeUrl: string;
+      store?: undefined;
+      storeOptions?: Omit<StoreOptions, 'onError'> | undefined;
+    }
+);
+
+/** Key (inside the vault's namespace) of the record that tells which key sealed the store's tokens. */
+export const KeyCheckKey = 'key-check';
+
+/** Key (inside the vault's namespace) of a user's sealed token. */
+export function recordKey(userId: string): string {
+  return `user:${userId}`;
+}
+
+const KeyCheckPlaintext = 'pk-companion token vault key check';
+const KeyCheckAssociatedData = 'pk-companion:key-check';
+const WrongKeyProblem =
+  'does not open the tokens already in the store. If you rotated it, put the old key in TOKEN_ENCRYPTION_KEYS_PREVIOUS.';
+
+function assertUserId(userId: string): void {
+  if (typeof userId !== 'string' || !/^\d{1,32}$/.test(userId)) throw new TypeError('userId must be a Discord user id (digits)');
+}
+
+/**
+ * Users' PluralKit tokens, sealed with AES-256-GCM and keyed by Discord user id, over a Keyv store that several
+ * processes may share. Nothing is cached in memory: every call reads the store, so an unlink in one process is
+ * seen by all at once. Storage failures surface as {@link VaultUnavailableError}.
+ */
+export class TokenVault {
+  readonly #store: TokenStore;
+  readonly #keyring: Keyring;
+  readonly #log: VaultLogger | undefined;
+  readonly #ownsStore: boolean;
+  readonly #onStoreError: (error: unknown) => void;
+  #closed = false;
+
+  private constructor(store: TokenStore, keyring: Keyring, log: VaultLogger | undefined, ownsStore: boolean, onStoreError: (error: unknown) => void) {
+    this.#store = store;
+    this.#keyring = keyring;
+    this.#log = log;
+    this.#ownsStore = ownsStore;
+    this.#onStoreError = onStoreError;
+  }
+
+  /**
+   * Opens the vault and checks the keys against the store: a key-check record, sealed under the current key, is
+   * written on first use and re-sealed after a rotation.
+   * @throws {VaultConfigError} when the store's tokens were sealed under a key the keyring does not hold.
+   * @throws {VaultUnavailableError} when the store cannot be reached.
+   */
+  static async open(options: TokenVaultOptions): Promise<TokenVault> {
+    const { log } = options;
+    const onStoreError = log === undefined ? DefaultStoreOptions.onError : (error: unknown) => log.error({ error: describeStoreError(error) }, 'token store error');
+    let vault: TokenVault;
+    if (options.store === undefined) {
+      const store = await createStore(options.storeUrl, { ...options.storeOptions, onError: onStoreError });
+      vault = new TokenVault(store, options.keyring, log, true, onStoreError);
+    } else {
+      options.store.on('error', onStoreError);
+      vault = new TokenVault(options.store, options.keyring, log, false, onStoreError);
+    }
+    try {
+      await vault.#checkKeys();
+    } catch (error) {
+      await vault.close();
+      throw error;
+    }
+    return vault;
+  }
+
+  /** Seals `token` for `userId`, replacing any earlier link. */
+  async link(userId: string, token: string, system: LinkedSystem): Promise<void> {
+    assertUserId(userId);
+    if (typeof token !== 'string' || token === '') throw new TypeError('token must be a non-empty string');
+    const record = seal(this.#keyring.current, encodeAccount(token, system, new Date()), userId);
+    await this.#run('link', () => this.#store.set(recordKey(userId), record));
+  }
+
+  /**
+   * The user's link, or `undefined`. A record sealed under a previous key is re-sealed under the current one. A
+   * record that does not open (tampered, copied from another user, unknown key) is deleted and reported.
+   */
+  async get(userId: string): Promise<LinkedAccount | undefined> {
+    assertUserId(userId);
+    const stored = await this.#run('get', () => this.#store.get(recordKey(userId)));
+    if (stored === undefined) return undefined;
+    const account = await this.#openOrDiscard('get', userId, stored);
+    if (account !== undefined && isSealedRecord(stored) && !this.#keyring.isCurrent(stored.kid)) {
+      await this.#reseal(userId, account);
+    }
+    return account;
+  }
+
+  /** Whether the user has a link that opens (a record that does not open is deleted, as in {@link get}). */
+  async has(userId: string): Promise<boolean> {
+    assertUserId(userId);
+    const stored = await this.#run('has', () => this.#store.get(recordKey(userId)));
+    return stored !== undefined && (await this.#openOrDiscard('has', userId, stored)) !== undefined;
+  }
+
+  /** Forgets the user's token at once. @returns whether there was one. */
+  async unlink(userId: string): Promise<boolean> {
+    assertUserId(userId);
+    return this.#run('unlink', () => this.#store.delete(recordKey(userId)));
+  }
+
+  /** Closes the store if the vault opened it (from `storeUrl`); a borrowed store stays open. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#ownsStore) await closeStore(this.#store);
+    else this.#store.off('error', this.#onStoreError);
+  }
+
+  async #run<T>(operation: VaultOperation, call: () => Promise<T>): Promise<T> {
+    if (this.#closed) throw new VaultUnavailableError(operation);
+    let result: T;
+    try {
+      result = await call();
+    } catch (error) {
+      throw new VaultUnavailableError(operation, { cause: error });
+    }
+    // Keyv answers `false` instead of throwing when an adapter reports a failed write.
+    if (operation === 'link' && result === false) throw new VaultUnavailableError(operation);
+    return result;
+  }
+
+  async #openOrDiscard(operation: VaultOperation, userId: string, stored: unknown): Promise<LinkedAccount | undefined> {
+    let reason: OpenFailure = 'malformed';
+    try {
+      const account = decodeAccount(openSealed(this.#keyring, stored, userId));
+      if (account !== undefined) return account;
+    } catch (error) {
+      if (!(error instanceof SealError)) throw error;
+      reason = error.reason;
+    }
+    await this.#run(operation, () => this.#store.delete(recordKey(userId)));
+    this.#log?.warn({ user: userId, reason }, 'removed a stored token that could not be opened; the user must link again');
+    return undefined;
+  }
+
+  async #reseal(userId: string, account: LinkedAccount): Promise<void> {
+    const system = { id: account.systemId, uuid: account.systemUuid, name: account.systemName };
+    const record = seal(this.#keyring.current, encodeAccount(account.token, system, account.linkedAt), userId);
+    try {
+      await this.#run('get', () => this.#store.set(recordKey(userId), record));
+    } catch (error) {
+      // The token still opens under the previous key; the next read tries again.
+      this.#log?.warn({ user: userId, error: describeStoreError(error) }, 'could not re-seal a token under the current key');
+    }
+  }
+
+  async #checkKeys(): Promise<void> {
+    const stored = await this.#run('open', () => this.#store.get(KeyCheckKey));
+    if (stored !== undefined) {
+      try {
+        openSealed(this.#keyring, stored, KeyCheckAssociatedData);
+        if (isSealedRecord(stored) && this.#keyring.isCurrent(stored.kid)) return;
+        this.#log?.info({ keyId: this.#keyring.current.id }, 'token keys rotated; key check re-sealed under the current key');
+      } catch (error) {
+        if (!(error instanceof SealError)) throw error;
+        if (error.reason === 'unknown-key') throw new VaultConfigError('TOKEN_ENCRYPTION_KEY', WrongKeyProblem);
+        this.#log?.warn({ reason: error.reason }, 'key check record did not open; writing a new one');
+      }
+    }
+    const record = seal(this.#keyring.current, KeyCheckPlaintext, KeyCheckAssociatedData);
+    await this.#run('open', () => this.#store.set(KeyCheckKey, record));
+  }
+}
