@@ -1,0 +1,95 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+import { discordTimestamp, formatDuration } from '../front/format.js';
+import type { FrontStats, FrontStatsEntry } from '../front/stats.js';
+import type { System } from '../pluralkit/schemas.js';
+import { clampPage, pageCount, pagingRow } from './components.js';
+import { DiscordLimits, fitLines, truncate } from './limits.js';
+import type { RenderControls, RenderedMessage } from './message.js';
+import { boldName } from './names.js';
+import { inlineText, parseColor } from './text.js';
+
+/** Members (and groups) per stats page: PluralKit's 24, leaving room for a "(N more)" line. */
+export const StatsEntriesPerPage = 24;
+
+/** Budgets so both embeds and the footer stay under 6,000 characters together. */
+const MemberLinesBudget = 3200;
+const GroupLinesBudget = 1900;
+
+/** How to show front stats. */
+export interface FrontStatsViewOptions {
+  /** Member short id → name; unknown ids show as the id. */
+  names: ReadonlyMap<string, string>;
+  /** Group short id → name. */
+  groupNames?: ReadonlyMap<string, string> | undefined;
+  system?: System | null | undefined;
+  /** 0-based page of the member and group lists; needs `controls` to show paging buttons. */
+  page?: number | undefined;
+  controls?: RenderControls | undefined;
+}
+
+/**
+ * Front stats: one line per member, `name — 12.5% (3d 4h)` by time with stretches and the longest one,
+ * a group section, and the totals (switched out, unknown) in the footer, which also says that
+ * co-fronters each get the full time so percentages can add up to more than 100%.
+ */
+export function renderFrontStats(stats: FrontStats, options: FrontStatsViewOptions): RenderedMessage {
+  const pages = Math.max(pageCount(stats.members.length, StatsEntriesPerPage), pageCount(stats.groups.length, StatsEntriesPerPage));
+  const page = clampPage(options.page ?? 0, pages);
+  const color = parseColor(options.system?.color);
+  const colour = color === undefined ? {} : { color };
+  const header = `${discordTimestamp(stats.start, 'f')} → ${discordTimestamp(stats.end, 'f')} (${formatDuration(stats.rangeMs)})`;
+
+  const members = section(stats.members, page, options.names, MemberLinesBudget);
+  const embeds: APIEmbed[] = [
+    {
+      title: truncate(statsTitle(options.system), DiscordLimits.embedTitle),
+      description: members === undefined ? `${header}\n\nNo one fronted in this range.` : `${header}\n\n${members}`,
+      ...colour,
+    },
+  ];
+  const groups = section(stats.groups, page, options.groupNames ?? new Map(), GroupLinesBudget);
+  if (groups !== undefined) embeds.push({ title: 'Groups', description: groups, ...colour });
+  const last = embeds[embeds.length - 1]!;
+  last.footer = { text: footerText(stats, page, pages) };
+
+  const components = pages > 1 && options.controls !== undefined ? [pagingRow(options.controls, page, pages)] : [];
+  return { embeds, components };
+}
+
+function section(entries: readonly FrontStatsEntry[], page: number, names: ReadonlyMap<string, string>, budget: number): string | undefined {
+  const start = page * StatsEntriesPerPage;
+  const slice = entries.slice(start, start + StatsEntriesPerPage);
+  if (slice.length === 0) return undefined;
+  const lines = slice.map((entry, i) => `${start + i + 1}. ${entryLine(entry, names)}`);
+  return fitLines(lines, budget, { total: entries.length - start }).text;
+}
+
+/** `**Alice** — 41.7% (2d 12h) · 3 stretches, longest 1d`. */
+function entryLine(entry: FrontStatsEntry, names: ReadonlyMap<string, string>): string {
+  const name = names.get(entry.id);
+  const label = name === undefined ? `\`${entry.id}\`` : boldName(name);
+  const stretches = entry.stretches === 1 ? '1 stretch' : `${entry.stretches} stretches, longest ${formatDuration(entry.longestStretchMs)}`;
+  return `${label} — ${formatPercent(entry.percent)} (${formatDuration(entry.totalMs)}) · ${stretches}`;
+}
+
+/** `12.5%`, `50%`, `<0.1%`: one decimal, none when it is zero. */
+export function formatPercent(percent: number): string {
+  if (percent > 0 && percent < 0.05) return '<0.1%';
+  return `${Number(percent.toFixed(1))}%`;
+}
+
+function statsTitle(system: System | null | undefined): string {
+  if (!system) return 'Front stats';
+  return system.name?.trim() ? `Front stats of ${inlineText(system.name)}` : `Front stats of ${system.id}`;
+}
+
+function footerText(stats: FrontStats, page: number, pages: number): string {
+  const parts = [`Logged: ${formatDuration(stats.knownMs)} of ${formatDuration(stats.rangeMs)}`];
+  if (stats.switchedOutMs > 0) parts.push(`no fronter: ${formatDuration(stats.switchedOutMs)}`);
+  if (stats.unknownMs > 0) parts.push(`unknown (before the first switch): ${formatDuration(stats.unknownMs)}`);
+  if (pages > 1) parts.push(`page ${page + 1}/${pages}`);
+  return [
+    parts.join(' · '),
+    'Percentages are of the logged time. Co-fronters each get the full time, so they can add up to more than 100%.',
+  ].join('\n');
+}

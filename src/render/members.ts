@@ -1,0 +1,114 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+import { discordTimestamp } from '../front/format.js';
+import type { Member, System } from '../pluralkit/schemas.js';
+import { clampPage, controlId, pageCount, pagingRow, selectRow } from './components.js';
+import { DiscordLimits, fitLines, truncate } from './limits.js';
+import { ControlAction } from './message.js';
+import type { RenderControls, RenderedMessage } from './message.js';
+import { systemAuthor } from './fronters.js';
+import { boldName, memberName } from './names.js';
+import { inlineText, parseColor, plural } from './text.js';
+
+/** Members per page unless the caller says otherwise. */
+export const DefaultMembersPerPage = 20;
+
+/** How a member list is ordered. */
+export type MemberSort = 'name' | 'last-fronted';
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/**
+ * Members ordered by name (display name when set, case- and accent-insensitive), or by when they last
+ * fronted, most recent first, never-fronted ones last by name. Ties fall back to the id, so the order
+ * is the same on every call and pages never shuffle.
+ */
+export function sortMembers(
+  members: readonly Member[],
+  sort: MemberSort,
+  lastFronted?: ReadonlyMap<string, Date>,
+): Member[] {
+  const byName = (a: Member, b: Member): number => collator.compare(memberName(a), memberName(b)) || (a.id < b.id ? -1 : 1);
+  if (sort === 'name' || lastFronted === undefined) return [...members].sort(byName);
+  const time = (member: Member): number => lastFronted.get(member.id)?.getTime() ?? Number.NEGATIVE_INFINITY;
+  return [...members].sort((a, b) => time(b) - time(a) || byName(a, b));
+}
+
+/** Members whose name, display name or short id contains `search`, ignoring case; all when empty. */
+export function filterMembers(members: readonly Member[], search: string | undefined): Member[] {
+  const needle = search?.trim().toLowerCase() ?? '';
+  if (needle === '') return [...members];
+  return members.filter(
+    (member) =>
+      member.name.toLowerCase().includes(needle) ||
+      (member.display_name?.toLowerCase().includes(needle) ?? false) ||
+      member.id.toLowerCase().includes(needle),
+  );
+}
+
+/** How to show one page of a member list. */
+export interface MemberListOptions {
+  /** 0-based; out-of-range pages show the nearest page. */
+  page: number;
+  /** 1–25, default 20. */
+  pageSize?: number | undefined;
+  controls: RenderControls;
+  system?: System | null | undefined;
+  /** Shown in the title when the list was filtered. */
+  search?: string | undefined;
+  /** Adds "last fronted" to each line when given. */
+  lastFronted?: ReadonlyMap<string, Date> | undefined;
+}
+
+/**
+ * One page of a member list (already filtered and sorted): a line per member, `Page X/Y · N members`,
+ * paging buttons and a select that opens a member card. Only the page's members are looked at.
+ */
+export function renderMemberList(members: readonly Member[], options: MemberListOptions): RenderedMessage {
+  const pageSize = Math.min(Math.max(1, Math.floor(options.pageSize ?? DefaultMembersPerPage)), DiscordLimits.selectOptions);
+  const pages = pageCount(members.length, pageSize);
+  const page = clampPage(options.page, pages);
+  const slice = members.slice(page * pageSize, (page + 1) * pageSize);
+  const color = parseColor(options.system?.color);
+  const lines = slice.map((member) => memberLine(member, options.lastFronted?.get(member.id)));
+
+  const embed: APIEmbed = {
+    ...(options.system && { author: systemAuthor(options.system) }),
+    title: truncate(titleFor(options.search), DiscordLimits.embedTitle),
+    description: lines.length > 0 ? fitLines(lines, DiscordLimits.embedDescription).text : emptyText(options.search),
+    ...(color !== undefined && { color }),
+    footer: { text: `Page ${page + 1}/${pages} · ${plural(members.length, 'member')}` },
+  };
+  const components = [];
+  if (pages > 1) components.push(pagingRow(options.controls, page, pages));
+  if (slice.length > 0) {
+    const options_ = slice.map((member) => ({
+      label: memberName(member).replace(/\s+/g, ' ').trim(),
+      value: member.id,
+      description: optionDescription(member),
+    }));
+    components.push(selectRow(controlId(options.controls, ControlAction.Open), 'Open a member card…', options_));
+  }
+  return { embeds: [embed], components };
+}
+
+function titleFor(search: string | undefined): string {
+  return search?.trim() ? `Members matching “${inlineText(search)}”` : 'Members';
+}
+
+function emptyText(search: string | undefined): string {
+  return search?.trim() ? 'No member matches that search.' : 'No members to show.';
+}
+
+function memberLine(member: Member, lastFronted: Date | undefined): string {
+  let line = `\`${member.id}\` ${boldName(memberName(member))}`;
+  if (member.pronouns) line += ` (${inlineText(truncate(member.pronouns, 30))})`;
+  if (lastFronted !== undefined) line += ` · ${discordTimestamp(lastFronted, 'R')}`;
+  return line;
+}
+
+function optionDescription(member: Member): string {
+  const parts = [`ID ${member.id}`];
+  if (memberName(member) !== member.name) parts.push(member.name);
+  if (member.pronouns) parts.push(member.pronouns);
+  return parts.join(' · ').replace(/\s+/g, ' ');
+}

@@ -1,0 +1,36 @@
+import type { Member } from '../pluralkit/schemas.js';
+import { truncate } from './limits.js';
+import { inlineText } from './text.js';
+
+/** Longest name (before escaping) a line shows; PluralKit allows 100, lists read better shorter. */
+export const NameLengthInLists = 50;
+
+/** The name a member goes by: the display name when set, else the name. */
+export function memberName(member: Pick<Member, 'name' | 'display_name'>): string {
+  const display = member.display_name?.trim();
+  return display !== undefined && display !== '' ? display : member.name;
+}
+
+/** Short id → name, for views that show switches (whose members are short ids). */
+export function nameLookup(members: readonly Pick<Member, 'id' | 'name' | 'display_name'>[]): Map<string, string> {
+  return new Map(members.map((member) => [member.id, memberName(member)]));
+}
+
+/** A name in bold, escaped and cut for a list line. */
+export function boldName(name: string, max: number = NameLengthInLists): string {
+  return `**${inlineText(truncate(name.replace(/\s+/g, ' ').trim(), max)) || '\u200b'}**`;
+}
+
+/**
+ * A member of a switch for display: the bold name when `names` knows the short id, else the id in a
+ * code span (hidden or deleted members).
+ */
+export function switchMemberLabel(id: string, names: ReadonlyMap<string, string>): string {
+  const name = names.get(id);
+  return name === undefined ? `\`${id}\`` : boldName(name);
+}
+
+/** The same as plain text, for select menu labels (no markdown there). */
+export function plainMemberLabel(id: string, names: ReadonlyMap<string, string>): string {
+  return names.get(id)?.replace(/\s+/g, ' ').trim() ?? id;
+}

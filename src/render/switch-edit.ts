@@ -1,0 +1,69 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+import { ButtonStyle } from 'discord-api-types/v10';
+import { discordTimestamp } from '../front/format.js';
+import type { Switch } from '../pluralkit/schemas.js';
+import { button, buttonRow, controlId } from './components.js';
+import { joinWithin } from './limits.js';
+import { ControlAction } from './message.js';
+import type { RenderControls, RenderedMessage } from './message.js';
+import { switchMemberLabel } from './names.js';
+
+/** A change to one switch, as `/switch edit` offers them. */
+export type SwitchEdit =
+  | { kind: 'move'; to: Date }
+  | { kind: 'members'; to: readonly string[] }
+  | { kind: 'delete' };
+
+/** Room for one list of names in these short views. */
+const NamesBudget = 1500;
+const WarningColor = 0xfaa61a;
+const DangerColor = 0xed4245;
+const SuccessColor = 0x3ba55c;
+
+/**
+ * Asks to confirm a switch edit, showing the switch before and after, with Confirm and Cancel buttons
+ * (actions `confirm` and `cancel`). Deleting uses a red button and says it cannot be undone.
+ */
+export function renderSwitchEditConfirm(
+  sw: Switch,
+  edit: SwitchEdit,
+  options: { names: ReadonlyMap<string, string>; controls: RenderControls },
+): RenderedMessage {
+  const who = fronters(sw.members, options.names);
+  const at = `${discordTimestamp(sw.timestamp, 'f')} (${discordTimestamp(sw.timestamp, 'R')})`;
+  let embed: APIEmbed;
+  let confirmLabel: string;
+  if (edit.kind === 'move') {
+    embed = { title: 'Move this switch?', description: `${who}\nfrom ${at}\nto ${discordTimestamp(edit.to, 'f')} (${discordTimestamp(edit.to, 'R')})` };
+    confirmLabel = 'Move switch';
+  } else if (edit.kind === 'members') {
+    embed = { title: 'Change who fronted?', description: `Switch at ${at}\nfrom ${who}\nto ${fronters(edit.to, options.names)}` };
+    confirmLabel = 'Change members';
+  } else {
+    embed = { title: 'Delete this switch?', description: `${who} at ${at}\nThis cannot be undone.` };
+    confirmLabel = 'Delete switch';
+  }
+  embed.color = edit.kind === 'delete' ? DangerColor : WarningColor;
+  const confirm = button(controlId(options.controls, ControlAction.Confirm), confirmLabel, {
+    style: edit.kind === 'delete' ? ButtonStyle.Danger : ButtonStyle.Primary,
+  });
+  const cancel = button(controlId(options.controls, ControlAction.Cancel), 'Cancel');
+  return { embeds: [embed], components: [buttonRow([confirm, cancel])] };
+}
+
+/** What happened to a switch edit. */
+export type SwitchEditOutcome = { kind: 'cancelled' } | { kind: 'move' | 'members'; after: Switch } | { kind: 'delete' };
+
+/** The message that replaces the confirm view: what changed (or that nothing did), no buttons. */
+export function renderSwitchEditResult(outcome: SwitchEditOutcome, options: { names: ReadonlyMap<string, string> }): RenderedMessage {
+  if (outcome.kind === 'cancelled') return { embeds: [{ description: 'Cancelled; the switch was not changed.' }], components: [] };
+  if (outcome.kind === 'delete') return { embeds: [{ description: '🗑️ Switch deleted.', color: SuccessColor }], components: [] };
+  const at = `${discordTimestamp(outcome.after.timestamp, 'f')} (${discordTimestamp(outcome.after.timestamp, 'R')})`;
+  const who = fronters(outcome.after.members, options.names);
+  const description = outcome.kind === 'move' ? `✅ Switch moved: ${who} since ${at}.` : `✅ Switch changed: ${who} since ${at}.`;
+  return { embeds: [{ description, color: SuccessColor }], components: [] };
+}
+
+function fronters(ids: readonly string[], names: ReadonlyMap<string, string>): string {
+  return ids.length === 0 ? '*no fronter*' : joinWithin(ids.map((id) => switchMemberLabel(id, names)), NamesBudget);
+}

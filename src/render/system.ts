@@ -1,0 +1,54 @@
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import { discordTimestamp } from '../front/format.js';
+import type { Member, System } from '../pluralkit/schemas.js';
+import { DiscordLimits, fitEmbedTotal, joinWithin, truncate } from './limits.js';
+import type { RenderedMessage } from './message.js';
+import { boldName, memberName } from './names.js';
+import { dashboardUrl, formatColor, inlineText, parseColor } from './text.js';
+
+/** What the system card shows besides the system itself, when the caller knows it. */
+export interface SystemCardOptions {
+  memberCount?: number | undefined;
+  groupCount?: number | undefined;
+  /** Current fronters; left out when front privacy hides them. */
+  fronters?: readonly Member[] | undefined;
+}
+
+/** Room for the description; PluralKit caps it at 1,000, this only guards the message total. */
+const DescriptionBudget = 3000;
+
+/**
+ * The system card: name (or id) as title linking to the dashboard, description, avatar thumbnail,
+ * banner image, colour, then tag, pronouns, colour, counts, fronters and creation date as fields.
+ * Values PluralKit hid (null) are simply absent.
+ * @see https://pluralkit.me/api/models/#system-model
+ */
+export function renderSystem(system: System, options: SystemCardOptions = {}): RenderedMessage {
+  const color = parseColor(system.color);
+  const fields: APIEmbedField[] = [];
+  const add = (name: string, value: string | undefined, inline = true): void => {
+    if (value !== undefined && value.trim() !== '') fields.push({ name, value: truncate(value, DiscordLimits.fieldValue), inline });
+  };
+  add('Tag', system.tag === null ? undefined : inlineText(system.tag));
+  add('Pronouns', system.pronouns === null ? undefined : inlineText(system.pronouns));
+  add('Colour', system.color === null ? undefined : formatColor(system.color));
+  add('Members', options.memberCount?.toString());
+  add('Groups', options.groupCount?.toString());
+  if (options.fronters !== undefined && options.fronters.length > 0) {
+    const names = options.fronters.map((member) => boldName(memberName(member)));
+    add(options.fronters.length === 1 ? 'Fronter' : 'Fronters', joinWithin(names, DiscordLimits.fieldValue), false);
+  }
+  add('Created', system.created === null ? undefined : discordTimestamp(system.created, 'D'));
+
+  const embed: APIEmbed = {
+    title: truncate(system.name?.trim() ? inlineText(system.name) : `System ${system.id}`, DiscordLimits.embedTitle),
+    url: dashboardUrl('s', system.id),
+    ...(system.description?.trim() && { description: truncate(system.description, DescriptionBudget) }),
+    ...(color !== undefined && { color }),
+    ...(system.avatar_url !== null && { thumbnail: { url: system.avatar_url } }),
+    ...(system.banner !== null && { image: { url: system.banner } }),
+    ...(fields.length > 0 && { fields }),
+    footer: { text: `System ID: ${system.id}` },
+  };
+  return { embeds: [fitEmbedTotal(embed)], components: [] };
+}
