@@ -100,6 +100,8 @@ export class TokenVault {
   /**
    * The user's link, or `undefined`. A record sealed under a previous key is re-sealed under the current one. A
    * record that does not open (tampered, copied from another user, unknown key) is deleted and reported.
+   * Re-sealing is a plain write (Keyv has no compare-and-set), so an unlink landing in another process between
+   * this read and that write would be undone; the window exists only for records still under a previous key.
    */
   async get(userId: string): Promise<LinkedAccount | undefined> {
     assertUserId(userId);
