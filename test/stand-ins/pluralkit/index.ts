@@ -1,0 +1,177 @@
+/**
+ * A local stand-in for the PluralKit API v2, built from the upstream code's behaviour
+ * (see /work/shared/pluralkit-api.md). A real `node:http` server on 127.0.0.1 with an ephemeral port.
+ *
+ * @example
+ * const pk = await startPluralKitStandIn({ rateLimit: { mode: 'off' } });
+ * const res = await fetch(`${pk.url}/systems/@me`, { headers: { Authorization: pk.sample.own.token } });
+ * await pk.close();
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { FaultQueue, type InjectedStatus } from './faults.js';
+import type { AuthKind } from './gateway.js';
+import { runPipeline, type IncomingPkRequest } from './pipeline.js';
+import { createLimiter, DefaultRateLimit, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { Router } from './router.js';
+import { addGroupRoutes } from './routes/groups.js';
+import { addMessageRoutes } from './routes/messages.js';
+import { addSwitchReadRoutes } from './routes/switches.js';
+import { addSwitchWriteRoutes } from './routes/switch-writes.js';
+import { addSystemRoutes } from './routes/systems.js';
+import { addUnimplementedRoutes } from './routes/unimplemented.js';
+import { seedSample, type SampleFixture } from './seed.js';
+import { StandInState } from './state.js';
+
+export { generateLargeSystem } from './generate.js';
+export type { SampleFixture, SampleSystem, OwnSampleSystem, OtherSampleSystem } from './seed.js';
+export { StandInState } from './state.js';
+export type { RateLimitOptions } from './rate-limit.js';
+export type * from './records.js';
+
+/** Options for {@link startPluralKitStandIn}. */
+export interface PluralKitStandInOptions {
+  /** Default: GCRA at production's 10 GETs / 3 writes per second. */
+  rateLimit?: RateLimitOptions;
+  /** Delay before each answer, in ms (for "slow PK" tests); changeable with `setLatency`. */
+  latencyMs?: number;
+  /** `'sample'` (default) seeds {@link SampleFixture}; `'empty'` starts with no data. */
+  seed?: 'sample' | 'empty';
+}
+
+/** One answered request, as recorded by the stand-in. Credentials are never recorded. */
+export interface RecordedPkRequest {
+  method: string;
+  /** Path and query as sent, e.g. `/v2/systems/@me/switches?limit=10`. */
+  path: string;
+  /** How credentials were presented: none, a raw (legacy) header, or `Bearer ...`. */
+  authorization: AuthKind;
+  /** Whether the credentials matched a system. */
+  authenticated: boolean;
+  status: number;
+  /** Whether a User-Agent header was sent. */
+  userAgent: boolean;
+  /** The User-Agent sent, or null. */
+  userAgentValue: string | null;
+}
+
+/** Counters over everything the stand-in answered. */
+export interface PluralKitStandInStats {
+  requests: number;
+  /** Requests per route, e.g. `GET /systems/{system_id}/fronters`. */
+  byRoute: Map<string, number>;
+  /** 429s sent (limiter and injected). */
+  rateLimited: number;
+  /** Zeroes the counters and empties the recorded `requests`. */
+  reset(): void;
+}
+
+/** A running stand-in. */
+export interface PluralKitStandIn {
+  /** Base URL including `/v2`, e.g. `http://127.0.0.1:PORT/v2`. */
+  url: string;
+  state: StandInState;
+  /** Tokens and ids of the seeded sample systems; throws when started with `seed: 'empty'`. */
+  sample: SampleFixture;
+  stats: PluralKitStandInStats;
+  requests: RecordedPkRequest[];
+  setLatency(ms: number): void;
+  /** Switches the limiter (with fresh buckets); `undefined` restores production's GCRA 10/3. */
+  setRateLimit(opts: PluralKitStandInOptions['rateLimit']): void;
+  /** Answers the next `n` requests that reach a handler with `status` (429 with `retryAfterMs`, default 1000). */
+  failNext(n: number, status: InjectedStatus, opts?: { retryAfterMs?: number }): void;
+  /** Stops the server and drops every open connection. */
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Starts the stand-in on 127.0.0.1 with an ephemeral port. */
+export async function startPluralKitStandIn(options: PluralKitStandInOptions = {}): Promise<PluralKitStandIn> {
+  const state = new StandInState();
+  const sample = options.seed === 'empty' ? undefined : seedSample(state);
+  const router = new Router();
+  for (const add of [addSystemRoutes, addGroupRoutes, addSwitchReadRoutes, addSwitchWriteRoutes, addMessageRoutes]) add(router);
+  addUnimplementedRoutes(router);
+  const faults = new FaultQueue();
+  let limiter: RateLimiter = createLimiter(options.rateLimit ?? DefaultRateLimit);
+  let latencyMs = options.latencyMs ?? 0;
+  const requests: RecordedPkRequest[] = [];
+  const stats: PluralKitStandInStats = {
+    requests: 0,
+    byRoute: new Map(),
+    rateLimited: 0,
+    reset() {
+      stats.requests = 0;
+      stats.rateLimited = 0;
+      stats.byRoute.clear();
+      requests.length = 0;
+    },
+  };
+  const deps = { state, router, faults, limiter: () => limiter };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    if (latencyMs > 0) await sleep(latencyMs);
+    const incoming: IncomingPkRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body };
+    const answer = runPipeline(deps, incoming);
+    stats.requests++;
+    stats.byRoute.set(answer.routeName, (stats.byRoute.get(answer.routeName) ?? 0) + 1);
+    if (answer.status === 429) stats.rateLimited++;
+    const userAgent = req.headers['user-agent'];
+    requests.push({
+      method: incoming.method,
+      path: incoming.url,
+      authorization: answer.authKind,
+      authenticated: answer.authenticated,
+      status: answer.status,
+      userAgent: userAgent !== undefined,
+      userAgentValue: userAgent ?? null,
+    });
+    res.writeHead(answer.status, answer.headers);
+    res.end(answer.body ?? undefined);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => res.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/v2`,
+    state,
+    get sample(): SampleFixture {
+      if (sample === undefined) throw new Error("The PluralKit stand-in was started with seed: 'empty'; there is no sample.");
+      return sample;
+    },
+    stats,
+    requests,
+    setLatency(ms) {
+      latencyMs = Math.max(0, ms);
+    },
+    setRateLimit(opts) {
+      limiter = createLimiter(opts ?? DefaultRateLimit);
+    },
+    failNext(n, status, opts) {
+      faults.plan(n, status, opts?.retryAfterMs);
+    },
+    close() {
+      return new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}

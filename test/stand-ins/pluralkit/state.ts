@@ -1,0 +1,245 @@
+import { IdFactory, SeededRandom } from './ids.js';
+import {
+  defaultSettings,
+  groupPrivacy,
+  memberPrivacy,
+  systemPrivacy,
+  type GroupPrivacyRecord,
+  type GroupRecord,
+  type MemberPrivacyRecord,
+  type MemberRecord,
+  type MessageRecord,
+  type SwitchRecord,
+  type SystemPrivacyRecord,
+  type SystemRecord,
+  type SystemSettingsRecord,
+} from './records.js';
+import { SwitchTimeline } from './switch-timeline.js';
+
+/** Fields for {@link StandInState.addSystem}; anything left out gets a default or a fresh id. */
+export type SystemInput = Partial<Omit<SystemRecord, 'privacy' | 'settings'>> & {
+  privacy?: Partial<SystemPrivacyRecord>;
+  settings?: Partial<SystemSettingsRecord>;
+};
+/** Fields for {@link StandInState.addMember}; `name` is required like in PluralKit. */
+export type MemberInput = Partial<Omit<MemberRecord, 'systemUuid' | 'privacy'>> & {
+  name: string;
+  privacy?: Partial<MemberPrivacyRecord>;
+};
+/** Fields for {@link StandInState.addGroup}; `memberUuids` may hold member UUIDs. */
+export type GroupInput = Partial<Omit<GroupRecord, 'systemUuid' | 'privacy'>> & {
+  name: string;
+  privacy?: Partial<GroupPrivacyRecord>;
+};
+
+/** Short ids that are never handed out, so tests can rely on them being unknown. */
+export const RESERVED_SYSTEM_IDS: ReadonlySet<string> = new Set(['zzzzz']);
+
+/**
+ * The stand-in's in-memory database: systems, members, groups, switches and messages, with
+ * lookups by every reference form the gateway resolves and helpers to add data from tests.
+ */
+export class StandInState {
+  /** Deterministic id source shared by the seed, generators and new switches. */
+  readonly ids: IdFactory;
+  readonly systems = new Map<string, SystemRecord>();
+  readonly members = new Map<string, MemberRecord>();
+  readonly groups = new Map<string, GroupRecord>();
+  readonly switches = new Map<string, SwitchRecord>();
+  readonly messages = new Map<string, MessageRecord>();
+  readonly #systemsByHid = new Map<string, SystemRecord>();
+  readonly #systemsByToken = new Map<string, SystemRecord>();
+  readonly #systemsByApiKey = new Map<string, SystemRecord>();
+  readonly #systemsByAccount = new Map<string, SystemRecord>();
+  readonly #membersByHid = new Map<string, MemberRecord>();
+  readonly #groupsByHid = new Map<string, GroupRecord>();
+  readonly #membersOf = new Map<string, MemberRecord[]>();
+  readonly #groupsOf = new Map<string, GroupRecord[]>();
+  readonly #timelines = new Map<string, SwitchTimeline>();
+
+  constructor(seed = 0x504b) {
+    this.ids = new IdFactory(new SeededRandom(seed));
+  }
+
+  /** Adds a system with its token, links its Discord accounts and indexes it. */
+  addSystem(input: SystemInput = {}): SystemRecord {
+    const { privacy, settings, ...fields } = input;
+    const system: SystemRecord = {
+      id: this.ids.shortId(6, (id) => this.#systemsByHid.has(id) || RESERVED_SYSTEM_IDS.has(id)),
+      uuid: this.ids.uuid(),
+      name: null,
+      description: null,
+      tag: null,
+      pronouns: null,
+      avatar_url: null,
+      banner: null,
+      color: null,
+      created: Date.now(),
+      webhook_url: null,
+      token: this.ids.legacyToken(),
+      apiKeys: [],
+      discordUserIds: [],
+      ...fields,
+      privacy: { ...systemPrivacy(), ...privacy },
+      settings: { ...defaultSettings(), ...settings },
+    };
+    this.systems.set(system.uuid, system);
+    this.#systemsByHid.set(system.id, system);
+    this.#systemsByToken.set(system.token, system);
+    for (const key of system.apiKeys) this.#systemsByApiKey.set(key, system);
+    for (const account of system.discordUserIds) this.#systemsByAccount.set(account, system);
+    this.#membersOf.set(system.uuid, []);
+    this.#groupsOf.set(system.uuid, []);
+    this.#timelines.set(system.uuid, new SwitchTimeline());
+    return system;
+  }
+
+  /** Issues a new `pkapi:` key for the system and returns it. */
+  issueApiKey(system: SystemRecord): string {
+    const key = this.ids.apiKey(system.uuid);
+    system.apiKeys.push(key);
+    this.#systemsByApiKey.set(key, system);
+    return key;
+  }
+
+  /** Links a Discord account to the system (systems can then be looked up by that user id). */
+  linkAccount(system: SystemRecord, discordUserId: string): void {
+    system.discordUserIds.push(discordUserId);
+    this.#systemsByAccount.set(discordUserId, system);
+  }
+
+  /** Adds a member to a system. */
+  addMember(system: SystemRecord, input: MemberInput): MemberRecord {
+    const { privacy, ...fields } = input;
+    const member: MemberRecord = {
+      id: this.ids.shortId(6, (id) => this.#membersByHid.has(id)),
+      uuid: this.ids.uuid(),
+      display_name: null,
+      color: null,
+      birthday: null,
+      pronouns: null,
+      avatar_url: null,
+      webhook_avatar_url: null,
+      banner: null,
+      description: null,
+      created: Date.now(),
+      keep_proxy: false,
+      tts: false,
+      autoproxy_enabled: true,
+      message_count: 0,
+      last_message_timestamp: null,
+      proxy_tags: [],
+      ...fields,
+      systemUuid: system.uuid,
+      privacy: { ...memberPrivacy(), ...privacy },
+    };
+    this.members.set(member.uuid, member);
+    this.#membersByHid.set(member.id, member);
+    this.#membersOf.get(system.uuid)?.push(member);
+    return member;
+  }
+
+  /** Adds a group to a system. */
+  addGroup(system: SystemRecord, input: GroupInput): GroupRecord {
+    const { privacy, ...fields } = input;
+    const group: GroupRecord = {
+      id: this.ids.shortId(6, (id) => this.#groupsByHid.has(id)),
+      uuid: this.ids.uuid(),
+      display_name: null,
+      description: null,
+      icon: null,
+      banner: null,
+      color: null,
+      created: Date.now(),
+      memberUuids: [],
+      ...fields,
+      systemUuid: system.uuid,
+      privacy: { ...groupPrivacy(), ...privacy },
+    };
+    this.groups.set(group.uuid, group);
+    this.#groupsByHid.set(group.id, group);
+    this.#groupsOf.get(system.uuid)?.push(group);
+    return group;
+  }
+
+  /** Records a switch (members in the given order; `[]` is a switch-out). */
+  addSwitch(system: SystemRecord, memberUuids: string[], timestamp: number = Date.now()): SwitchRecord {
+    const sw: SwitchRecord = { id: this.ids.uuid(), systemUuid: system.uuid, timestamp, memberUuids };
+    this.switches.set(sw.id, sw);
+    this.timeline(system).insert(sw);
+    return sw;
+  }
+
+  /** Moves a switch to a new time, keeping the timeline sorted. */
+  moveSwitch(sw: SwitchRecord, timestamp: number): void {
+    const timeline = this.#timelines.get(sw.systemUuid);
+    timeline?.remove(sw);
+    sw.timestamp = timestamp;
+    timeline?.insert(sw);
+  }
+
+  /** Deletes a switch. */
+  deleteSwitch(sw: SwitchRecord): void {
+    this.switches.delete(sw.id);
+    this.#timelines.get(sw.systemUuid)?.remove(sw);
+  }
+
+  /** Stores a proxied message. */
+  addMessage(message: MessageRecord): MessageRecord {
+    this.messages.set(message.id, message);
+    return message;
+  }
+
+  /** The system whose legacy token is exactly `token`. */
+  systemByToken(token: string): SystemRecord | undefined {
+    return this.#systemsByToken.get(token);
+  }
+
+  /** The system that an issued `pkapi:` key belongs to. */
+  systemByApiKey(key: string): SystemRecord | undefined {
+    return this.#systemsByApiKey.get(key);
+  }
+
+  /** The system linked to a Discord user id. */
+  systemByAccount(discordUserId: string): SystemRecord | undefined {
+    return this.#systemsByAccount.get(discordUserId);
+  }
+
+  /** Exact (already normalised) short id lookups. */
+  systemByHid(hid: string): SystemRecord | undefined {
+    return this.#systemsByHid.get(hid);
+  }
+  /** @see systemByHid */
+  memberByHid(hid: string): MemberRecord | undefined {
+    return this.#membersByHid.get(hid);
+  }
+  /** @see systemByHid */
+  groupByHid(hid: string): GroupRecord | undefined {
+    return this.#groupsByHid.get(hid);
+  }
+
+  /** A system's members in creation order. */
+  membersOf(system: SystemRecord): readonly MemberRecord[] {
+    return this.#membersOf.get(system.uuid) ?? [];
+  }
+
+  /** A system's groups in creation order. */
+  groupsOf(system: SystemRecord): readonly GroupRecord[] {
+    return this.#groupsOf.get(system.uuid) ?? [];
+  }
+
+  /** A system's switch timeline. */
+  timeline(system: SystemRecord): SwitchTimeline {
+    let timeline = this.#timelines.get(system.uuid);
+    if (timeline === undefined) {
+      timeline = new SwitchTimeline();
+      this.#timelines.set(system.uuid, timeline);
+    }
+    return timeline;
+  }
+
+  /** Members by UUID, skipping any that no longer exist. */
+  membersByUuid(uuids: readonly string[]): MemberRecord[] {
+    return uuids.flatMap((uuid) => this.members.get(uuid) ?? []);
+  }
+}
