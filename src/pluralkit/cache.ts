@@ -1,0 +1,108 @@
+/**
+ * A short-lived cache of parsed GET answers with in-flight sharing, where every entry is tagged with
+ * the systems it shows so a write (or a dispatch event) can drop exactly those.
+ */
+
+/** What a load produced: the value and the system tags it revealed (ids, uuids). */
+export interface Loaded<T> {
+  readonly value: T;
+  readonly systems: Iterable<string>;
+}
+
+/** Counters the client exposes through `stats`. */
+export interface CacheCounters {
+  cacheHits: number;
+  dedupedRequests: number;
+}
+
+interface Entry {
+  readonly value: unknown;
+  readonly expiresAt: number;
+  readonly systems: ReadonlySet<string>;
+}
+
+/** See the module comment. Keys must already separate viewers (token hash + path). */
+export class ResponseCache {
+  readonly #ttlMs: number;
+  readonly #counters: CacheCounters;
+  readonly #entries = new Map<string, Entry>();
+  readonly #inFlight = new Map<string, Promise<unknown>>();
+  /** system tag → keys of entries showing that system. */
+  readonly #bySystem = new Map<string, Set<string>>();
+  /** Bumped on invalidation, so a load that started before a write does not store a stale answer. */
+  readonly #generation = new Map<string, number>();
+  #nextSweep = 0;
+
+  constructor(ttlMs: number, counters: CacheCounters) {
+    this.#ttlMs = ttlMs;
+    this.#counters = counters;
+  }
+
+  /**
+   * The cached value for `key`, or the in-flight load for it, or a new load.
+   * `fresh` skips the cached value but still joins an identical request already in flight.
+   */
+  async get<T>(key: string, systems: readonly string[], load: () => Promise<Loaded<T>>, fresh = false): Promise<T> {
+    if (!fresh) {
+      const entry = this.#entries.get(key);
+      if (entry !== undefined && entry.expiresAt > Date.now()) {
+        this.#counters.cacheHits += 1;
+        return entry.value as T;
+      }
+    }
+    const pending = this.#inFlight.get(key);
+    if (pending !== undefined) {
+      this.#counters.dedupedRequests += 1;
+      return pending as Promise<T>;
+    }
+    const started = systems.map((system) => this.#generation.get(system) ?? 0);
+    const promise = load().then((loaded) => {
+      const unchanged = systems.every((system, i) => (this.#generation.get(system) ?? 0) === started[i]);
+      if (unchanged) this.#store(key, loaded.value, [...systems, ...loaded.systems]);
+      return loaded.value;
+    });
+    this.#inFlight.set(key, promise);
+    try {
+      return await promise;
+    } finally {
+      this.#inFlight.delete(key);
+    }
+  }
+
+  /** Drops every entry tagged with any of `systems`, and keeps in-flight loads from storing. */
+  invalidate(systems: Iterable<string>): void {
+    for (const system of systems) {
+      this.#generation.set(system, (this.#generation.get(system) ?? 0) + 1);
+      for (const key of this.#bySystem.get(system) ?? []) this.#entries.delete(key);
+      this.#bySystem.delete(system);
+    }
+  }
+
+  #store(key: string, value: unknown, systems: readonly string[]): void {
+    if (this.#ttlMs <= 0) return;
+    const now = Date.now();
+    this.#sweep(now);
+    const tags = new Set(systems);
+    this.#entries.set(key, { value, expiresAt: now + this.#ttlMs, systems: tags });
+    for (const tag of tags) {
+      let keys = this.#bySystem.get(tag);
+      if (keys === undefined) this.#bySystem.set(tag, (keys = new Set()));
+      keys.add(key);
+    }
+  }
+
+  /** Forgets expired entries at most once per TTL, so unread keys cannot pile up. */
+  #sweep(now: number): void {
+    if (now < this.#nextSweep) return;
+    this.#nextSweep = now + this.#ttlMs;
+    for (const [key, entry] of this.#entries) {
+      if (entry.expiresAt > now) continue;
+      this.#entries.delete(key);
+      for (const tag of entry.systems) {
+        const keys = this.#bySystem.get(tag);
+        keys?.delete(key);
+        if (keys?.size === 0) this.#bySystem.delete(tag);
+      }
+    }
+  }
+}

@@ -1,0 +1,311 @@
+import type { z } from 'zod';
+import { tokenHash, tokenKind } from './auth.js';
+import type { Priority } from './budget.js';
+import { ResponseCache } from './cache.js';
+import { SystemDirectory } from './directory.js';
+import { PluralKitInputError, type HttpMethod } from './errors.js';
+import { PluralKitRateLimiter, type BudgetKey } from './limiter.js';
+import {
+  entityTags,
+  learnEntity,
+  learnEntityList,
+  learnFrontSwitch,
+  learnMessage,
+  learnNothing,
+  learnSwitches,
+  learnSystem,
+  type Learn,
+  type Target,
+} from './learning.js';
+import { DefaultPluralKitClientOptions, type PluralKitClientOptions } from './options.js';
+import * as refs from './refs.js';
+import { Requester, type PluralKitClientStats } from './requester.js';
+import {
+  FrontSwitchSchema,
+  GroupSchema,
+  MemberSchema,
+  MessageSchema,
+  SwitchSchema,
+  SystemSchema,
+  SystemSettingsSchema,
+  type FrontSwitch,
+  type Group,
+  type Member,
+  type Message,
+  type Switch,
+  type System,
+  type SystemSettings,
+} from './schemas.js';
+import { parseBody } from './transport.js';
+
+/** Per-call options. */
+export interface CallOptions {
+  /** The caller's PluralKit token (legacy or `pkapi:` key); without it, the public view. */
+  token?: string | undefined;
+  /** Interactive calls go before background ones. @defaultValue `'interactive'` (background for iterateSwitches) */
+  priority?: Priority;
+  /** Skip the cache (an identical request already in flight is still shared). */
+  fresh?: boolean;
+}
+
+/** Writes need to say who is writing. */
+export type WriteOptions = CallOptions & { token: string };
+
+interface Read<S extends z.ZodType> {
+  readonly route: string;
+  readonly schema: S;
+  readonly expected: string;
+  readonly target: Target;
+  readonly learn: Learn<z.output<S>>;
+  /** 204 means this (fronters with no switches). */
+  readonly empty?: z.output<S>;
+}
+
+const schemas = {
+  members: MemberSchema.array(),
+  groups: GroupSchema.array(),
+  switches: SwitchSchema.array(),
+};
+
+/**
+ * The one path every PluralKit call takes: validated input, a per-viewer cache with in-flight sharing,
+ * rate-limit budgets that follow the server, retries, typed errors, and schema-checked answers.
+ * Returned objects may be shared with other callers through the cache: treat them as read-only.
+ * @see https://pluralkit.me/api/endpoints/
+ */
+export class PluralKitClient {
+  readonly #options: Required<PluralKitClientOptions>;
+  readonly #stats: PluralKitClientStats = { upstreamRequests: 0, cacheHits: 0, dedupedRequests: 0, retries429: 0 };
+  readonly #directory = new SystemDirectory();
+  readonly #cache: ResponseCache;
+  readonly #limiter: PluralKitRateLimiter;
+  readonly #requester: Requester;
+
+  constructor(options: Partial<PluralKitClientOptions> = {}) {
+    this.#options = { ...DefaultPluralKitClientOptions, ...options };
+    this.#options.baseUrl = this.#options.baseUrl.replace(/\/+$/, '');
+    if (!(this.#options.ratePerSecond > 0)) throw new PluralKitInputError('ratePerSecond', 'a positive number');
+    this.#cache = new ResponseCache(this.#options.cacheTtlMs, this.#stats);
+    this.#limiter = new PluralKitRateLimiter(this.#options);
+    this.#requester = new Requester(this.#options, this.#limiter, this.#stats);
+  }
+
+  /** A snapshot of the request counters. */
+  get stats(): Readonly<PluralKitClientStats> {
+    return { ...this.#stats };
+  }
+
+  /** The token's own system (`GET /systems/@me`); how a token is validated when linked. */
+  getOwnSystem(token: string): Promise<System> {
+    return this.getSystem('@me', { token });
+  }
+
+  /** A system by `@me`, short id (any case, dash allowed), UUID or linked Discord user id. */
+  getSystem(ref: string, o?: CallOptions): Promise<System> {
+    const system = refs.systemRef(ref);
+    return this.#read(o, { route: `/systems/${system}`, schema: SystemSchema, expected: 'System', target: { system }, learn: learnSystem });
+  }
+
+  /** A system's settings (the public subset unless you own it). */
+  getSystemSettings(ref: string, o?: CallOptions): Promise<SystemSettings> {
+    const system = refs.systemRef(ref);
+    const route = `/systems/${system}/settings`;
+    return this.#read(o, { route, schema: SystemSettingsSchema, expected: 'SystemSettings', target: { system }, learn: learnNothing });
+  }
+
+  /** A system's members (hidden ones only for the owner). */
+  getMembers(systemRef: string, o?: CallOptions): Promise<Member[]> {
+    const system = refs.systemRef(systemRef);
+    const route = `/systems/${system}/members`;
+    return this.#read(o, { route, schema: schemas.members, expected: 'Member[]', target: { system }, learn: learnEntityList });
+  }
+
+  /** One member by short id or UUID. */
+  getMember(memberRef: string, o?: CallOptions): Promise<Member> {
+    const entity = refs.memberRef(memberRef);
+    return this.#read(o, { route: `/members/${entity}`, schema: MemberSchema, expected: 'Member', target: { entity }, learn: learnEntity });
+  }
+
+  /** A system's groups; `withMembers` adds each group's member UUIDs. */
+  getGroups(systemRef: string, { withMembers = false }: { withMembers?: boolean } = {}, o?: CallOptions): Promise<Group[]> {
+    const system = refs.systemRef(systemRef);
+    const route = `/systems/${system}/groups${withMembers ? '?with_members=true' : ''}`;
+    return this.#read(o, { route, schema: schemas.groups, expected: 'Group[]', target: { system }, learn: learnEntityList });
+  }
+
+  /** One group by short id or UUID. */
+  getGroup(groupRef: string, o?: CallOptions): Promise<Group> {
+    const entity = refs.groupRef(groupRef);
+    return this.#read(o, { route: `/groups/${entity}`, schema: GroupSchema, expected: 'Group', target: { entity }, learn: learnEntity });
+  }
+
+  /** The members of a group. */
+  getGroupMembers(groupRef: string, o?: CallOptions): Promise<Member[]> {
+    const entity = refs.groupRef(groupRef);
+    const route = `/groups/${entity}/members`;
+    return this.#read(o, { route, schema: schemas.members, expected: 'Member[]', target: { entity }, learn: learnEntityList });
+  }
+
+  /** The current switch with full members, or `null` when the system has never logged one. */
+  getFronters(systemRef: string, o?: CallOptions): Promise<FrontSwitch | null> {
+    const system = refs.systemRef(systemRef);
+    const route = `/systems/${system}/fronters`;
+    const schema = FrontSwitchSchema.nullable();
+    return this.#read(o, { route, schema, expected: 'FrontSwitch', target: { system }, learn: learnFrontSwitch, empty: null });
+  }
+
+  /** One page of switches, newest first, strictly before `before`; members are short ids. */
+  getSwitches(systemRef: string, page: { before?: Date; limit?: number } = {}, o?: CallOptions): Promise<Switch[]> {
+    const before = page.before === undefined ? undefined : refs.instant(page.before, 'before');
+    const limit = page.limit === undefined ? undefined : refs.pageLimit(page.limit);
+    return this.#switchPage(refs.systemRef(systemRef), before, limit, o);
+  }
+
+  /** Every switch from newest back to `until` (inclusive), paging with `before`. Background by default. */
+  iterateSwitches(systemRef: string, { until }: { until?: Date } = {}, o?: CallOptions): AsyncIterable<Switch> {
+    const system = refs.systemRef(systemRef);
+    const untilMs = until === undefined ? undefined : Date.parse(refs.instant(until, 'until'));
+    this.#viewer(o);
+    return this.#walkSwitches(system, untilMs, { priority: 'background', ...o });
+  }
+
+  /** One switch with full members. */
+  getSwitch(systemRef: string, switchId: string, o?: CallOptions): Promise<FrontSwitch> {
+    const system = refs.systemRef(systemRef);
+    const route = `/systems/${system}/switches/${refs.switchRef(switchId)}`;
+    return this.#read(o, { route, schema: FrontSwitchSchema, expected: 'FrontSwitch', target: { system }, learn: learnFrontSwitch });
+  }
+
+  /** Logs a switch (an empty list switches out). */
+  createSwitch(systemRef: string, body: { members: string[]; timestamp?: Date }, o: WriteOptions): Promise<FrontSwitch> {
+    const system = refs.systemRef(systemRef);
+    const payload: { members: string[]; timestamp?: string } = { members: refs.switchMembers(body.members) };
+    if (body.timestamp !== undefined) payload.timestamp = refs.instant(body.timestamp, 'timestamp');
+    return this.#write(o, 'POST', `/systems/${system}/switches`, system, payload);
+  }
+
+  /** Moves a switch in time. */
+  editSwitchTime(systemRef: string, switchId: string, timestamp: Date, o: WriteOptions): Promise<FrontSwitch> {
+    const system = refs.systemRef(systemRef);
+    const route = `/systems/${system}/switches/${refs.switchRef(switchId)}`;
+    return this.#write(o, 'PATCH', route, system, { timestamp: refs.instant(timestamp, 'timestamp') });
+  }
+
+  /** Replaces a switch's members. */
+  editSwitchMembers(systemRef: string, switchId: string, members: string[], o: WriteOptions): Promise<FrontSwitch> {
+    const system = refs.systemRef(systemRef);
+    const route = `/systems/${system}/switches/${refs.switchRef(switchId)}/members`;
+    return this.#write(o, 'PATCH', route, system, refs.switchMembers(members));
+  }
+
+  /** Deletes a switch. */
+  async deleteSwitch(systemRef: string, switchId: string, o: WriteOptions): Promise<void> {
+    const system = refs.systemRef(systemRef);
+    await this.#write(o, 'DELETE', `/systems/${system}/switches/${refs.switchRef(switchId)}`, system, undefined);
+  }
+
+  /** A proxied message (or its trigger, for 30 minutes) by Discord message id. */
+  getMessage(messageId: string, o?: CallOptions): Promise<Message> {
+    const route = `/messages/${refs.messageId(messageId)}`;
+    return this.#read(o, { route, schema: MessageSchema, expected: 'Message', target: {}, learn: learnMessage });
+  }
+
+  /** Drops every cached answer about a system (by short id or UUID), for every viewer. */
+  invalidateSystem(systemIdOrUuid: string): void {
+    this.#cache.invalidate(this.#directory.everyTagOf(refs.systemRef(systemIdOrUuid, 'systemIdOrUuid')));
+  }
+
+  /** Stops the limiters' timers; for shutdown and tests. */
+  close(): Promise<void> {
+    return this.#limiter.close();
+  }
+
+  async *#walkSwitches(system: string, untilMs: number | undefined, o: CallOptions): AsyncGenerator<Switch> {
+    let before: string | undefined;
+    for (;;) {
+      const page = await this.#switchPage(system, before, refs.MaxSwitchPageSize, o);
+      for (const entry of page) {
+        if (untilMs !== undefined && Date.parse(entry.timestamp) < untilMs) return;
+        yield entry;
+      }
+      const oldest = page.at(-1);
+      if (page.length < refs.MaxSwitchPageSize || oldest === undefined) return;
+      // The raw timestamp keeps PluralKit's microseconds, which a Date would round away.
+      before = oldest.timestamp;
+    }
+  }
+
+  #switchPage(system: string, before: string | undefined, limit: number | undefined, o?: CallOptions): Promise<Switch[]> {
+    const query = new URLSearchParams();
+    if (before !== undefined) query.set('before', before);
+    if (limit !== undefined) query.set('limit', String(limit));
+    const route = `/systems/${system}/switches${query.size > 0 ? `?${query.toString()}` : ''}`;
+    return this.#read(o, { route, schema: schemas.switches, expected: 'Switch[]', target: { system }, learn: learnSwitches });
+  }
+
+  async #read<S extends z.ZodType>(o: CallOptions | undefined, read: Read<S>): Promise<z.output<S>> {
+    const viewer = this.#viewer(o);
+    const at = { method: 'GET', route: read.route } as const;
+    const tags = read.target.system === undefined ? [] : this.#directory.tagsFor(read.target.system, viewer);
+    const key = `${viewer ?? 'anon'} ${read.route}`;
+    return this.#cache.get(
+      key,
+      tags,
+      async () => {
+        const response = await this.#requester.request({
+          ...at,
+          token: o?.token,
+          priority: o?.priority ?? 'interactive',
+          budget: () => this.#budgetKey(viewer, read.target, false),
+          onOwnScope: () => this.#directory.learnOwnTarget(viewer, read.target),
+        });
+        const value: z.output<S> =
+          response.status === 204 && 'empty' in read ? read.empty : parseBody(read.schema, read.expected, response, at);
+        return { value, systems: read.learn(this.#directory, viewer, read.target, value) };
+      },
+      o?.fresh ?? false,
+    );
+  }
+
+  async #write(o: WriteOptions, method: HttpMethod, route: string, system: string, body: unknown): Promise<FrontSwitch> {
+    const viewer = this.#viewer(o);
+    if (viewer === undefined) throw new PluralKitInputError('token', 'a token: writes need one');
+    const at = { method, route };
+    const target: Target = { system };
+    try {
+      const response = await this.#requester.request({
+        ...at,
+        token: o.token,
+        body,
+        priority: o.priority ?? 'interactive',
+        budget: () => this.#budgetKey(viewer, target, true),
+      });
+      if (method === 'DELETE') return undefined as never;
+      const value = parseBody(FrontSwitchSchema, 'FrontSwitch', response, at);
+      // Only the owner can write a system's switches, so this proves ownership.
+      this.#directory.learnOwnEntities(viewer, [value.id, ...value.members.flatMap((m) => [m.id, m.uuid])]);
+      this.#cache.invalidate(entityTags(value.members));
+      return value;
+    } finally {
+      // Even a failed or timed-out write may have landed; never serve the old answer after it.
+      this.#cache.invalidate(this.#directory.everyTagOf(system, viewer));
+    }
+  }
+
+  #viewer(o: CallOptions | undefined): string | undefined {
+    const token = o?.token;
+    if (token === undefined) return undefined;
+    if (typeof token !== 'string' || tokenKind(token) === null) {
+      throw new PluralKitInputError('token', 'a 64-character PluralKit token or a pkapi: API key');
+    }
+    return tokenHash(token);
+  }
+
+  #budgetKey(viewer: string | undefined, target: Target, write: boolean): BudgetKey {
+    const own =
+      target.system !== undefined
+        ? this.#directory.isOwnSystem(viewer, target.system)
+        : target.entity !== undefined && this.#directory.isOwnEntity(viewer, target.entity);
+    return { own, viewer, write };
+  }
+}

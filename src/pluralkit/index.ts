@@ -1,0 +1,52 @@
+/**
+ * The PluralKit API client. Everything other parts of the bot use comes from here.
+ * Internals (transport, budgets, cache, directory) are deliberately not exported.
+ */
+export { PluralKitClient, type CallOptions, type WriteOptions } from './client.js';
+export {
+  DefaultPluralKitClientOptions,
+  pluralKitClientOptionsFromConfig,
+  type PluralKitClientOptions,
+} from './options.js';
+export { bottleneckLimiterFactory, type LimiterFactory } from './limiter-factory.js';
+export type { Priority } from './budget.js';
+export type { PluralKitClientStats } from './requester.js';
+export { tokenKind, authorizationHeader, tokenHash, type TokenKind } from './auth.js';
+export { PluralKitErrorCode } from './error-codes.js';
+export {
+  PluralKitError,
+  PluralKitAPIError,
+  PluralKitHTTPError,
+  PluralKitRateLimitError,
+  PluralKitTimeoutError,
+  PluralKitNetworkError,
+  PluralKitSchemaError,
+  PluralKitInputError,
+  type HttpMethod,
+  type RequestLocation,
+  type SchemaIssue,
+} from './errors.js';
+export {
+  isPluralKitError,
+  isPluralKitAPIError,
+  isPluralKitHTTPError,
+  isPluralKitRateLimitError,
+  isPluralKitTimeoutError,
+  isPluralKitNetworkError,
+  isPluralKitSchemaError,
+  isPluralKitInputError,
+  isPluralKitUnavailable,
+} from './guards.js';
+export { MaxSwitchMembers, MaxSwitchPageSize, MaxRefLength } from './refs.js';
+export type {
+  System,
+  SystemPrivacy,
+  SystemSettings,
+  Member,
+  MemberPrivacy,
+  Group,
+  Switch,
+  FrontSwitch,
+  Message,
+  ProxyTag,
+} from './schemas.js';

@@ -1,0 +1,70 @@
+import { DefaultPluralKitApiUrl, type Config } from '../config.js';
+import { bottleneckLimiterFactory, type LimiterFactory } from './limiter-factory.js';
+
+/** Everything a {@link PluralKitClient} can be told. Pass a partial; the rest comes from the defaults. */
+export interface PluralKitClientOptions {
+  /**
+   * API base URL including the version, without a trailing slash.
+   * @defaultValue `https://api.pluralkit.me/v2`
+   */
+  baseUrl: string;
+  /**
+   * `User-Agent` sent on every request; PluralKit rejects requests without one.
+   * @defaultValue `pk-companion/0.1.0 (+https://github.com/pk-companion/pk-companion)`
+   */
+  userAgent: string;
+  /**
+   * Starting rate of every budget (requests per second, no burst) until PluralKit advertises its own.
+   * @defaultValue 2 (PluralKit's documented per-IP rate)
+   */
+  ratePerSecond: number;
+  /**
+   * Follow `X-RateLimit-Limit`/`-Remaining`/`-Scope` once PluralKit sends them.
+   * @defaultValue true
+   */
+  followRateHeaders: boolean;
+  /**
+   * How long a GET answer is reused, in milliseconds; 0 turns caching off (in-flight sharing stays).
+   * @defaultValue 15000
+   */
+  cacheTtlMs: number;
+  /**
+   * Per-attempt timeout in milliseconds, covering headers and body.
+   * @defaultValue 10000
+   */
+  timeoutMs: number;
+  /**
+   * How many times a 429 (any method) or a 5xx/network failure (GET only) is retried.
+   * @defaultValue 3
+   */
+  maxRetries: number;
+  /**
+   * Builds every Bottleneck limiter the client uses; swap it to cluster through Redis.
+   * @defaultValue `bottleneckLimiterFactory()` (in-process limiters)
+   */
+  limiterFactory: LimiterFactory;
+}
+
+/** The defaults for {@link PluralKitClientOptions}. */
+export const DefaultPluralKitClientOptions = {
+  baseUrl: DefaultPluralKitApiUrl,
+  userAgent: 'pk-companion/0.1.0 (+https://github.com/pk-companion/pk-companion)',
+  ratePerSecond: 2,
+  followRateHeaders: true,
+  cacheTtlMs: 15_000,
+  timeoutMs: 10_000,
+  maxRetries: 3,
+  limiterFactory: bottleneckLimiterFactory(),
+} as const satisfies Required<PluralKitClientOptions>;
+
+/** Client options from the bot's configuration (limiter factory left at its default). */
+export function pluralKitClientOptionsFromConfig(config: Config): Partial<PluralKitClientOptions> {
+  return {
+    baseUrl: config.pluralkit.apiUrl,
+    ratePerSecond: config.pluralkit.ratePerSecond,
+    followRateHeaders: config.pluralkit.followRateHeaders,
+    cacheTtlMs: config.pluralkit.cacheTtlMs,
+    timeoutMs: config.pluralkit.timeoutMs,
+    maxRetries: config.pluralkit.maxRetries,
+  };
+}
