@@ -96,58 +96,58 @@ export class PluralKitClient {
   }
 
   /** The token's own system (`GET /systems/@me`); how a token is validated when linked. */
-  getOwnSystem(token: string): Promise<System> {
+  async getOwnSystem(token: string): Promise<System> {
     return this.getSystem('@me', { token });
   }
 
   /** A system by `@me`, short id (any case, dash allowed), UUID or linked Discord user id. */
-  getSystem(ref: string, o?: CallOptions): Promise<System> {
+  async getSystem(ref: string, o?: CallOptions): Promise<System> {
     const system = refs.systemRef(ref);
     return this.#read(o, { route: `/systems/${system}`, schema: SystemSchema, expected: 'System', target: { system }, learn: learnSystem });
   }
 
   /** A system's settings (the public subset unless you own it). */
-  getSystemSettings(ref: string, o?: CallOptions): Promise<SystemSettings> {
+  async getSystemSettings(ref: string, o?: CallOptions): Promise<SystemSettings> {
     const system = refs.systemRef(ref);
     const route = `/systems/${system}/settings`;
     return this.#read(o, { route, schema: SystemSettingsSchema, expected: 'SystemSettings', target: { system }, learn: learnNothing });
   }
 
   /** A system's members (hidden ones only for the owner). */
-  getMembers(systemRef: string, o?: CallOptions): Promise<Member[]> {
+  async getMembers(systemRef: string, o?: CallOptions): Promise<Member[]> {
     const system = refs.systemRef(systemRef);
     const route = `/systems/${system}/members`;
     return this.#read(o, { route, schema: schemas.members, expected: 'Member[]', target: { system }, learn: learnEntityList });
   }
 
   /** One member by short id or UUID. */
-  getMember(memberRef: string, o?: CallOptions): Promise<Member> {
+  async getMember(memberRef: string, o?: CallOptions): Promise<Member> {
     const entity = refs.memberRef(memberRef);
     return this.#read(o, { route: `/members/${entity}`, schema: MemberSchema, expected: 'Member', target: { entity }, learn: learnEntity });
   }
 
   /** A system's groups; `withMembers` adds each group's member UUIDs. */
-  getGroups(systemRef: string, { withMembers = false }: { withMembers?: boolean } = {}, o?: CallOptions): Promise<Group[]> {
+  async getGroups(systemRef: string, { withMembers = false }: { withMembers?: boolean } = {}, o?: CallOptions): Promise<Group[]> {
     const system = refs.systemRef(systemRef);
     const route = `/systems/${system}/groups${withMembers ? '?with_members=true' : ''}`;
     return this.#read(o, { route, schema: schemas.groups, expected: 'Group[]', target: { system }, learn: learnEntityList });
   }
 
   /** One group by short id or UUID. */
-  getGroup(groupRef: string, o?: CallOptions): Promise<Group> {
+  async getGroup(groupRef: string, o?: CallOptions): Promise<Group> {
     const entity = refs.groupRef(groupRef);
     return this.#read(o, { route: `/groups/${entity}`, schema: GroupSchema, expected: 'Group', target: { entity }, learn: learnEntity });
   }
 
   /** The members of a group. */
-  getGroupMembers(groupRef: string, o?: CallOptions): Promise<Member[]> {
+  async getGroupMembers(groupRef: string, o?: CallOptions): Promise<Member[]> {
     const entity = refs.groupRef(groupRef);
     const route = `/groups/${entity}/members`;
     return this.#read(o, { route, schema: schemas.members, expected: 'Member[]', target: { entity }, learn: learnEntityList });
   }
 
   /** The current switch with full members, or `null` when the system has never logged one. */
-  getFronters(systemRef: string, o?: CallOptions): Promise<FrontSwitch | null> {
+  async getFronters(systemRef: string, o?: CallOptions): Promise<FrontSwitch | null> {
     const system = refs.systemRef(systemRef);
     const route = `/systems/${system}/fronters`;
     const schema = FrontSwitchSchema.nullable();
@@ -155,7 +155,7 @@ export class PluralKitClient {
   }
 
   /** One page of switches, newest first, strictly before `before`; members are short ids. */
-  getSwitches(systemRef: string, page: { before?: Date; limit?: number } = {}, o?: CallOptions): Promise<Switch[]> {
+  async getSwitches(systemRef: string, page: { before?: Date; limit?: number } = {}, o?: CallOptions): Promise<Switch[]> {
     const before = page.before === undefined ? undefined : refs.instant(page.before, 'before');
     const limit = page.limit === undefined ? undefined : refs.pageLimit(page.limit);
     return this.#switchPage(refs.systemRef(systemRef), before, limit, o);
@@ -170,14 +170,14 @@ export class PluralKitClient {
   }
 
   /** One switch with full members. */
-  getSwitch(systemRef: string, switchId: string, o?: CallOptions): Promise<FrontSwitch> {
+  async getSwitch(systemRef: string, switchId: string, o?: CallOptions): Promise<FrontSwitch> {
     const system = refs.systemRef(systemRef);
     const route = `/systems/${system}/switches/${refs.switchRef(switchId)}`;
     return this.#read(o, { route, schema: FrontSwitchSchema, expected: 'FrontSwitch', target: { system }, learn: learnFrontSwitch });
   }
 
   /** Logs a switch (an empty list switches out). */
-  createSwitch(systemRef: string, body: { members: string[]; timestamp?: Date }, o: WriteOptions): Promise<FrontSwitch> {
+  async createSwitch(systemRef: string, body: { members: string[]; timestamp?: Date }, o: WriteOptions): Promise<FrontSwitch> {
     const system = refs.systemRef(systemRef);
     const payload: { members: string[]; timestamp?: string } = { members: refs.switchMembers(body.members) };
     if (body.timestamp !== undefined) payload.timestamp = refs.instant(body.timestamp, 'timestamp');
@@ -185,14 +185,14 @@ export class PluralKitClient {
   }
 
   /** Moves a switch in time. */
-  editSwitchTime(systemRef: string, switchId: string, timestamp: Date, o: WriteOptions): Promise<FrontSwitch> {
+  async editSwitchTime(systemRef: string, switchId: string, timestamp: Date, o: WriteOptions): Promise<FrontSwitch> {
     const system = refs.systemRef(systemRef);
     const route = `/systems/${system}/switches/${refs.switchRef(switchId)}`;
     return this.#write(o, 'PATCH', route, system, { timestamp: refs.instant(timestamp, 'timestamp') });
   }
 
   /** Replaces a switch's members. */
-  editSwitchMembers(systemRef: string, switchId: string, members: string[], o: WriteOptions): Promise<FrontSwitch> {
+  async editSwitchMembers(systemRef: string, switchId: string, members: string[], o: WriteOptions): Promise<FrontSwitch> {
     const system = refs.systemRef(systemRef);
     const route = `/systems/${system}/switches/${refs.switchRef(switchId)}/members`;
     return this.#write(o, 'PATCH', route, system, refs.switchMembers(members));
@@ -205,7 +205,7 @@ export class PluralKitClient {
   }
 
   /** A proxied message (or its trigger, for 30 minutes) by Discord message id. */
-  getMessage(messageId: string, o?: CallOptions): Promise<Message> {
+  async getMessage(messageId: string, o?: CallOptions): Promise<Message> {
     const route = `/messages/${refs.messageId(messageId)}`;
     return this.#read(o, { route, schema: MessageSchema, expected: 'Message', target: {}, learn: learnMessage });
   }
