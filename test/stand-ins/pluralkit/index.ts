@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { FaultQueue, type InjectedStatus } from './faults.js';
 import type { AuthKind } from './gateway.js';
 import { runPipeline, type IncomingPkRequest } from './pipeline.js';
-import { createLimiter, DefaultRateLimit, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { createLimiter, DefaultRateLimit, type Clock, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { Router } from './router.js';
 import { addGroupRoutes } from './routes/groups.js';
 import { addMessageRoutes } from './routes/messages.js';
@@ -27,7 +27,7 @@ import { StandInState } from './state.js';
 export { generateLargeSystem } from './generate.js';
 export type { SampleFixture, SampleSystem, OwnSampleSystem, OtherSampleSystem } from './seed.js';
 export { StandInState } from './state.js';
-export type { RateLimitOptions } from './rate-limit.js';
+export type { Clock, RateLimitOptions } from './rate-limit.js';
 export type * from './records.js';
 
 /** Options for {@link startPluralKitStandIn}. */
@@ -38,6 +38,11 @@ export interface PluralKitStandInOptions {
   latencyMs?: number;
   /** `'sample'` (default) seeds {@link SampleFixture}; `'empty'` starts with no data. */
   seed?: 'sample' | 'empty';
+  /**
+   * Time source of the rate limiter, epoch ms with a fraction (default: the real clock). Lets tests
+   * drive bucket refills deterministically instead of racing the wall clock.
+   */
+  rateLimitClock?: Clock;
 }
 
 /** One answered request, as recorded by the stand-in. Credentials are never recorded. */
@@ -102,7 +107,7 @@ export async function startPluralKitStandIn(options: PluralKitStandInOptions = {
   for (const add of [addSystemRoutes, addGroupRoutes, addSwitchReadRoutes, addSwitchWriteRoutes, addMessageRoutes]) add(router);
   addUnimplementedRoutes(router);
   const faults = new FaultQueue();
-  let limiter: RateLimiter = createLimiter(options.rateLimit ?? DefaultRateLimit);
+  let limiter: RateLimiter = createLimiter(options.rateLimit ?? DefaultRateLimit, options.rateLimitClock);
   let latencyMs = options.latencyMs ?? 0;
   const requests: RecordedPkRequest[] = [];
   const stats: PluralKitStandInStats = {
@@ -162,7 +167,7 @@ export async function startPluralKitStandIn(options: PluralKitStandInOptions = {
       latencyMs = Math.max(0, ms);
     },
     setRateLimit(opts) {
-      limiter = createLimiter(opts ?? DefaultRateLimit);
+      limiter = createLimiter(opts ?? DefaultRateLimit, options.rateLimitClock);
     },
     failNext(n, status, opts) {
       faults.plan(n, status, opts?.retryAfterMs);

@@ -1,6 +1,6 @@
 /** The non-own sample systems: `other`, `frontPrivate` and `noSwitches`. */
 import type { MemberRecord } from './records.js';
-import { describe, type SampleSystem } from './seed.js';
+import { describeSystem, type SampleSystem } from './seed-fixture.js';
 import { seedHistory, seedMessages } from './seed-history.js';
 import { longDescription } from './seed-text.js';
 import type { MemberInput, StandInState } from './state.js';
@@ -49,7 +49,7 @@ export function seedOther(state: StandInState, now: number): OtherSampleSystem {
   });
   const messageIds = seedMessages(state, system, [vega, lyra], now);
   return {
-    ...describe(state, system),
+    ...describeSystem(state, system),
     publicMemberIds: [vega.id, altair.id, lyra.id],
     privateMemberIds: [deneb.id, sirius.id],
     privateListGroupId: inner.id,
@@ -78,7 +78,7 @@ export function seedFrontPrivate(state: StandInState, now: number): SampleSystem
   );
   state.addGroup(system, { name: 'Crew', created: Date.UTC(2020, 4, 1), memberUuids: members.map((m) => m.uuid) });
   seedHistory(state, system, { pool: members, from: now - 5 * DAY, to: now - 3 * 3_600_000, gapHours: [8, 16], latest: members.slice(0, 1), seed: 0xf20 });
-  return describe(state, system);
+  return describeSystem(state, system);
 }
 
 /** Seeds `noSwitches`: a new public system with members and no switches. */
@@ -87,5 +87,5 @@ export function seedNoSwitches(state: StandInState): SampleSystem {
   state.linkAccount(system, state.ids.snowflake(Date.UTC(2021, 1, 1)));
   state.addMember(system, { name: 'Robin', created: Date.UTC(2025, 0, 10, 1) });
   state.addMember(system, { name: 'Sky', color: '38bdf8', created: Date.UTC(2025, 0, 10, 2) });
-  return describe(state, system);
+  return describeSystem(state, system);
 }

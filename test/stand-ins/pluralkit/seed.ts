@@ -2,27 +2,15 @@
  * The `'sample'` seed: an own system with a rich profile, members, groups, ~6 weeks of switches and
  * messages, plus `other`, `frontPrivate` and `noSwitches` systems (see {@link SampleFixture}).
  */
-import type { MemberRecord, SystemRecord } from './records.js';
+import type { MemberRecord } from './records.js';
 import { seedHistory, seedMessages } from './seed-history.js';
+import { describeSystem, type SampleSystem } from './seed-fixture.js';
 import { seedFrontPrivate, seedNoSwitches, seedOther, type OtherSampleSystem } from './seed-others.js';
 import { longDescription, OWN_SYSTEM_DESCRIPTION } from './seed-text.js';
 import { RESERVED_SYSTEM_IDS, type MemberInput, type StandInState } from './state.js';
 
 export type { OtherSampleSystem } from './seed-others.js';
-
-/** Credentials and ids of one seeded system. Member and group ids are short ids. */
-export interface SampleSystem {
-  /** 64-character legacy token (send raw in `Authorization`). */
-  token: string;
-  systemId: string;
-  systemUuid: string;
-  /** A Discord user id linked to the system (usable as a system ref). */
-  discordUserId: string;
-  /** Every member's short id, hidden ones included, in creation order. */
-  memberIds: string[];
-  memberUuids: string[];
-  groupIds: string[];
-}
+export type { SampleSystem } from './seed-fixture.js';
 
 /** The caller's own system in tests. */
 export interface OwnSampleSystem extends SampleSystem {
@@ -54,20 +42,6 @@ export interface SampleFixture {
 
 const DAY = 86_400_000;
 const avatar = (slug: string): string => `https://images.example.org/pk/avatars/${slug}.png`;
-
-/** A summary of a seeded system for the fixture. */
-export function describe(state: StandInState, system: SystemRecord): SampleSystem {
-  const members = state.membersOf(system);
-  return {
-    token: system.token,
-    systemId: system.id,
-    systemUuid: system.uuid,
-    discordUserId: system.discordUserIds[0] ?? '',
-    memberIds: members.map((m) => m.id),
-    memberUuids: members.map((m) => m.uuid),
-    groupIds: state.groupsOf(system).map((g) => g.id),
-  };
-}
 
 const OWN_MEMBERS: MemberInput[] = [
   { name: 'Ash', display_name: 'Ash 🔥', pronouns: 'they/them', color: 'E4572E', birthday: '1998-03-14', avatar_url: avatar('ash'), proxy_tags: [{ prefix: 'a:', suffix: null }], description: longDescription(640, 0), message_count: 2841 },
@@ -131,7 +105,7 @@ function seedOwn(state: StandInState, now: number): OwnSampleSystem {
   });
   const messageIds = seedMessages(state, system, [emile, ash, kai, mina, ash], now);
   return {
-    ...describe(state, system),
+    ...describeSystem(state, system),
     apiKey,
     privateMemberId: cipher.id,
     namePrivateMemberId: rowan.id,

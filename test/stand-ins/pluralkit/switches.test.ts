@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FrontSwitchSchema, SwitchSchema } from '../../../src/pluralkit/schemas.js';
-import { startPluralKitStandIn, type PluralKitStandIn } from './index.js';
+import { generateLargeSystem, startPluralKitStandIn, type PluralKitStandIn } from './index.js';
 import { call, type CallOptions } from './test-client.js';
 
 let pk: PluralKitStandIn;
@@ -146,5 +146,20 @@ describe('switch writes', () => {
     expect((await write(`/${latest.id}`, { method: 'DELETE' })).status).toBe(204);
     const gone = await write(`/${latest.id}`, {});
     expect(gone.json).toEqual({ message: 'Switch not found.', code: 20007 });
+  });
+});
+
+describe('generateLargeSystem', () => {
+  it('adds a big system whose history pages like any other', async () => {
+    const { token, systemId } = generateLargeSystem(pk.state, { members: 2000, switches: 10_000 });
+    expect(systemId).toMatch(/^[abcefghjknoprstuvwxyz]{6}$/);
+    const members = await call(pk.url, '/systems/@me/members', { auth: token });
+    expect(members.json).toHaveLength(2000);
+    const page = await call(pk.url, `/systems/${systemId}/switches?limit=100`, { auth: token });
+    expect(page.json).toHaveLength(100);
+    const older = await call(pk.url, `/systems/${systemId}/switches?before=${page.json[99].timestamp}`, { auth: token });
+    expect(Date.parse(older.json[0].timestamp)).toBeLessThan(Date.parse(page.json[99].timestamp));
+    const fronters = await call(pk.url, `/systems/${systemId}/fronters`, { auth: token });
+    expect(fronters.json.id).toBe(page.json[0].id);
   });
 });
