@@ -5,15 +5,18 @@ import type { System } from '../pluralkit/schemas.js';
 import { clampPage, pageCount, pagingRow } from './components.js';
 import { DiscordLimits, fitLines, truncate } from './limits.js';
 import type { RenderControls, RenderedMessage } from './message.js';
-import { boldName } from './names.js';
+import { boldNameWithin } from './names.js';
 import { inlineText, parseColor } from './text.js';
 
 /** Members (and groups) per stats page: PluralKit's 24, leaving room for a "(N more)" line. */
 export const StatsEntriesPerPage = 24;
 
-/** Budgets so both embeds and the footer stay under 6,000 characters together. */
-const MemberLinesBudget = 3200;
-const GroupLinesBudget = 1900;
+/**
+ * Every line fits in this, so 24 member lines, 24 group lines, titles and the footer stay under
+ * Discord's 6,000 characters together, and no entry of a page is ever cut away.
+ */
+const MaxLineLength = 110;
+const SectionBudget = StatsEntriesPerPage * (MaxLineLength + 1);
 
 /** How to show front stats. */
 export interface FrontStatsViewOptions {
@@ -39,7 +42,7 @@ export function renderFrontStats(stats: FrontStats, options: FrontStatsViewOptio
   const colour = color === undefined ? {} : { color };
   const header = `${discordTimestamp(stats.start, 'f')} → ${discordTimestamp(stats.end, 'f')} (${formatDuration(stats.rangeMs)})`;
 
-  const members = section(stats.members, page, options.names, MemberLinesBudget);
+  const members = section(stats.members, page, options.names);
   const embeds: APIEmbed[] = [
     {
       title: truncate(statsTitle(options.system), DiscordLimits.embedTitle),
@@ -47,7 +50,7 @@ export function renderFrontStats(stats: FrontStats, options: FrontStatsViewOptio
       ...colour,
     },
   ];
-  const groups = section(stats.groups, page, options.groupNames ?? new Map(), GroupLinesBudget);
+  const groups = section(stats.groups, page, options.groupNames ?? new Map());
   if (groups !== undefined) embeds.push({ title: 'Groups', description: groups, ...colour });
   const last = embeds[embeds.length - 1]!;
   last.footer = { text: footerText(stats, page, pages) };
@@ -56,20 +59,23 @@ export function renderFrontStats(stats: FrontStats, options: FrontStatsViewOptio
   return { embeds, components };
 }
 
-function section(entries: readonly FrontStatsEntry[], page: number, names: ReadonlyMap<string, string>, budget: number): string | undefined {
+function section(entries: readonly FrontStatsEntry[], page: number, names: ReadonlyMap<string, string>): string | undefined {
   const start = page * StatsEntriesPerPage;
   const slice = entries.slice(start, start + StatsEntriesPerPage);
   if (slice.length === 0) return undefined;
-  const lines = slice.map((entry, i) => `${start + i + 1}. ${entryLine(entry, names)}`);
-  return fitLines(lines, budget, { total: entries.length - start }).text;
+  const lines = slice.map((entry, i) => entryLine(`${start + i + 1}. `, entry, names));
+  const later = entries.length - start - slice.length;
+  const text = fitLines(lines, SectionBudget).text;
+  return later > 0 ? `${text}\n(${later} more on the next pages)` : text;
 }
 
-/** `**Alice** — 41.7% (2d 12h) · 3 stretches, longest 1d`. */
-function entryLine(entry: FrontStatsEntry, names: ReadonlyMap<string, string>): string {
-  const name = names.get(entry.id);
-  const label = name === undefined ? `\`${entry.id}\`` : boldName(name);
+/** `1. **Alice** — 41.7% (2d 12h) · 3 stretches, longest 1d`, at most {@link MaxLineLength} long. */
+function entryLine(prefix: string, entry: FrontStatsEntry, names: ReadonlyMap<string, string>): string {
   const stretches = entry.stretches === 1 ? '1 stretch' : `${entry.stretches} stretches, longest ${formatDuration(entry.longestStretchMs)}`;
-  return `${label} — ${formatPercent(entry.percent)} (${formatDuration(entry.totalMs)}) · ${stretches}`;
+  const figures = ` — ${formatPercent(entry.percent)} (${formatDuration(entry.totalMs)}) · ${stretches}`;
+  const name = names.get(entry.id);
+  const label = name === undefined ? `\`${entry.id}\`` : boldNameWithin(name, MaxLineLength - prefix.length - figures.length);
+  return truncate(`${prefix}${label}${figures}`, MaxLineLength);
 }
 
 /** `12.5%`, `50%`, `<0.1%`: one decimal, none when it is zero. */
@@ -80,7 +86,7 @@ export function formatPercent(percent: number): string {
 
 function statsTitle(system: System | null | undefined): string {
   if (!system) return 'Front stats';
-  return system.name?.trim() ? `Front stats of ${inlineText(system.name)}` : `Front stats of ${system.id}`;
+  return system.name?.trim() ? `Front stats of ${inlineText(truncate(system.name, 80))}` : `Front stats of ${system.id}`;
 }
 
 function footerText(stats: FrontStats, page: number, pages: number): string {

@@ -34,3 +34,18 @@ export function switchMemberLabel(id: string, names: ReadonlyMap<string, string>
 export function plainMemberLabel(id: string, names: ReadonlyMap<string, string>): string {
   return names.get(id)?.replace(/\s+/g, ' ').trim() ?? id;
 }
+
+/**
+ * A name in bold whose markdown (after escaping) takes at most `max` characters: the name is cut
+ * further until its escaped form fits, so names full of `*` or `_` cannot blow a line budget.
+ */
+export function boldNameWithin(name: string, max: number): string {
+  const clean = name.replace(/\s+/g, ' ').trim();
+  let raw = Math.max(1, max - 4);
+  let text = inlineText(truncate(clean, raw));
+  while (text.length > max - 4 && raw > 1) {
+    raw = Math.max(1, raw - Math.ceil((text.length - (max - 4)) / 2));
+    text = inlineText(truncate(clean, raw));
+  }
+  return `**${text || '\u200b'}**`;
+}
