@@ -90,6 +90,12 @@ export function fitLines(
       continue;
     }
     if (kept.length === 0 && restAfter === 0) return { text: truncate(line, budget), shown: 1, hidden: 0 };
+    // Better a cut first item than only "(N more)".
+    const cut = kept.length === 0 ? truncate(line, budget - reserve) : '';
+    if (cut.length > Ellipsis.length) {
+      kept.push(cut);
+      length += cut.length;
+    }
     break;
   }
   const hidden = total - kept.length;

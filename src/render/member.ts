@@ -13,7 +13,7 @@ export interface MemberCardOptions {
   system?: System | null | undefined;
   /** The groups the member is in (only those the viewer may see). */
   groups?: readonly Group[] | undefined;
-  /** When the member last fronted: `'now'` while fronting, `null` if never; absent when unknown. */
+  /** When the member last fronted (see `lastFrontedTimes`): `null` if never; absent when unknown. */
   lastFronted?: Date | 'now' | null | undefined;
 }
 

@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { discordTimestamp } from '../front/format.js';
+import type { LastFronted } from '../front/last-fronted.js';
 import type { Member, System } from '../pluralkit/schemas.js';
 import { clampPage, controlId, pageCount, pagingRow, selectRow } from './components.js';
 import { DiscordLimits, fitLines, truncate } from './limits.js';
@@ -19,17 +20,20 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
 /**
  * Members ordered by name (display name when set, case- and accent-insensitive), or by when they last
- * fronted, most recent first, never-fronted ones last by name. Ties fall back to the id, so the order
- * is the same on every call and pages never shuffle.
+ * fronted (see `lastFrontedTimes`), fronting ones first, never-fronted ones last by name. Ties fall
+ * back to the id, so the order is the same on every call and pages never shuffle.
  */
 export function sortMembers(
   members: readonly Member[],
   sort: MemberSort,
-  lastFronted?: ReadonlyMap<string, Date>,
+  lastFronted?: ReadonlyMap<string, LastFronted>,
 ): Member[] {
   const byName = (a: Member, b: Member): number => collator.compare(memberName(a), memberName(b)) || (a.id < b.id ? -1 : 1);
   if (sort === 'name' || lastFronted === undefined) return [...members].sort(byName);
-  const time = (member: Member): number => lastFronted.get(member.id)?.getTime() ?? Number.NEGATIVE_INFINITY;
+  const time = (member: Member): number => {
+    const last = lastFronted.get(member.id);
+    return last === undefined ? Number.NEGATIVE_INFINITY : last === 'now' ? Number.POSITIVE_INFINITY : last.getTime();
+  };
   return [...members].sort((a, b) => time(b) - time(a) || byName(a, b));
 }
 
@@ -55,8 +59,8 @@ export interface MemberListOptions {
   system?: System | null | undefined;
   /** Shown in the title when the list was filtered. */
   search?: string | undefined;
-  /** Adds "last fronted" to each line when given. */
-  lastFronted?: ReadonlyMap<string, Date> | undefined;
+  /** Adds "last fronted" to each line when given (see `lastFrontedTimes`). */
+  lastFronted?: ReadonlyMap<string, LastFronted> | undefined;
 }
 
 /**
@@ -99,10 +103,11 @@ function emptyText(search: string | undefined): string {
   return search?.trim() ? 'No member matches that search.' : 'No members to show.';
 }
 
-function memberLine(member: Member, lastFronted: Date | undefined): string {
+function memberLine(member: Member, lastFronted: LastFronted | undefined): string {
   let line = `\`${member.id}\` ${boldName(memberName(member))}`;
   if (member.pronouns) line += ` (${inlineText(truncate(member.pronouns, 30))})`;
-  if (lastFronted !== undefined) line += ` · ${discordTimestamp(lastFronted, 'R')}`;
+  if (lastFronted === 'now') line += ' · fronting now';
+  else if (lastFronted !== undefined) line += ` · last fronted ${discordTimestamp(lastFronted, 'R')}`;
   return line;
 }
 

@@ -28,6 +28,9 @@ describe('fitLines', () => {
   it('counts items beyond a slice when given the total', () => {
     expect(fitLines(['a', 'b'], 100, { total: 10 }).text).toBe('a\nb\n(8 more)');
   });
+  it('cuts a first item that is too long rather than showing only the count', () => {
+    expect(fitLines(['a very long first line', 'b'], 20).text).toBe('a very…\n(1 more)');
+  });
   it('joins names on one line', () => {
     expect(joinWithin(['Alice', 'Bob', 'Carol', 'Dave'], 22)).toBe('Alice, Bob, and 2 more');
   });

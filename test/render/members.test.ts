@@ -57,6 +57,12 @@ describe('renderMemberList', () => {
     expect(last.components[0]!.components.map((c) => ('disabled' in c ? c.disabled : false))).toEqual([false, false, true, true]);
   });
 
+  it('shows when each member last fronted', () => {
+    const last = new Map<string, Date | 'now'>([['aaaaa', 'now'], ['bbbbb', new Date('2025-06-15T10:00:00Z')]]);
+    const message = renderMemberList([alice, bob, eve], { page: 0, controls: testControls, lastFronted: last });
+    expect(message.embeds[0]!.description).toBe('`aaaaa` **Alice** (she/her) · fronting now\n`bbbbb` **Bob** · last fronted <t:1749981600:R>\n`eeeee` **Ève**');
+  });
+
   it('says when nothing matches, without an empty select', () => {
     const message = renderMemberList([], { page: 0, controls: testControls, search: 'zz*' });
     expect(message).toEqual({
@@ -89,8 +95,10 @@ describe('sortMembers and filterMembers', () => {
   });
 
   it('sorts by last fronted, most recent first, never-fronted last', () => {
-    const last = new Map([['bbbbb', new Date('2025-01-01')], ['eeeee', new Date('2025-06-01')]]);
+    const last = new Map<string, Date | 'now'>([['bbbbb', new Date('2025-01-01')], ['eeeee', new Date('2025-06-01')]]);
     expect(sortMembers([alice, bob, eve], 'last-fronted', last).map((m) => m.id)).toEqual(['eeeee', 'bbbbb', 'aaaaa']);
+    last.set('aaaaa', 'now');
+    expect(sortMembers([eve, bob, alice], 'last-fronted', last).map((m) => m.id)).toEqual(['aaaaa', 'eeeee', 'bbbbb']);
   });
 
   it('matches name, display name or id case-insensitively', () => {
