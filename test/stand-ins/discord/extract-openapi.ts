@@ -93,7 +93,7 @@ export function extractOpenApiSubset(spec: JsonObject): OpenApiSubset {
   for (const patch of PATCHES) patch.apply(schemas);
   const info = spec['info'] as { version: string };
   return {
-    source: { openapi: String(spec['openapi']), version: info.version },
+    source: { openapi: spec['openapi'] as string, version: info.version },
     patches: PATCHES.map((p) => p.name),
     operations,
     components: { schemas },

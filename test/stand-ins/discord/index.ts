@@ -1,0 +1,188 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  ChannelType,
+  GatewayIntentBits,
+  MessageType,
+  type APIApplicationCommand,
+  type ApplicationFlags,
+  type APIDMChannel,
+  type APIInteraction,
+  type APIMessage,
+  type APIUser,
+  type GatewayMessageCreateDispatchData,
+} from 'discord-api-types/v10';
+import { sharedBodyValidator } from './body-validation.js';
+import { ChangeSignal } from './change-signal.js';
+import { FaultInjector } from './faults.js';
+import { FakeGateway, type GatewayEvent } from './gateway.js';
+import { createInteractionBuilders, type InteractionBuilders } from './interaction-builders.js';
+import { createHandle, DEFAULT_WAIT_MS, type InteractionHandle, type InteractionRecord } from './interaction-state.js';
+import { createMessageState, toApiMessage, type MessageState } from './messages.js';
+import { handleRestRequest } from './rest-server.js';
+import { createSnowflakeFactory } from './snowflake.js';
+import { StandInState, type RecordedRequest, type RejectedBody } from './stand-in-state.js';
+import { createWorld, type StandInWorld } from './world.js';
+
+export type { InteractionHandle, InteractionRecord, InteractionResponse } from './interaction-state.js';
+export type { InteractionContextOptions, InteractionWhere } from './interaction-context.js';
+export type { MessageState, UploadedFile } from './messages.js';
+export type { RecordedRequest, RejectedBody } from './stand-in-state.js';
+export type { FaultRule, FaultTarget, RateLimitFault } from './faults.js';
+export type { GatewayEvent } from './gateway.js';
+export type { RouteName } from './routes.js';
+export type { ValidationIssue } from './validation-errors.js';
+export { StandInTimeoutError } from './change-signal.js';
+export { discordClientOptions } from './client-options.js';
+
+/** Options of `startDiscordStandIn`. */
+export interface DiscordStandInOptions {
+  /** HELLO's heartbeat interval. @defaultValue 41_250 (Discord's); tests use ~200 so heartbeats really happen. */
+  heartbeatIntervalMs?: number;
+  /** Time from dispatch within which the first callback must arrive. @defaultValue 3_000 (Discord's) */
+  interactionWindowMs?: number;
+  /** The token the bot must log in with. @defaultValue 'stand-in-bot-token' */
+  botToken?: string;
+  /** Validate request bodies against Discord's OpenAPI schemas and limits. @defaultValue true */
+  validateBodies?: boolean;
+}
+
+/** Gateway controls for fault tests. */
+export interface StandInGateway {
+  readonly url: string;
+  readonly events: GatewayEvent[];
+  readonly isReady: boolean;
+  /** Intents the bot identified with. */
+  readonly intents: number;
+  /** Resolves when a connection has finished READY/RESUMED. */
+  waitForReady(timeoutMs?: number): Promise<void>;
+  /** op 7 RECONNECT → the client resumes. */
+  requestReconnect(): void;
+  /** op 9 INVALID_SESSION → resume (`true`) or a fresh IDENTIFY (`false`). */
+  invalidateSession(resumable?: boolean): void;
+  /** Network drop (no close frame). */
+  dropConnections(): void;
+  /** Close with a gateway close code (4000 resumable, 4004 auth failed, 4014 disallowed intents, …). */
+  closeConnections(code: number, reason?: string): void;
+}
+
+/** A running Discord stand-in: REST under `apiBase` and the gateway on the same port. */
+export interface DiscordStandIn extends InteractionBuilders, StandInWorld {
+  /** `http://127.0.0.1:PORT/api` — give it to discord.js as `rest.api`. */
+  readonly apiBase: string;
+  readonly botToken: string;
+  readonly requests: RecordedRequest[];
+  /** Requests to routes the stand-in does not know (404 `{"message":"404: Not Found","code":0}`). */
+  readonly unknownRoutes: RecordedRequest[];
+  /** Requests refused with 50035/50006 because of their body, with the reasons. */
+  readonly rejectedBodies: RejectedBody[];
+  readonly commands: { readonly global: APIApplicationCommand[]; guild(guildId?: string): APIApplicationCommand[] };
+  readonly gateway: StandInGateway;
+  readonly faults: FaultInjector;
+  /** Sends INTERACTION_CREATE (once a gateway connection is ready) and tracks what the bot does with it. */
+  dispatchInteraction(payload: APIInteraction): InteractionHandle;
+  /** A user writes `content` in their DM with the bot: MESSAGE_CREATE, only if the bot has the DirectMessages intent. */
+  directMessage(user: APIUser, content: string): Promise<{ message: APIMessage; delivered: boolean }>;
+  /** Messages in a channel (bot-created and received DMs), oldest first. */
+  channelMessages(channelId: string): MessageState[];
+  /** The bot's DM channel with `user`, once one exists. */
+  dmChannel(user: APIUser): APIDMChannel;
+  /** Waits until a message from the bot appears in `user`'s DM (e.g. a token warning). */
+  waitForDm(user: APIUser, predicate?: (m: MessageState) => boolean, timeoutMs?: number): Promise<MessageState>;
+  /** Generic wait on any stand-in state; re-checked after every request and gateway change. */
+  waitFor<T>(probe: () => T | undefined, timeoutMs?: number, what?: string): Promise<T>;
+  /** Makes `user` refuse DMs from the bot (POST message → 403 50007). */
+  closeDms(user: APIUser): void;
+  setInteractionWindow(ms: number): void;
+  close(): Promise<void>;
+}
+
+/** Starts the stand-in on 127.0.0.1 with a free port. */
+export async function startDiscordStandIn(options: DiscordStandInOptions = {}): Promise<DiscordStandIn> {
+  const newId = createSnowflakeFactory();
+  const world = createWorld(() => newId());
+  const botToken = options.botToken ?? 'stand-in-bot-token';
+  const state = new StandInState(world, () => newId(), options.interactionWindowMs ?? 3_000);
+  const signal = new ChangeSignal();
+  const notify = (): void => signal.notify();
+  const faults = new FaultInjector();
+  const validator = options.validateBodies === false ? null : sharedBodyValidator();
+  const gateway = new FakeGateway({
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250, botToken, onChange: notify,
+    ready: (sessionId, resumeUrl) => ({
+      v: 10, user: world.botUser, guilds: [{ id: world.guild.id, unavailable: true }], session_id: sessionId,
+      resume_gateway_url: resumeUrl, shard: [0, 1], application: { id: world.applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
+    }),
+    guildCreate: () => world.guild,
+  });
+  const server = createServer((req, res) => {
+    handleRestRequest(req, res, { state, faults, validator, botToken, gatewayUrl: () => gateway.url, notify })
+      .catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: String(error), code: 0 }));
+      });
+  });
+  server.on('upgrade', (req, socket, head) => gateway.handleUpgrade(req, socket, head));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  gateway.url = `ws://127.0.0.1:${port}`;
+
+  const wait = <T>(probe: () => T | undefined, timeoutMs = DEFAULT_WAIT_MS, what = 'a condition'): Promise<T> =>
+    signal.waitFor(probe, timeoutMs, () => `Timed out after ${timeoutMs} ms waiting for ${what}`);
+  const waitForReady = (timeoutMs = 10_000): Promise<void> =>
+    wait(() => (gateway.isReady ? true : undefined), timeoutMs, 'a ready gateway connection').then(() => undefined);
+  const builders = createInteractionBuilders({
+    world, newId: () => newId(), directory: { botDm: (u) => state.botDm(u), userDm: (a, b) => state.userDm(a, b) },
+    findCommand: (name, type) => [...state.guildCommands.values()].flat().concat(state.globalCommands).find((c) => c.name === name && c.type === type),
+    findModal: (customId) => state.modalsShown.findLast((m) => m.custom_id === customId),
+  });
+
+  const dispatchInteraction = (payload: APIInteraction): InteractionHandle => {
+    const record: InteractionRecord = { payload, sentAt: null, responses: [], original: undefined, followUps: [], modal: undefined, choices: undefined, problems: [] };
+    state.interactions.set(payload.id, record);
+    const sent = waitForReady().then(() => {
+      record.sentAt = Date.now();
+      if (!gateway.dispatch('INTERACTION_CREATE', payload)) throw new Error('The gateway connection went away before dispatch');
+    });
+    sent.catch((error: unknown) => record.problems.push(`never dispatched: ${String(error)}`));
+    return createHandle(record, signal, sent);
+  };
+
+  const directMessage = async (user: APIUser, content: string) => {
+    await waitForReady();
+    const channel = state.botDm(user);
+    const stateMessage = createMessageState({ id: newId(), channelId: channel.id, author: user, type: MessageType.Default }, { content }, [], () => newId());
+    state.messagesIn(channel.id).push(stateMessage);
+    const message = toApiMessage(stateMessage, null);
+    const delivered = (gateway.intents & GatewayIntentBits.DirectMessages) !== 0
+      && gateway.dispatch('MESSAGE_CREATE', { ...message, mentions: [], channel_type: ChannelType.DM });
+    notify();
+    return { message, delivered };
+  };
+
+  return {
+    ...world, ...builders, apiBase: `http://127.0.0.1:${port}/api`, botToken, faults,
+    requests: state.requests, unknownRoutes: state.unknownRoutes, rejectedBodies: state.rejectedBodies,
+    commands: { get global() { return state.globalCommands; }, guild: (id = world.guild.id) => state.guildCommands.get(id) ?? [] },
+    gateway: {
+      get url() { return gateway.url; }, get events() { return gateway.events; }, get isReady() { return gateway.isReady; },
+      get intents() { return gateway.intents; }, waitForReady,
+      requestReconnect: () => gateway.requestReconnect(), invalidateSession: (r) => gateway.invalidateSession(r),
+      dropConnections: () => gateway.dropConnections(), closeConnections: (code, reason) => gateway.closeConnections(code, reason),
+    },
+    dispatchInteraction, directMessage,
+    channelMessages: (id) => state.messagesIn(id),
+    dmChannel: (user) => state.botDm(user),
+    waitForDm: (user, predicate = () => true, timeoutMs) => wait(
+      () => state.messagesIn(state.botDm(user).id).find((m) => m.author.id === world.botUser.id && predicate(m)),
+      timeoutMs, `a DM from the bot to ${user.username}`),
+    waitFor: wait,
+    closeDms: (user) => state.closedDms.add(user.id),
+    setInteractionWindow: (ms) => { state.interactionWindowMs = ms; },
+    async close() {
+      signal.cancelAll('The Discord stand-in was closed');
+      await gateway.shutdown();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

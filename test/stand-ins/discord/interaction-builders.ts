@@ -1,0 +1,150 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ComponentType,
+  InteractionType,
+  type APIApplicationCommand,
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIApplicationCommandInteractionDataOption,
+  type APIApplicationCommandOption,
+  type APIChatInputApplicationCommandInteraction,
+  type APIInteractionDataResolved,
+  type APIMessage,
+  type APIMessageApplicationCommandInteraction,
+  type APIMessageComponentInteraction,
+  type APIModalInteractionResponseCallbackData,
+  type APIModalSubmitInteraction,
+  type APIUser,
+  type APIUserApplicationCommandInteraction,
+} from 'discord-api-types/v10';
+import { interactionBase, type ChannelDirectory, type InteractionBase, type InteractionContextOptions } from './interaction-context.js';
+import { toApiMessage, type MessageState } from './messages.js';
+import type { StandInWorld } from './world.js';
+
+/** Option values for `chatInput`: by name, or the raw API option list. */
+export type CommandOptionsInput = Record<string, string | number | boolean> | APIApplicationCommandInteractionDataOption[];
+
+/** What the builders need from the running stand-in. */
+export interface BuilderDeps {
+  world: StandInWorld;
+  newId(): string;
+  directory: ChannelDirectory;
+  /** The registered command with this name and type (guild commands first), so option types match the registration. */
+  findCommand(name: string, type: ApplicationCommandType): APIApplicationCommand | undefined;
+  /** The last modal the bot showed with this custom_id, so a submit mirrors its layout (rows or labels). */
+  findModal(customId: string): APIModalInteractionResponseCallbackData | undefined;
+}
+
+type Message = MessageState | APIMessage;
+const asApi = (m: Message, appId: string): APIMessage => ('editCount' in m ? toApiMessage(m, appId) : m);
+
+function guessType(value: string | number | boolean): ApplicationCommandOptionType {
+  if (typeof value === 'boolean') return ApplicationCommandOptionType.Boolean;
+  if (typeof value === 'string') return ApplicationCommandOptionType.String;
+  return Number.isInteger(value) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number;
+}
+
+/** Turns `{member: 'abcde'}` into API options, typed after the registered definitions when there are any. */
+function toOptions(
+  deps: BuilderDeps, values: Record<string, string | number | boolean>, defs: APIApplicationCommandOption[] | undefined,
+  resolved: APIInteractionDataResolved, focused?: string,
+): APIApplicationCommandInteractionDataOption[] {
+  return Object.entries(values).map(([name, value]) => {
+    const type = defs?.find((d) => d.name === name)?.type ?? guessType(value);
+    if (type === ApplicationCommandOptionType.User && typeof value === 'string') {
+      const user = [deps.world.botUser, ...Object.values(deps.world.users)].find((u) => u.id === value);
+      if (user) resolved.users = { ...resolved.users, [user.id]: user };
+    }
+    return { name, type, value, ...(name === focused ? { focused: true } : {}) } as APIApplicationCommandInteractionDataOption;
+  });
+}
+
+function commandData(deps: BuilderDeps, fullName: string, input: CommandOptionsInput, focused?: string) {
+  const [name = fullName, ...path] = fullName.split(' ');
+  const command = deps.findCommand(name, ApplicationCommandType.ChatInput);
+  const resolved: APIInteractionDataResolved = {};
+  let defs = command?.options;
+  const chain: { name: string; type: ApplicationCommandOptionType }[] = [];
+  for (const part of path) {
+    const def = defs?.find((d) => d.name === part);
+    chain.push({ name: part, type: def?.type ?? (part === path.at(-1) ? ApplicationCommandOptionType.Subcommand : ApplicationCommandOptionType.SubcommandGroup) });
+    defs = def && 'options' in def ? (def.options) : undefined;
+  }
+  let options = Array.isArray(input) ? input : toOptions(deps, input, defs, resolved, focused);
+  for (const link of chain.reverse()) options = [{ name: link.name, type: link.type, options } as APIApplicationCommandInteractionDataOption];
+  return {
+    id: command?.id ?? deps.newId(), name, type: ApplicationCommandType.ChatInput as const, options,
+    ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
+    ...(Object.keys(resolved).length > 0 ? { resolved } : {}),
+  };
+}
+
+/** Builds interaction payloads (typed with discord-api-types) for every kind the bot handles. */
+export function createInteractionBuilders(deps: BuilderDeps) {
+  const base = (ctx?: InteractionContextOptions): InteractionBase => interactionBase(deps.world, deps.newId(), deps.directory, ctx);
+  const commandId = (name: string, type: ApplicationCommandType) => deps.findCommand(name, type)?.id ?? deps.newId();
+  return {
+    /** A slash command; `name` may include a subcommand (group): `'switch log'`. */
+    chatInput(name: string, options: CommandOptionsInput = {}, ctx?: InteractionContextOptions): APIChatInputApplicationCommandInteraction {
+      return { ...base(ctx), type: InteractionType.ApplicationCommand, data: commandData(deps, name, options) } as APIChatInputApplicationCommandInteraction;
+    },
+    /** An autocomplete request while the user types into option `focused` (its partial text is in `options`). */
+    autocomplete(name: string, options: Record<string, string | number | boolean>, focused: string, ctx?: InteractionContextOptions): APIApplicationCommandAutocompleteInteraction {
+      return { ...base(ctx), type: InteractionType.ApplicationCommandAutocomplete, data: commandData(deps, name, options, focused) };
+    },
+    /** A click on button `customId` of `message` (a reply's state or any API message). */
+    button(customId: string, message: Message, ctx?: InteractionContextOptions): APIMessageComponentInteraction {
+      return {
+        ...base(ctx), type: InteractionType.MessageComponent, message: asApi(message, deps.world.applicationId),
+        data: { custom_id: customId, component_type: ComponentType.Button },
+      } as APIMessageComponentInteraction;
+    },
+    /** A choice in string select `customId` of `message`. */
+    select(customId: string, values: string[], message: Message, ctx?: InteractionContextOptions): APIMessageComponentInteraction {
+      return {
+        ...base(ctx), type: InteractionType.MessageComponent, message: asApi(message, deps.world.applicationId),
+        data: { custom_id: customId, component_type: ComponentType.StringSelect, values },
+      } as APIMessageComponentInteraction;
+    },
+    /** Submits modal `customId` with text input values by custom_id; mirrors the shown modal's layout if there was one. */
+    modalSubmit(customId: string, fields: Record<string, string>, ctx?: InteractionContextOptions, from?: Message): APIModalSubmitInteraction {
+      const shown = deps.findModal(customId);
+      const components = shown
+        ? shown.components.flatMap((c): unknown[] => {
+          if (c.type === ComponentType.Label) {
+            const inner = c.component as { type: ComponentType; custom_id: string };
+            return [{ type: ComponentType.Label, component: { type: inner.type, custom_id: inner.custom_id, value: fields[inner.custom_id] ?? '' } }];
+          }
+          if (c.type === ComponentType.ActionRow) {
+            return [{ type: ComponentType.ActionRow, components: c.components.map((t) => ({ type: ComponentType.TextInput, custom_id: t.custom_id, value: fields[t.custom_id] ?? '' })) }];
+          }
+          return [];
+        })
+        : Object.entries(fields).map(([id, value]) => ({ type: ComponentType.ActionRow, components: [{ type: ComponentType.TextInput, custom_id: id, value }] }));
+      return {
+        ...base(ctx), type: InteractionType.ModalSubmit, data: { custom_id: customId, components },
+        ...(from ? { message: asApi(from, deps.world.applicationId) } : {}),
+      } as APIModalSubmitInteraction;
+    },
+    /** A user context-menu command on `target`. */
+    userContext(name: string, target: APIUser, ctx?: InteractionContextOptions): APIUserApplicationCommandInteraction {
+      const b = base(ctx);
+      const members = b.guild_id ? { members: { [target.id]: { roles: [], joined_at: deps.world.guild.joined_at, permissions: '0', flags: 0 } } } : {};
+      return {
+        ...b, type: InteractionType.ApplicationCommand,
+        data: { id: commandId(name, ApplicationCommandType.User), name, type: ApplicationCommandType.User, target_id: target.id, resolved: { users: { [target.id]: target }, ...members } },
+      } as APIUserApplicationCommandInteraction;
+    },
+    /** A message context-menu command on `target`. */
+    messageContext(name: string, target: Message, ctx?: InteractionContextOptions): APIMessageApplicationCommandInteraction {
+      const message = asApi(target, deps.world.applicationId);
+      return {
+        ...base(ctx), type: InteractionType.ApplicationCommand,
+        data: { id: commandId(name, ApplicationCommandType.Message), name, type: ApplicationCommandType.Message, target_id: message.id, resolved: { messages: { [message.id]: message } } },
+      } as APIMessageApplicationCommandInteraction;
+    },
+  };
+}
+
+/** The builder functions exposed on the stand-in. */
+export type InteractionBuilders = ReturnType<typeof createInteractionBuilders>;

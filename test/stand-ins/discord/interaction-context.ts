@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import {
+  ApplicationIntegrationType,
+  ChannelType,
+  InteractionContextType,
+  Locale,
+  type APIBaseInteraction,
+  type APIUser,
+  type InteractionType,
+} from 'discord-api-types/v10';
+import type { StandInWorld } from './world.js';
+
+/**
+ * Where an interaction happens:
+ * - `guild`: in the guild's text channel (guild install; `member.user`, `guild_id`, context 0);
+ * - `bot-dm`: in the user's DM with the bot (`user`, channel type 1, context 1);
+ * - `user-dm` / `group-dm`: a user-installed app used in someone else's DM (type 1) or a group DM (type 3),
+ *   context 2, `authorizing_integration_owners` `{"1": userId}`.
+ */
+export type InteractionWhere = 'guild' | 'bot-dm' | 'user-dm' | 'group-dm';
+
+/** Who invokes an interaction and where. Everything is optional: default is alice in the guild. */
+export interface InteractionContextOptions {
+  where?: InteractionWhere | undefined;
+  user?: APIUser | undefined;
+  /** For `user-dm`: the other person in the DM (default bob, or alice when bob invokes). */
+  peer?: APIUser | undefined;
+  locale?: Locale | undefined;
+  appPermissions?: string | undefined;
+}
+
+/** The fields every interaction carries, minus `type` and `data`. */
+export type InteractionBase = Omit<APIBaseInteraction<InteractionType, never>, 'type' | 'data'>;
+
+/** Channels the stand-in keeps so that the same pair of people always gets the same DM channel id. */
+export interface ChannelDirectory {
+  botDm(user: APIUser): { id: string };
+  userDm(a: APIUser, b: APIUser): { id: string };
+}
+
+/** A guild member's full permissions string (an administrator, so permission checks never get in the way). */
+const MEMBER_PERMISSIONS = '2251799813685247';
+/** What a bot may do in a guild channel / in a private channel where the app is only user-installed. */
+const GUILD_APP_PERMISSIONS = '2248473465835073';
+const PRIVATE_APP_PERMISSIONS = '1126209376050240';
+
+/** A realistic, URL-safe interaction token (Discord's are long opaque strings). */
+export function newInteractionToken(): string {
+  return `aW50ZXJhY3Rpb24${randomBytes(60).toString('base64url')}`;
+}
+
+/** Builds the shared interaction fields for a context, exactly as discord.js needs them to emit the event. */
+export function interactionBase(world: StandInWorld, id: string, directory: ChannelDirectory, ctx: InteractionContextOptions = {}): InteractionBase {
+  const user = ctx.user ?? world.users.alice;
+  const where = ctx.where ?? 'guild';
+  const common = {
+    id, application_id: world.applicationId, token: newInteractionToken(), version: 1 as const,
+    locale: ctx.locale ?? Locale.EnglishUS, entitlements: [], attachment_size_limit: 10 * 1024 * 1024,
+  };
+  if (where === 'guild') {
+    const { guild, channel } = world;
+    return {
+      ...common, guild_id: guild.id, guild: { id: guild.id, locale: guild.preferred_locale, features: guild.features },
+      guild_locale: guild.preferred_locale, channel, channel_id: channel.id,
+      member: { user, roles: [], joined_at: guild.joined_at, deaf: false, mute: false, nick: null, avatar: null, permissions: MEMBER_PERMISSIONS, flags: 0 as never },
+      app_permissions: ctx.appPermissions ?? GUILD_APP_PERMISSIONS,
+      authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guild.id },
+      context: InteractionContextType.Guild,
+    };
+  }
+  if (where === 'bot-dm') {
+    const channel = { id: directory.botDm(user).id, type: ChannelType.DM as const, recipients: [user], last_message_id: null, flags: 0 as never, name: null };
+    return {
+      ...common, user, channel, channel_id: channel.id, app_permissions: ctx.appPermissions ?? PRIVATE_APP_PERMISSIONS,
+      authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: user.id },
+      context: InteractionContextType.BotDM,
+    };
+  }
+  const owners = { [ApplicationIntegrationType.UserInstall]: user.id };
+  if (where === 'group-dm') {
+    const group = world.groupDm;
+    return {
+      ...common, user, channel: group, channel_id: group.id, app_permissions: ctx.appPermissions ?? PRIVATE_APP_PERMISSIONS,
+      authorizing_integration_owners: owners, context: InteractionContextType.PrivateChannel,
+    };
+  }
+  const peer = ctx.peer ?? (user.id === world.users.bob.id ? world.users.alice : world.users.bob);
+  const channel = { id: directory.userDm(user, peer).id, type: ChannelType.DM as const, recipients: [peer], last_message_id: null, flags: 0 as never, name: null };
+  return {
+    ...common, user, channel, channel_id: channel.id, app_permissions: ctx.appPermissions ?? PRIVATE_APP_PERMISSIONS,
+    authorizing_integration_owners: owners, context: InteractionContextType.PrivateChannel,
+  };
+}

@@ -1,0 +1,135 @@
+import { ApplicationCommandType, InteractionType, MessageType, type APIInteraction } from 'discord-api-types/v10';
+import { Errors, type HandlerContext, type HandlerResult } from './handler-types.js';
+import type { InteractionRecord } from './interaction-state.js';
+import { applyMessageEdit, createMessageState, stateFromApiMessage, toApiMessage, type MessageState } from './messages.js';
+
+type Body = Record<string, unknown> | null;
+
+/** Callback types Discord allows as the first response to each interaction type. */
+const ALLOWED_CALLBACKS: Record<number, number[]> = {
+  [InteractionType.ApplicationCommand]: [4, 5, 9],
+  [InteractionType.MessageComponent]: [4, 5, 6, 7, 9],
+  [InteractionType.ApplicationCommandAutocomplete]: [8],
+  [InteractionType.ModalSubmit]: [4, 5, 6, 7],
+};
+
+function replyType(payload: APIInteraction): MessageType {
+  if (payload.type !== InteractionType.ApplicationCommand) return MessageType.Reply;
+  return payload.data.type === ApplicationCommandType.ChatInput ? MessageType.ChatInputCommand : MessageType.ContextMenuCommand;
+}
+
+function newReply(ctx: HandlerContext, record: InteractionRecord, body: Body, loading: boolean): MessageState {
+  const { state } = ctx;
+  return createMessageState({
+    id: state.newId(), channelId: record.payload.channel?.id ?? '0', author: state.world.botUser,
+    type: replyType(record.payload), interactionId: record.payload.id, loading,
+  }, body, ctx.files, state.newId);
+}
+
+/** `POST /interactions/{id}/{token}/callback`: the first (and only) response, within the response window. */
+export function interactionCallback(ctx: HandlerContext): HandlerResult {
+  const [id = '', token] = ctx.params;
+  const record = ctx.state.interactions.get(id);
+  if (!record || record.payload.token !== token || record.sentAt === null) return Errors.unknownInteraction();
+  if (record.responses.length > 0) {
+    record.problems.push('a second callback was refused with 40060');
+    return Errors.alreadyAcknowledged();
+  }
+  const atMs = ctx.receivedAt - record.sentAt;
+  if (atMs > ctx.state.interactionWindowMs) {
+    record.problems.push(`first callback came ${atMs} ms after dispatch (window ${ctx.state.interactionWindowMs} ms) → 10062`);
+    return Errors.unknownInteraction();
+  }
+  const { type, data = null } = ctx.body as { type: number; data?: Body };
+  if (!ALLOWED_CALLBACKS[record.payload.type]?.includes(type) || ((type === 6 || type === 7) && !record.payload.message)) {
+    record.problems.push(`callback type ${type} is not valid for interaction type ${record.payload.type}`);
+    return { status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: { type: { _errors: [{ code: 'INTERACTION_CALLBACK_TYPE_INVALID', message: 'Invalid interaction callback type for this interaction' }] } } } };
+  }
+  if (type === 4) record.original = newReply(ctx, record, data, false);
+  if (type === 5) record.original = newReply(ctx, record, data, true);
+  if ((type === 6 || type === 7) && record.payload.message) {
+    record.original = stateFromApiMessage(record.payload.message, record.payload.id);
+    if (type === 7) applyMessageEdit(record.original, data, ctx.files, ctx.state.newId);
+  }
+  if (type === 8) record.choices = (data?.['choices'] as InteractionRecord['choices']) ?? [];
+  if (type === 9) {
+    record.modal = data as unknown as InteractionRecord['modal'];
+    if (record.modal) ctx.state.modalsShown.push(record.modal);
+  }
+  record.responses.push({ type, body: ctx.body, atMs });
+  ctx.notify();
+  if (ctx.query.get('with_response') !== 'true') return { status: 204 };
+  const message = record.original ? toApiMessage(record.original, ctx.state.world.applicationId) : undefined;
+  return {
+    status: 200,
+    body: {
+      interaction: {
+        id, type: record.payload.type,
+        ...(message ? { response_message_id: message.id, response_message_loading: record.original?.loading, response_message_ephemeral: record.original?.ephemeral } : {}),
+      },
+      resource: { type, ...(message ? { message } : {}) },
+    },
+  };
+}
+
+function webhookRecord(ctx: HandlerContext): InteractionRecord | undefined {
+  const [appId, token = ''] = ctx.params;
+  return appId === ctx.state.world.applicationId ? ctx.state.interactionByToken(token) : undefined;
+}
+
+/** `POST /webhooks/{app}/{token}`: a follow-up. After a bare defer, the first follow-up fills the deferred reply, as on Discord. */
+export function executeWebhook(ctx: HandlerContext): HandlerResult {
+  const record = webhookRecord(ctx);
+  if (!record || record.responses.length === 0) return Errors.unknownWebhook();
+  let message: MessageState;
+  if (record.original?.loading && record.responses[0]?.type === 5) {
+    message = record.original;
+    applyMessageEdit(message, ctx.body as Body, ctx.files, ctx.state.newId);
+  } else {
+    message = newReply(ctx, record, ctx.body as Body, false);
+    message.type = MessageType.Default;
+    record.followUps.push(message);
+  }
+  ctx.notify();
+  return ctx.query.get('wait') === 'true' ? { status: 200, body: toApiMessage(message, ctx.state.world.applicationId) } : { status: 204 };
+}
+
+function findMessage(ctx: HandlerContext): MessageState | HandlerResult {
+  const record = webhookRecord(ctx);
+  const messageId = ctx.params[2];
+  if (!record) return Errors.unknownWebhook();
+  if (messageId === '@original') {
+    // Discord has no original message until the first callback; the webhook itself does not exist yet.
+    if (record.responses.length === 0) {
+      record.problems.push('@original was used before any callback → 10015');
+      return Errors.unknownWebhook();
+    }
+    return record.original && !record.original.deleted ? record.original : Errors.unknownMessage();
+  }
+  const message = [record.original, ...record.followUps].find((m) => m !== undefined && m.id === messageId && !m.deleted);
+  return message ?? Errors.unknownMessage();
+}
+
+/** `GET /webhooks/{app}/{token}/messages/{id|@original}`. */
+export function getWebhookMessage(ctx: HandlerContext): HandlerResult {
+  const found = findMessage(ctx);
+  return 'status' in found ? found : { status: 200, body: toApiMessage(found, ctx.state.world.applicationId) };
+}
+
+/** `PATCH /webhooks/{app}/{token}/messages/{id|@original}`: editReply / editFollowUp. */
+export function editWebhookMessage(ctx: HandlerContext): HandlerResult {
+  const found = findMessage(ctx);
+  if ('status' in found) return found;
+  applyMessageEdit(found, ctx.body as Body, ctx.files, ctx.state.newId);
+  ctx.notify();
+  return { status: 200, body: toApiMessage(found, ctx.state.world.applicationId) };
+}
+
+/** `DELETE /webhooks/{app}/{token}/messages/{id|@original}`: deleteReply / deleteFollowUp. */
+export function deleteWebhookMessage(ctx: HandlerContext): HandlerResult {
+  const found = findMessage(ctx);
+  if ('status' in found) return found;
+  found.deleted = true;
+  ctx.notify();
+  return { status: 204 };
+}

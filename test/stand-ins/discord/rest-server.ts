@@ -1,0 +1,104 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BodyValidator } from './body-validation.js';
+import type { FaultInjector } from './faults.js';
+import type { HandlerContext, HandlerResult } from './handler-types.js';
+import { readBody, sendJson } from './http-io.js';
+import * as interactions from './rest-interactions.js';
+import * as resources from './rest-resources.js';
+import { matchRoute, type RouteMatch, type RouteName } from './routes.js';
+import type { RecordedRequest, StandInState } from './stand-in-state.js';
+
+/** What the REST half needs from the stand-in. */
+export interface RestDeps {
+  state: StandInState;
+  faults: FaultInjector;
+  validator: BodyValidator | null;
+  botToken: string;
+  gatewayUrl(): string;
+  notify(): void;
+}
+
+const HANDLERS: Record<RouteName, (ctx: HandlerContext, deps: RestDeps) => HandlerResult> = {
+  getGatewayBot: (_ctx, deps) => resources.getGatewayBot(deps.gatewayUrl()),
+  getGateway: (_ctx, deps) => ({ status: 200, body: { url: deps.gatewayUrl() } }),
+  getCurrentUser: (ctx) => resources.getUser(ctx, undefined),
+  getUser: (ctx) => resources.getUser(ctx, ctx.params[0]),
+  getCurrentApplication: resources.getCurrentApplication,
+  createDm: resources.createDm,
+  getChannel: resources.getChannel,
+  createMessage: resources.createMessage,
+  listGlobalCommands: (ctx) => resources.listCommands(ctx),
+  putGlobalCommands: (ctx) => resources.putCommands(ctx),
+  listGuildCommands: (ctx) => resources.listCommands(ctx, ctx.params[1]),
+  putGuildCommands: (ctx) => resources.putCommands(ctx, ctx.params[1]),
+  interactionCallback: interactions.interactionCallback,
+  executeWebhook: interactions.executeWebhook,
+  getWebhookMessage: interactions.getWebhookMessage,
+  editWebhookMessage: interactions.editWebhookMessage,
+  deleteWebhookMessage: interactions.deleteWebhookMessage,
+};
+
+const NOT_FOUND = { status: 404, body: { message: '404: Not Found', code: 0 } };
+const UNAUTHORIZED = { status: 401, body: { message: '401: Unauthorized', code: 0 } };
+
+function headersWithoutAuth(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (key !== 'authorization' && value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+/** The interaction a request belongs to, so its problems show up when a test's wait times out. */
+function interactionOf(match: RouteMatch, state: StandInState) {
+  const [first = '', second = ''] = match.params;
+  if (match.route.name === 'interactionCallback') return state.interactions.get(first);
+  return match.route.name.includes('Webhook') ? state.interactionByToken(second) : undefined;
+}
+
+/** Serves one REST request: decode, fault-inject, authenticate, validate, handle, record. */
+export async function handleRestRequest(req: IncomingMessage, res: ServerResponse, deps: RestDeps): Promise<void> {
+  const at = Date.now();
+  const url = new URL(req.url ?? '/', 'http://stand-in.invalid');
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    path = url.pathname;
+  }
+  const method = req.method ?? 'GET';
+  const apiPath = /^\/api(?:\/v\d+)?(\/.*)$/.exec(path)?.[1];
+  const match = apiPath === undefined ? null : matchRoute(method, apiPath);
+  const parsed = await readBody(req);
+  const recorded: RecordedRequest = {
+    method, path, route: match?.route.name ?? null, query: Object.fromEntries(url.searchParams), body: parsed.json,
+    files: parsed.files, headers: headersWithoutAuth(req), status: 0, response: undefined, at,
+  };
+  deps.state.requests.push(recorded);
+  const result = await answer();
+  recorded.status = result.status;
+  recorded.response = result.body;
+  sendJson(res, result.status, result.body, result.headers);
+  deps.notify();
+
+  async function answer(): Promise<HandlerResult> {
+    const fault = deps.faults.take(match?.route.name ?? null, method, apiPath ?? path);
+    if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault.response) return fault.response;
+    if (!match) {
+      deps.state.unknownRoutes.push(recorded);
+      return NOT_FOUND;
+    }
+    if (match.route.auth && req.headers.authorization !== `Bot ${deps.botToken}`) return UNAUTHORIZED;
+    if (parsed.malformed) return { status: 400, body: { message: 'The request body contains invalid JSON.', code: 50109 } };
+    const operation = match.route.name === 'editWebhookMessage' && match.params[2] === '@original' ? 'update_original_webhook_message' : match.route.operation;
+    const rejection = operation && deps.validator ? deps.validator.check(operation, parsed.json, parsed.files.length) : null;
+    if (rejection) {
+      deps.state.rejectedBodies.push({ request: recorded, issues: rejection.issues });
+      interactionOf(match, deps.state)?.problems.push(`${method} ${path} → ${rejection.response.code}: ${rejection.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+      return { status: rejection.status, body: rejection.response };
+    }
+    const ctx: HandlerContext = { state: deps.state, params: match.params, query: url.searchParams, body: parsed.json, files: parsed.files, receivedAt: at, notify: () => deps.notify() };
+    return HANDLERS[match.route.name](ctx, deps);
+  }
+}
