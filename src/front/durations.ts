@@ -15,7 +15,7 @@ export interface SwitchTiming {
 export function withDurations<S extends { timestamp: string }>(
   switches: readonly S[],
   now: Date,
-  newer?: { timestamp: string }  ,
+  newer?: { timestamp: string },
 ): (S & SwitchTiming)[] {
   let endMs = newer === undefined ? now.getTime() : Date.parse(newer.timestamp);
   let ongoing = newer === undefined;

@@ -25,7 +25,7 @@ const unitAliases: Record<string, string> = {
  * `all`, a start (`since 2025-01-01`, `since last monday`, or just the date), or `from X to Y`.
  * Months and years are calendar months and years in UTC; a bare date means its midnight in `timeZone`.
  */
-export function parseStatsRange(input: string | undefined, now: Date, timeZone?: string  ): RangeResult {
+export function parseStatsRange(input: string | undefined, now: Date, timeZone?: string): RangeResult {
   const text = (input ?? DefaultStatsRange).trim().toLowerCase();
   if (text === '') return parseStatsRange(DefaultStatsRange, now, timeZone);
   if (['all', 'all time', 'alltime', 'ever', 'everything'].includes(text)) {

@@ -22,7 +22,7 @@ const isoWithOffset =
  * that would be in the future means the last time it was that hour (`21:30` at 10:00 is yesterday's).
  * Refuses times more than a minute ahead of `now` and times before 2020.
  */
-export function parseSwitchTime(input: string, now: Date, timeZone?: string  ): TimeInputResult {
+export function parseSwitchTime(input: string, now: Date, timeZone?: string): TimeInputResult {
   const parsed = parseTimeText(input, now, timeZone);
   if (!parsed.ok) return parsed;
   const { date } = parsed;
@@ -39,7 +39,7 @@ export function parseSwitchTime(input: string, now: Date, timeZone?: string  ): 
  * Reads a point in time without judging it (no future or age checks). The whole text must be a time:
  * `10 minutes ago please` is refused with what was understood, rather than silently half-read.
  */
-export function parseTimeText(input: string, now: Date, timeZone?: string  ): TimeInputResult {
+export function parseTimeText(input: string, now: Date, timeZone?: string): TimeInputResult {
   const text = input.trim();
   if (text === '') return { ok: false, reason: `Give a time, like ${examples}.` };
 
