@@ -154,7 +154,7 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
     state.messagesIn(channel.id).push(stateMessage);
     const message = toApiMessage(stateMessage, null);
     const delivered = (gateway.intents & GatewayIntentBits.DirectMessages) !== 0
-      && gateway.dispatch('MESSAGE_CREATE', { ...message, mentions: [], channel_type: ChannelType.DM });
+      && gateway.dispatch('MESSAGE_CREATE', { ...message, mentions: [], channel_type: ChannelType.DM } satisfies GatewayMessageCreateDispatchData);
     notify();
     return { message, delivered };
   };
