@@ -33,10 +33,10 @@ function describeApiError(error: PluralKitAPIError): UserFacingError | undefined
     case PluralKitErrorCode.SystemNotFound:
       return new UserFacingError('SystemNotFound', {});
     case PluralKitErrorCode.MemberNotFound:
-    case PluralKitErrorCode.MemberNotFoundWithRef:
+    case PluralKitErrorCode.MemberRefNotFound:
       return new UserFacingError('MemberNotFound', {});
     case PluralKitErrorCode.GroupNotFound:
-    case PluralKitErrorCode.GroupNotFoundWithRef:
+    case PluralKitErrorCode.GroupRefNotFound:
       return new UserFacingError('GroupNotFound', {});
     case PluralKitErrorCode.SwitchNotFound:
     case PluralKitErrorCode.SwitchNotFoundOrPrivate:
@@ -45,9 +45,9 @@ function describeApiError(error: PluralKitAPIError): UserFacingError | undefined
       return new UserFacingError('MessageNotFound');
     case PluralKitErrorCode.DuplicateMembers:
       return new UserFacingError('DuplicateMembers');
-    case PluralKitErrorCode.SameAsCurrentFronters:
+    case PluralKitErrorCode.SameSwitchMembers:
       return new UserFacingError('SameAsCurrent');
-    case PluralKitErrorCode.SwitchTimestampTaken:
+    case PluralKitErrorCode.SameSwitchTimestamp:
       return new UserFacingError('SwitchTimeTaken');
     default:
       break;
@@ -65,7 +65,7 @@ export function describeError(error: unknown): DescribedError {
   if (error instanceof VaultUnavailableError) return { message: UserErrorMessages.StoreUnavailable(), level: 'warn' };
   if (error instanceof PluralKitInputError) {
     return {
-      message: UserErrorMessages.InvalidReference({ kind: error.argument, detail: error.expected }),
+      message: UserErrorMessages.InvalidReference({ kind: friendlyArgument(error.argument), detail: `expected ${error.expected}.` }),
       level: 'info',
     };
   }
@@ -80,4 +80,10 @@ export function describeError(error: unknown): DescribedError {
   }
   const errorId = randomBytes(4).toString('hex');
   return { message: UserErrorMessages.Internal({ errorId }), level: 'error', errorId };
+}
+
+/** `systemRef` → `system`, `members[2]` → `member`: the client's argument names, in the user's words. */
+function friendlyArgument(argument: string): string {
+  const base = argument.replace(/\[\d+\]$/, '').replace(/Refs?$/, '').replace(/Id$/, '');
+  return base === 'members' ? 'member' : base;
 }

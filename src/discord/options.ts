@@ -1,4 +1,4 @@
-import type { SlashCommandBuilder, SlashCommandSubcommandBuilder } from 'discord.js';
+import type { CommandInteraction, SlashCommandBuilder, SlashCommandSubcommandBuilder } from 'discord.js';
 import type { Visibility } from './command.js';
 
 type Builder = SlashCommandBuilder | SlashCommandSubcommandBuilder;
@@ -22,8 +22,6 @@ export function withTargetOptions<B extends Builder>(builder: B): B {
 }
 
 /** Reads the `public` option: private by default, so nobody's data is shown around by accident. */
-export function visibilityFromPublicOption(interaction: {
-  options: { getBoolean(name: string): boolean | null };
-}): Visibility {
-  return { ephemeral: interaction.options.getBoolean('public') !== true };
+export function visibilityFromPublicOption(interaction: CommandInteraction): Visibility {
+  return { ephemeral: !(interaction.isChatInputCommand() && interaction.options.getBoolean('public') === true) };
 }

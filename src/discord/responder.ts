@@ -66,7 +66,7 @@ export class Responder {
   send(body: ReplyBody): Promise<void> {
     return this.#enqueue(async () => {
       this.#stopTimer();
-      const payload = { ...body, allowedMentions: noMentions };
+      const payload = { ...definedParts(body), allowedMentions: noMentions };
       if (this.#acknowledged) {
         await this.interaction.editReply(payload as InteractionEditReplyOptions);
       } else if (this.options.mode === 'update') {
@@ -151,4 +151,9 @@ export class Responder {
     this.#chain = run.catch(() => undefined);
     return run;
   }
+}
+
+/** The body without keys set to `undefined` (discord.js reads an explicit key as "clear this part"). */
+function definedParts(body: ReplyBody): { content?: string; embeds?: APIEmbed[]; components?: NonNullable<ReplyBody['components']> } {
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
 }
