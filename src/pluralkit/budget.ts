@@ -35,6 +35,8 @@ export class Budget {
   #rate: number;
   #advertised: number | undefined;
   #pausedUntil = 0;
+  #lastSend = 0;
+  readonly #spacingMs: number;
   #inFlight = 0;
   #waitingAtGate = 0;
   #pending = 0;
@@ -47,6 +49,7 @@ export class Budget {
     this.#rate = startRate;
     this.#gate = gate;
     const interval = 1000 / startRate;
+    this.#spacingMs = Math.ceil(interval);
     this.#limiter = factory(key, {
       minTime: Math.ceil(interval),
       reservoir: 1,
@@ -122,28 +125,42 @@ export class Budget {
   }
 
   async #release<T>(priority: number, task: () => Promise<T>): Promise<T> {
-    if (this.#gate === undefined || this.#advertised !== undefined) return this.#execute(task);
+    const gate = this.#gate;
+    if (gate === undefined || this.#advertised !== undefined) return this.#execute(task, undefined);
     this.#waitingAtGate += 1;
     let admitted = false;
     try {
-      return await this.#gate.schedule(priority, () => {
+      return await gate.#limiter.schedule({ priority }, () => {
         admitted = true;
         this.#waitingAtGate -= 1;
-        return this.#execute(task);
+        return this.#execute(task, gate);
       });
     } finally {
       if (!admitted) this.#waitingAtGate -= 1;
     }
   }
 
-  async #execute<T>(task: () => Promise<T>): Promise<T> {
-    for (let wait = this.#pausedUntil - Date.now(); wait > 0; wait = this.#pausedUntil - Date.now()) await sleep(wait);
+  /**
+   * Sends once neither this budget nor the gate pacing it is paused, and, before PluralKit advertised a
+   * limit, one emission interval after the previous send: jobs released while paused must not leave
+   * together when the pause ends.
+   */
+  async #execute<T>(task: () => Promise<T>, gate: Budget | undefined): Promise<T> {
+    // Counted from release, not from sending: a request waiting here will still spend a slot upstream.
     this.#inFlight += 1;
     try {
+      for (let at = this.#readyAt(gate); at > Date.now(); at = this.#readyAt(gate)) await sleep(at - Date.now());
+      this.#lastSend = Date.now();
+      if (gate !== undefined) gate.#lastSend = this.#lastSend;
       return await task();
     } finally {
       this.#inFlight -= 1;
     }
+  }
+
+  #readyAt(gate: Budget | undefined): number {
+    const own = Math.max(this.#pausedUntil, this.#advertised === undefined ? this.#lastSend + this.#spacingMs : 0);
+    return gate === undefined ? own : Math.max(own, gate.#readyAt(undefined));
   }
 
   #lowerReservoirTo(target: number): void {
@@ -174,11 +191,14 @@ async function updateSettings(limiter: Bottleneck, settings: Bottleneck.Construc
   if (store !== undefined && typeof store._startHeartbeat === 'function') {
     clearInterval(store.heartbeat ?? undefined);
     store.heartbeat = null;
+    // Count the new interval from now, or the first refill would land on top of the reservoir just set.
+    store._lastReservoirIncrease = Date.now();
     store._startHeartbeat();
   }
 }
 
 interface LocalStoreInternals {
   heartbeat?: ReturnType<typeof setInterval> | null;
+  _lastReservoirIncrease?: number;
   _startHeartbeat?: () => void;
 }

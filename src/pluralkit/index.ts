@@ -37,7 +37,7 @@ export {
   isPluralKitInputError,
   isPluralKitUnavailable,
 } from './guards.js';
-export { MaxSwitchMembers, MaxSwitchPageSize, MaxRefLength } from './refs.js';
+export { MaxSwitchMembers, MaxSwitchPageSize, MaxRefLength, normalizeSystemRef, normalizeMemberRef } from './refs.js';
 export type {
   System,
   SystemPrivacy,

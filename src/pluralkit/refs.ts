@@ -107,3 +107,13 @@ export function switchMembers(value: unknown, argument = 'members'): string[] {
   }
   return value.map((member, index) => memberRef(member, `${argument}[${index}]`));
 }
+
+/**
+ * A system reference as the client will send it (`'@me'`, lowercase dash-free short id, lowercase UUID,
+ * or Discord user id), for callers comparing refs before a request.
+ * @throws {PluralKitInputError} when it is none of those.
+ */
+export const normalizeSystemRef = (ref: string): string => systemRef(ref);
+
+/** A member reference normalised the same way. @throws {PluralKitInputError} */
+export const normalizeMemberRef = (ref: string): string => memberRef(ref);
