@@ -4,4 +4,13 @@ import link from './link.js';
 import unlink from './unlink.js';
 
 /** Every command the bot registers, in the order `/help` lists them. Explicit, so the compiler checks it. */
-export const commands: readonly Command[] = [link, unlink, fronters];
+export const commands: readonly Command[] = [
+  // Linking
+  link,
+  unlink,
+  // Fronting now
+  fronters,
+  // Profiles: system, member, members, groups, group
+  // Switches: switches, switch
+  // Stats, context menus and bot info: frontstats, fronters-user, who-was-fronting, invite, help
+];
