@@ -1,26 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { APIInteraction, APIUser } from 'discord-api-types/v10';
 import { expect } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { createBot, type Bot } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { registerCommands } from '../../src/discord/register.js';
-import { createLogger } from '../../src/log.js';
-import { Keyring, TokenVault } from '../../src/vault/index.js';
-import {
-  discordClientOptions,
-  startDiscordStandIn,
-  type DiscordStandIn,
-  type DiscordStandInOptions,
-  type InteractionContextOptions,
-  type InteractionHandle,
+import type { Bot } from '../../src/app.js';
+import { startOffline } from '../../src/preview/offline.js';
+import type {
+  DiscordStandIn,
+  DiscordStandInOptions,
+  InteractionContextOptions,
+  InteractionHandle,
 } from '../stand-ins/discord/index.js';
-import {
-  startPluralKitStandIn,
-  type PluralKitStandIn,
-  type PluralKitStandInOptions,
-} from '../stand-ins/pluralkit/index.js';
+import type { PluralKitStandIn, PluralKitStandInOptions } from '../stand-ins/pluralkit/index.js';
 
 /** Options for {@link startHarness}. */
 export interface HarnessOptions {
@@ -63,29 +52,8 @@ function captureLines(): { lines: string[]; stream: Writable } {
 
 /** Starts the stand-ins, registers the commands, and logs the bot in. Close it in `afterAll`/`afterEach`. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const [discord, pk] = await Promise.all([
-    startDiscordStandIn({ heartbeatIntervalMs: 500, ...options.discord }),
-    startPluralKitStandIn(options.pluralkit),
-  ]);
   const { lines, stream } = captureLines();
-  const log = createLogger({ level: 'debug', destination: stream });
-  const config = loadConfig({
-    DISCORD_API_URL: discord.apiBase,
-    PLURALKIT_API_URL: pk.url,
-    PLURALKIT_RATE_PER_SECOND: '10',
-    STORE_URL: 'memory:',
-    ...options.env,
-  });
-  const vault = await TokenVault.open({ keyring: new Keyring(randomBytes(32)), storeUrl: 'memory:', log });
-  const bot = await createBot({
-    config,
-    log,
-    vault,
-    clientOptions: discordClientOptions(discord, { retries: options.restRetries ?? 1 }),
-    deferAfterMs: options.deferAfterMs,
-  });
-  await registerCommands(commands, { token: discord.botToken, applicationId: discord.applicationId, apiUrl: discord.apiBase });
-  await bot.start(discord.botToken);
+  const { discord, pk, bot, close } = await startOffline({ ...options, logDestination: stream, logLevel: 'debug' });
 
   const secrets = (): string[] => {
     const tokens = [...pk.state.systems.values()].flatMap((system) => [system.token, ...system.apiKeys]);
@@ -113,10 +81,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         expect(leaks, 'a token leaked into a log line or a request to Discord').toEqual([]);
       }
     },
-    async close() {
-      await bot.stop();
-      await vault.close();
-      await Promise.all([discord.close(), pk.close()]);
-    },
+    close,
   };
 }
