@@ -8,9 +8,12 @@ interface Waiter {
   fail(error: Error): void;
 }
 
+/** How often pending checks also run on their own, for conditions on state the stand-in cannot see change. */
+const POLL_MS = 20;
+
 /**
- * Lets tests wait for a condition on stand-in state. Every state change calls `notify()`, which re-runs the
- * pending checks; there is no polling, so waits end as soon as the condition holds.
+ * Lets tests wait for a condition. Every stand-in state change calls `notify()`, which re-runs the pending
+ * checks at once; a slow poll covers conditions on the bot's side (errors it caught, heartbeats counted).
  */
 export class ChangeSignal {
   readonly #waiters = new Set<Waiter>();
@@ -30,17 +33,19 @@ export class ChangeSignal {
         check: () => {
           const value = probe();
           if (value === undefined) return false;
-          this.#done(waiter, timer);
+          this.#done(waiter, timer, poll);
           resolve(value);
           return true;
         },
         fail: (error) => {
-          this.#done(waiter, timer);
+          this.#done(waiter, timer, poll);
           reject(error);
         },
       };
       const timer = setTimeout(() => waiter.fail(new StandInTimeoutError(describe())), timeoutMs);
+      const poll = setInterval(() => waiter.check(), POLL_MS);
       timer.unref();
+      poll.unref();
       this.#waiters.add(waiter);
       waiter.check();
     });
@@ -51,8 +56,9 @@ export class ChangeSignal {
     for (const waiter of [...this.#waiters]) waiter.fail(new StandInTimeoutError(reason));
   }
 
-  #done(waiter: Waiter, timer: NodeJS.Timeout | undefined): void {
+  #done(waiter: Waiter, timer: NodeJS.Timeout | undefined, poll: NodeJS.Timeout | undefined): void {
     clearTimeout(timer);
+    clearInterval(poll);
     this.#waiters.delete(waiter);
   }
 }

@@ -10,8 +10,6 @@ export interface HandlerContext {
   files: UploadedFile[];
   /** Unix ms when the request arrived (Discord times the response window by arrival, not by our processing). */
   receivedAt: number;
-  /** Called after a handler changed state, so waiting tests re-check. */
-  notify(): void;
 }
 
 /** What a route handler answers. */

@@ -57,7 +57,6 @@ export function interactionCallback(ctx: HandlerContext): HandlerResult {
     if (record.modal) ctx.state.modalsShown.push(record.modal);
   }
   record.responses.push({ type, body: ctx.body, atMs });
-  ctx.notify();
   if (ctx.query.get('with_response') !== 'true') return { status: 204 };
   const message = record.original ? toApiMessage(record.original, ctx.state.world.applicationId) : undefined;
   return {
@@ -90,7 +89,6 @@ export function executeWebhook(ctx: HandlerContext): HandlerResult {
     message.type = MessageType.Default;
     record.followUps.push(message);
   }
-  ctx.notify();
   return ctx.query.get('wait') === 'true' ? { status: 200, body: toApiMessage(message, ctx.state.world.applicationId) } : { status: 204 };
 }
 
@@ -121,7 +119,6 @@ export function editWebhookMessage(ctx: HandlerContext): HandlerResult {
   const found = findMessage(ctx);
   if ('status' in found) return found;
   applyMessageEdit(found, ctx.body as Body, ctx.files, ctx.state.newId);
-  ctx.notify();
   return { status: 200, body: toApiMessage(found, ctx.state.world.applicationId) };
 }
 
@@ -130,6 +127,5 @@ export function deleteWebhookMessage(ctx: HandlerContext): HandlerResult {
   const found = findMessage(ctx);
   if ('status' in found) return found;
   found.deleted = true;
-  ctx.notify();
   return { status: 204 };
 }

@@ -57,7 +57,6 @@ export function createMessage(ctx: HandlerContext): HandlerResult {
   const message = createMessageState({ id: ctx.state.newId(), channelId: channel.id, author: ctx.state.world.botUser, type: MessageType.Default },
     ctx.body as Record<string, unknown> | null, ctx.files, ctx.state.newId);
   ctx.state.messagesIn(channel.id).push(message);
-  ctx.notify();
   return { status: 200, body: toApiMessage(message, null) };
 }
 
@@ -94,7 +93,6 @@ export function putCommands(ctx: HandlerContext, guildId?: string): HandlerResul
     };
   });
   list.splice(0, list.length, ...next);
-  ctx.notify();
   return { status: 200, body: next };
 }
 

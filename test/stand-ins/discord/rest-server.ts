@@ -79,6 +79,7 @@ export async function handleRestRequest(req: IncomingMessage, res: ServerRespons
   recorded.status = result.status;
   recorded.response = result.body;
   sendJson(res, result.status, result.body, result.headers);
+  // Waits resolve only now, when the request is fully recorded and answered.
   deps.notify();
 
   async function answer(): Promise<HandlerResult> {
@@ -98,7 +99,7 @@ export async function handleRestRequest(req: IncomingMessage, res: ServerRespons
       interactionOf(match, deps.state)?.problems.push(`${method} ${path} → ${rejection.response.code}: ${rejection.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
       return { status: rejection.status, body: rejection.response };
     }
-    const ctx: HandlerContext = { state: deps.state, params: match.params, query: url.searchParams, body: parsed.json, files: parsed.files, receivedAt: at, notify: () => deps.notify() };
+    const ctx: HandlerContext = { state: deps.state, params: match.params, query: url.searchParams, body: parsed.json, files: parsed.files, receivedAt: at };
     return HANDLERS[match.route.name](ctx, deps);
   }
 }
