@@ -55,9 +55,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const { lines, stream } = captureLines();
   const { discord, pk, bot, close } = await startOffline({ ...options, logDestination: stream, logLevel: 'debug' });
 
+  const current = (): string[] => [...pk.state.systems.values()].flatMap((system) => [system.token, ...system.apiKeys]);
+  // Tokens refreshed during a test must stay secret too: remember every one ever issued.
+  const issued = new Set([...current(), discord.botToken]);
   const secrets = (): string[] => {
-    const tokens = [...pk.state.systems.values()].flatMap((system) => [system.token, ...system.apiKeys]);
-    return [...tokens, discord.botToken];
+    for (const token of current()) issued.add(token);
+    return [...issued];
   };
 
   return {

@@ -102,6 +102,14 @@ export class StandInState {
     return key;
   }
 
+  /** Replaces the system's legacy token, as `pk;token refresh` does: the old one stops working at once. */
+  refreshToken(system: SystemRecord): string {
+    this.#systemsByToken.delete(system.token);
+    system.token = this.ids.legacyToken();
+    this.#systemsByToken.set(system.token, system);
+    return system.token;
+  }
+
   /** Links a Discord account to the system (systems can then be looked up by that user id). */
   linkAccount(system: SystemRecord, discordUserId: string): void {
     system.discordUserIds.push(discordUserId);
