@@ -1,4 +1,4 @@
-import { ActionRowBuilder, ApplicationCommandOptionType, type ApplicationCommandDataResolvable, ButtonBuilder, ButtonStyle, EmbedBuilder, MessageFlags, ModalBuilder, TextInputBuilder, TextInputStyle, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { ActionRowBuilder, ApplicationCommandOptionType, type ApplicationCommandDataResolvable, ButtonBuilder, ButtonStyle, EmbedBuilder, MessageFlags, ModalBuilder, StringSelectMenuBuilder, TextInputBuilder, TextInputStyle, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import { InteractionContextType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordStandIn, type DiscordStandIn } from './index.js';
@@ -122,6 +122,34 @@ describe('a real discord.js client against the stand-in', () => {
     const page2 = await click.reply();
     expect(page2).toMatchObject({ id: page1.id, content: 'page 2 via next', components: [] });
     expect((await click.firstResponse()).type).toBe(7);
+  });
+
+  it('a string select deferUpdate then editReply edits the message it sat on', async () => {
+    bot.onInteraction(async (i) => {
+      if (i.isChatInputCommand()) {
+        await i.reply({ content: 'pick', components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(new StringSelectMenuBuilder().setCustomId('member').addOptions({ label: 'Alex', value: 'abcde' }, { label: 'Sam', value: 'fghij' }))] });
+      } else if (i.isStringSelectMenu()) {
+        await i.deferUpdate();
+        await i.editReply({ content: `picked ${i.values.join(',')}`, components: [] });
+      }
+    });
+    const menu = await standIn.dispatchInteraction(standIn.chatInput('front')).reply();
+    const pick = standIn.dispatchInteraction(standIn.select('member', ['fghij'], menu));
+    expect((await pick.firstResponse()).type).toBe(6);
+    expect(await pick.reply()).toMatchObject({ id: menu.id, content: 'picked fghij', components: [] });
+  });
+
+  it('fetches and deletes the original reply', async () => {
+    let fetched = '';
+    bot.onInteraction(chat(async (i) => {
+      await i.reply('to be removed');
+      fetched = (await i.fetchReply()).content;
+      await i.deleteReply();
+    }));
+    const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
+    await handle.waitFor((r) => r.original?.deleted === true);
+    expect(fetched).toBe('to be removed');
+    expect(standIn.requests.filter((r) => r.path.endsWith(`${handle.token}/messages/@original`)).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'DELETE 204']);
   });
 
   it('delivers DM and user-install interactions with the right context and owners', async () => {
