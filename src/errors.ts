@@ -29,10 +29,18 @@ export const UserErrorMessages = {
   SwitchNotFound: () => "That switch doesn't exist any more (it may have been edited or deleted). Run the command again.",
   MessageNotFound: () => "PluralKit has no record of that message. Only messages proxied by PluralKit, or the 30 minutes after a trigger, can be looked up.",
   Private: (ctx: { what: string }) => `That system keeps its ${ctx.what} private.`,
+  PrivateListNeedsId: (ctx: { what: 'member' | 'group' }) =>
+    `That system keeps its ${ctx.what} list private, so I can only find its ${ctx.what}s by id (5 or 6 letters, e.g. \`abcde\`).`,
+  AmbiguousGroup: (ctx: { ref: string; ids: readonly string[] }) =>
+    `Several groups are called ${ctx.ref} (${ctx.ids.map((id) => `\`${id}\``).join(', ')}). Use the id of the one you mean.`,
   NoSwitches: () => 'This system has no switches logged yet.',
   DuplicateMembers: () => 'You listed the same member twice. Each member can only be in a switch once.',
   SameAsCurrent: () => 'Those members are already fronting, in that order; no new switch was logged.',
   SwitchTimeTaken: () => 'There is already a switch at exactly that time. Pick a slightly different time.',
+  AmbiguousMember: (ctx: { ref: string; ids: readonly string[] }) =>
+    `Several members are called ${ctx.ref} (${ctx.ids.map((id) => `\`${id}\``).join(', ')}). Use the id of the one you mean.`,
+  SwitchTimeOutsideNeighbours: (ctx: { after: string; before: string }) =>
+    `A switch can only move between its neighbours: pick a time after ${ctx.after} and before ${ctx.before}. To reorder switches, delete one and log it again.`,
   BadTime: (ctx: { reason: string }) => `I couldn't use that time: ${ctx.reason}`,
   BadRange: (ctx: { reason: string }) => `I couldn't use that range: ${ctx.reason}`,
   NotYourSystem: () => 'You can only change your own system. Link it with `/link` first.',

@@ -52,9 +52,10 @@ export function clampPage(page: number, pages: number): number {
 
 /**
  * First / previous / next / last buttons, disabled at the ends. `more` says there are pages after the
- * last known one (a history still being loaded): next stays enabled, last is disabled.
+ * last known one (a history still being loaded): next stays enabled, last is disabled unless `lastLoadsMore`
+ * (the caller then loads everything when it is clicked, and ignores its page argument).
  */
-export function pagingRow(controls: RenderControls, page: number, pages: number, more = false): Row {
+export function pagingRow(controls: RenderControls, page: number, pages: number, more = false, lastLoadsMore = false): Row {
   const last = pages - 1;
   return buttonRow([
     button(controlId(controls, ControlAction.FirstPage, '0'), 'First', { emoji: '⏮️', disabled: page <= 0 }),
@@ -68,9 +69,14 @@ export function pagingRow(controls: RenderControls, page: number, pages: number,
     }),
     button(controlId(controls, ControlAction.LastPage, String(last)), 'Last', {
       emoji: '⏭️',
-      disabled: page >= last || more,
+      disabled: more ? !lastLoadsMore : page >= last,
     }),
   ]);
+}
+
+/** A row with one "Back to list" button (action `back`), for cards opened from a list. */
+export function backRow(controls: RenderControls, label = 'Back to list'): Row {
+  return buttonRow([button(controlId(controls, ControlAction.Back), label, { emoji: '↩️' })]);
 }
 
 /** A select menu row; options beyond Discord's 25 are dropped, labels and descriptions cut at 100. */

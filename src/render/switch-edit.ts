@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { ButtonStyle } from 'discord-api-types/v10';
-import { discordTimestamp } from '../front/format.js';
+import { discordTimestamp, formatDuration } from '../front/format.js';
 import type { Switch } from '../pluralkit/schemas.js';
 import { button, buttonRow, controlId } from './components.js';
 import { joinWithin } from './limits.js';
@@ -49,6 +49,30 @@ export function renderSwitchEditConfirm(
   });
   const cancel = button(controlId(options.controls, ControlAction.Cancel), 'Cancel');
   return { embeds: [embed], components: [buttonRow([confirm, cancel])] };
+}
+
+/**
+ * A picked switch with what can be done to it: Move, Change members, Delete (actions `move`, `who`,
+ * `delete`) and Back to the list. `newer` is the switch after it, to show how long it lasted.
+ */
+export function renderSwitchActions(
+  sw: Switch,
+  options: { names: ReadonlyMap<string, string>; controls: RenderControls; newer?: Switch | undefined; now: Date },
+): RenderedMessage {
+  const end = options.newer === undefined ? options.now : new Date(options.newer.timestamp);
+  const lasted = formatDuration(end.getTime() - Date.parse(sw.timestamp));
+  const description = [
+    fronters(sw.members, options.names),
+    `${discordTimestamp(sw.timestamp, 'f')} (${discordTimestamp(sw.timestamp, 'R')})`,
+    options.newer === undefined ? `ongoing, ${lasted} so far` : `for ${lasted}`,
+  ].join('\n');
+  const controls = [
+    button(controlId(options.controls, ControlAction.MoveSwitch), 'Move', { emoji: '🕒', style: ButtonStyle.Primary }),
+    button(controlId(options.controls, ControlAction.ChangeMembers), 'Change members', { emoji: '👥', style: ButtonStyle.Primary }),
+    button(controlId(options.controls, ControlAction.DeleteSwitch), 'Delete', { emoji: '🗑️', style: ButtonStyle.Danger }),
+    button(controlId(options.controls, ControlAction.Back), 'Back to the list'),
+  ];
+  return { embeds: [{ title: 'Edit this switch', description, color: WarningColor }], components: [buttonRow(controls)] };
 }
 
 /** What happened to a switch edit. */

@@ -28,6 +28,8 @@ export interface SwitchHistoryOptions {
   system?: System | null | undefined;
   /** False while `switches` does not reach back to the first switch yet: "next" stays enabled. */
   complete?: boolean | undefined;
+  /** Keep "last" enabled while `complete` is false: the caller loads the whole history on that click. */
+  jumpToOldest?: boolean | undefined;
 }
 
 /**
@@ -43,7 +45,7 @@ export function renderSwitchHistory(switches: readonly Switch[], options: Switch
     footer: { text: footerText(page, pages, switches.length, options.complete) },
   };
   const more = options.complete === false;
-  return { embeds: [embed], components: pages > 1 || more ? [pagingRow(options.controls, page, pages, more)] : [] };
+  return { embeds: [embed], components: pages > 1 || more ? [pagingRow(options.controls, page, pages, more, options.jumpToOldest === true)] : [] };
 }
 
 /** Options of the `/switch edit` picker: the history options plus the zone for option dates. */

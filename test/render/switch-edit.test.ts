@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { renderSwitchEditConfirm, renderSwitchEditResult } from '../../src/render/switch-edit.js';
+import { renderSwitchActions, renderSwitchEditConfirm, renderSwitchEditResult } from '../../src/render/switch-edit.js';
 import { assertWithinDiscordLimits } from './limits-check.js';
 import { makeSwitch, testControls } from './fixtures.js';
 
@@ -14,6 +14,21 @@ const buttons = (label: string, style: ButtonStyle) => [{
     { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: 't:cancel:', label: 'Cancel' },
   ],
 }];
+
+describe('renderSwitchActions', () => {
+  it('shows the picked switch, how long it lasted, and the four actions', () => {
+    const newer = makeSwitch(2, '2025-06-15T11:30:00Z', []);
+    const message = renderSwitchActions(sw, { names, controls: testControls, newer, now: new Date('2025-06-15T12:00:00Z') });
+    expect(message.embeds).toEqual([{ title: 'Edit this switch', description: `**Alice**, **Bob**\n${at}\nfor 1h 30m`, color: 0xfaa61a }]);
+    expect(message.components[0]!.components.map((c) => ('custom_id' in c ? c.custom_id : ''))).toEqual(['t:move:', 't:who:', 't:delete:', 't:back:']);
+    assertWithinDiscordLimits(message);
+  });
+
+  it('says the latest switch is still going on', () => {
+    const message = renderSwitchActions(sw, { names, controls: testControls, now: new Date('2025-06-15T10:05:00Z') });
+    expect(message.embeds[0]!.description).toBe(`**Alice**, **Bob**\n${at}\nongoing, 5m so far`);
+  });
+});
 
 describe('renderSwitchEditConfirm', () => {
   it('asks before moving a switch', () => {

@@ -41,6 +41,16 @@ describe('renderSwitchHistory', () => {
     expect(message.components[0]!.components.map((c) => ('disabled' in c ? (c.disabled ?? false) : false))).toEqual([false, false, false, true]);
   });
 
+  it('offers "last" while loading when the caller can jump to the oldest switch', () => {
+    const many = Array.from({ length: 12 }, (_, i) => makeSwitch(i, new Date(now.getTime() - (i + 1) * 3_600_000).toISOString(), ['aaaaa']));
+    const disabled = (complete: boolean, page: number) =>
+      renderSwitchHistory(many, { page, controls: testControls, now, names, complete, jumpToOldest: true })
+        .components[0]!.components.map((c) => ('disabled' in c ? (c.disabled ?? false) : false));
+    expect(disabled(false, 0)).toEqual([true, true, false, false]);
+    expect(disabled(false, 1)).toEqual([false, false, false, false]);
+    expect(disabled(true, 1)).toEqual([false, false, true, true]);
+  });
+
   it('keeps a page of 150-member co-fronts and a 10,000-switch history within the limits', () => {
     const crowd = Array.from({ length: 150 }, (_, i) => `m${String(i).padStart(4, '0')}`);
     const big = Array.from({ length: 10_000 }, (_, i) => makeSwitch(i, new Date(now.getTime() - (i + 1) * 60_000).toISOString(), crowd));
