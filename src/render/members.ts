@@ -59,6 +59,8 @@ export interface MemberListOptions {
   system?: System | null | undefined;
   /** Shown in the title when the list was filtered. */
   search?: string | undefined;
+  /** Title instead of `Members` (e.g. a group's name); a search still shows in it. */
+  title?: string | undefined;
   /** Adds "last fronted" to each line when given (see `lastFrontedTimes`). */
   lastFronted?: ReadonlyMap<string, LastFronted> | undefined;
 }
@@ -77,7 +79,7 @@ export function renderMemberList(members: readonly Member[], options: MemberList
 
   const embed: APIEmbed = {
     ...(options.system && { author: systemAuthor(options.system) }),
-    title: truncate(titleFor(options.search), DiscordLimits.embedTitle),
+    title: truncate(titleFor(options.search, options.title), DiscordLimits.embedTitle),
     description: lines.length > 0 ? fitLines(lines, DiscordLimits.embedDescription).text : emptyText(options.search),
     ...(color !== undefined && { color }),
     footer: { text: `Page ${page + 1}/${pages} · ${plural(members.length, 'member')}` },
@@ -95,8 +97,8 @@ export function renderMemberList(members: readonly Member[], options: MemberList
   return { embeds: [embed], components };
 }
 
-function titleFor(search: string | undefined): string {
-  return search?.trim() ? `Members matching “${inlineText(search)}”` : 'Members';
+function titleFor(search: string | undefined, title = 'Members'): string {
+  return search?.trim() ? `${inlineText(title)} matching “${inlineText(search)}”` : inlineText(title);
 }
 
 function emptyText(search: string | undefined): string {

@@ -31,8 +31,6 @@ export const ControlAction = {
   PickSwitch: 'pick',
   /** Button on a group card: list the group's members; `arg` is the group id. */
   GroupMembers: 'members',
-  /** Button on a card opened from a list: back to the list, at the page it was opened from. */
-  Back: 'back',
   /** Buttons under a picked switch (`/switch edit`): move it, change its members, delete it, or go back. */
   MoveSwitch: 'move',
   ChangeMembers: 'who',
