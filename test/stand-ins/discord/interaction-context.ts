@@ -6,6 +6,8 @@ import {
   Locale,
   type APIBaseInteraction,
   type APIUser,
+  type ChannelFlags,
+  type GuildMemberFlags,
   type InteractionType,
 } from 'discord-api-types/v10';
 import type { StandInWorld } from './world.js';
@@ -62,14 +64,14 @@ export function interactionBase(world: StandInWorld, id: string, directory: Chan
     return {
       ...common, guild_id: guild.id, guild: { id: guild.id, locale: guild.preferred_locale, features: guild.features },
       guild_locale: guild.preferred_locale, channel, channel_id: channel.id,
-      member: { user, roles: [], joined_at: guild.joined_at, deaf: false, mute: false, nick: null, avatar: null, permissions: MEMBER_PERMISSIONS, flags: 0 as never },
+      member: { user, roles: [], joined_at: guild.joined_at, deaf: false, mute: false, nick: null, avatar: null, permissions: MEMBER_PERMISSIONS, flags: 0 as GuildMemberFlags },
       app_permissions: ctx.appPermissions ?? GUILD_APP_PERMISSIONS,
       authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guild.id },
       context: InteractionContextType.Guild,
     };
   }
   if (where === 'bot-dm') {
-    const channel = { id: directory.botDm(user).id, type: ChannelType.DM as const, recipients: [user], last_message_id: null, flags: 0 as never, name: null };
+    const channel = { id: directory.botDm(user).id, type: ChannelType.DM as const, recipients: [user], last_message_id: null, flags: 0 as ChannelFlags, name: null };
     return {
       ...common, user, channel, channel_id: channel.id, app_permissions: ctx.appPermissions ?? PRIVATE_APP_PERMISSIONS,
       authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: user.id },
@@ -85,7 +87,7 @@ export function interactionBase(world: StandInWorld, id: string, directory: Chan
     };
   }
   const peer = ctx.peer ?? (user.id === world.users.bob.id ? world.users.alice : world.users.bob);
-  const channel = { id: directory.userDm(user, peer).id, type: ChannelType.DM as const, recipients: [peer], last_message_id: null, flags: 0 as never, name: null };
+  const channel = { id: directory.userDm(user, peer).id, type: ChannelType.DM as const, recipients: [peer], last_message_id: null, flags: 0 as ChannelFlags, name: null };
   return {
     ...common, user, channel, channel_id: channel.id, app_permissions: ctx.appPermissions ?? PRIVATE_APP_PERMISSIONS,
     authorizing_integration_owners: owners, context: InteractionContextType.PrivateChannel,
