@@ -62,7 +62,6 @@ describe('when PluralKit or Discord misbehave', () => {
     const handle = h.command('fronters');
     const first = await handle.firstResponse();
     expect(first.type).toBe(5);
-    expect(first.atMs).toBeLessThan(3_000);
     const reply = await handle.reply(15_000);
     expect(reply.ephemeral).toBe(true);
     expect(reply.embeds[0]?.title).toMatch(/^Current fronters?|No one is fronting/);
