@@ -1,6 +1,8 @@
 import type { Command } from '../src/discord/command.js';
 import fronters from './fronters.js';
 import link from './link.js';
+import switchCommand from './switch.js';
+import switches from './switches.js';
 import unlink from './unlink.js';
 
 /** Every command the bot registers, in the order `/help` lists them. Explicit, so the compiler checks it. */
@@ -12,5 +14,7 @@ export const commands: readonly Command[] = [
   fronters,
   // Profiles: system, member, members, groups, group
   // Switches: switches, switch
+  switches,
+  switchCommand,
   // Stats, context menus and bot info: frontstats, fronters-user, who-was-fronting, invite, help
 ];

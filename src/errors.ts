@@ -28,6 +28,10 @@ export const UserErrorMessages = {
     ctx.ref === undefined ? "PluralKit doesn't know that group." : `No group ${ctx.ref} found.`,
   SwitchNotFound: () => "That switch doesn't exist any more (it may have been edited or deleted). Run the command again.",
   MessageNotFound: () => "PluralKit has no record of that message. Only messages proxied by PluralKit, or the 30 minutes after a trigger, can be looked up.",
+  MessageAuthorHasNoSystem: () =>
+    "That message wasn't proxied by PluralKit, and its author has no PluralKit system (or keeps it private), so there is no front to look up.",
+  MessageFromBot: () => "That message was sent by a bot or a webhook that PluralKit didn't proxy, so no system's front applies to it.",
+  BotNotReady: () => "I'm still starting up and don't know my own application id yet. Please try again in a few seconds.",
   Private: (ctx: { what: string }) => `That system keeps its ${ctx.what} private.`,
   PrivateListNeedsId: (ctx: { what: 'member' | 'group' }) =>
     `That system keeps its ${ctx.what} list private, so I can only find its ${ctx.what}s by id (5 or 6 letters, e.g. \`abcde\`).`,
@@ -36,6 +40,8 @@ export const UserErrorMessages = {
   NoSwitches: () => 'This system has no switches logged yet.',
   DuplicateMembers: () => 'You listed the same member twice. Each member can only be in a switch once.',
   SameAsCurrent: () => 'Those members are already fronting, in that order; no new switch was logged.',
+  AlreadySwitchedOut: () => 'Nobody is fronting already (the latest switch is a switch-out); no new switch was logged.',
+  SameMembers: () => 'That switch already has exactly those members, in that order; nothing was changed.',
   SwitchTimeTaken: () => 'There is already a switch at exactly that time. Pick a slightly different time.',
   AmbiguousMember: (ctx: { ref: string; ids: readonly string[] }) =>
     `Several members are called ${ctx.ref} (${ctx.ids.map((id) => `\`${id}\``).join(', ')}). Use the id of the one you mean.`,

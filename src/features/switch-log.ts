@@ -1,0 +1,60 @@
+import type { CommandContext } from '../discord/command.js';
+import { UserFacingError } from '../errors.js';
+import { discordTimestamp } from '../front/format.js';
+import { parseSwitchTime } from '../front/time-input.js';
+import type { PluralKitClient } from '../pluralkit/index.js';
+import { renderFronters } from '../render/fronters.js';
+import type { RenderedMessage } from '../render/message.js';
+import { ownTarget } from '../targets.js';
+import { resolveMembers } from './member-resolve.js';
+
+/** What `/switch in` or `/switch out` asks for: typed members (empty = switch out) and an optional time. */
+export interface SwitchRequest {
+  members: readonly string[];
+  time?: string | null | undefined;
+}
+
+/**
+ * Reads a typed time in the system's zone (PluralKit's `timezone` setting; UTC without one).
+ * @throws {UserFacingError} `BadTime`
+ */
+export async function readSwitchTime(pluralkit: PluralKitClient, token: string, text: string, now: Date): Promise<Date> {
+  const settings = await pluralkit.getSystemSettings('@me', { token, priority: 'interactive' });
+  const parsed = parseSwitchTime(text, now, settings.timezone);
+  if (!parsed.ok) throw new UserFacingError('BadTime', { reason: parsed.reason });
+  return parsed.date;
+}
+
+/**
+ * Logs a switch in the caller's own system and answers with the fronters card as it is afterwards.
+ * Duplicates and "same as now" are refused before anything is sent, as PluralKit would (40003/40004);
+ * like PluralKit, "same as now" only counts when the switch would be the latest one.
+ * @throws {UserFacingError} `NotLinked`, `BadTime`, `MemberNotFound`, `AmbiguousMember`, `DuplicateMembers`, `SameAsCurrent`, `AlreadySwitchedOut`
+ */
+export async function logSwitch(ctx: CommandContext, callerId: string, request: SwitchRequest): Promise<RenderedMessage> {
+  const target = await ownTarget(ctx.accounts, callerId);
+  const now = ctx.now();
+  return ctx.accounts.withToken(target.account, callerId, async (token) => {
+    const o = { token, priority: 'interactive' } as const;
+    const [members, current, timestamp] = await Promise.all([
+      request.members.length > 0 ? ctx.pluralkit.getMembers('@me', o) : [],
+      ctx.pluralkit.getFronters('@me', { ...o, fresh: true }),
+      request.time ? readSwitchTime(ctx.pluralkit, token, request.time, now) : undefined,
+    ]);
+    const ids = resolveMembers(members, request.members);
+    const becomesLatest = current === null || timestamp === undefined || timestamp > new Date(current.timestamp);
+    if (becomesLatest && current !== null && sameOrder(ids, current.members.map((member) => member.id))) {
+      throw new UserFacingError(ids.length === 0 ? 'AlreadySwitchedOut' : 'SameAsCurrent');
+    }
+    const created = await ctx.pluralkit.createSwitch('@me', { members: ids, ...(timestamp && { timestamp }) }, o);
+    const [front, system] = await Promise.all([ctx.pluralkit.getFronters('@me', o), ctx.pluralkit.getSystem('@me', o)]);
+    const card = renderFronters(front, system, now);
+    const what = ids.length === 0 ? 'Switched out' : 'Switch logged';
+    const note = becomesLatest ? '' : ' It is older than your latest switch, so the current fronters stay as they are.';
+    return { ...card, content: `✅ ${what} at ${discordTimestamp(created.timestamp, 'f')} (${discordTimestamp(created.timestamp, 'R')}).${note}` };
+  });
+}
+
+function sameOrder(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
