@@ -1,0 +1,93 @@
+import type { CommandContext } from '../discord/command.js';
+import type { CustomId } from '../discord/custom-id.js';
+import { lastFrontedTimes, type LastFronted } from '../front/last-fronted.js';
+import { MaxSwitchPageSize, PluralKitErrorCode, type CallOptions } from '../pluralkit/index.js';
+import { backRow } from '../render/components.js';
+import { filterMembers, renderMemberList, sortMembers, type MemberSort } from '../render/members.js';
+import { ControlAction, parsePageArg, type RenderControls, type RenderedMessage } from '../render/message.js';
+import { memberName } from '../render/names.js';
+import { forTarget } from '../targets.js';
+import { memberCardView } from './member-card.js';
+import { restoreTarget, unlessPrivate, type StoredTarget } from './view-target.js';
+
+/** Whose members a list shows: a whole system, or one group of it. */
+export type MemberSource = { readonly kind: 'system' } | { readonly kind: 'group'; readonly groupId: string };
+
+/** Everything a member list needs between clicks; lives in a session. */
+export interface MemberListState {
+  readonly target: StoredTarget;
+  readonly source: MemberSource;
+  readonly search?: string | undefined;
+  readonly sort: MemberSort;
+  /** The page shown (0-based), so "Back to list" returns to it. */
+  page: number;
+}
+
+const pagingActions = new Set<string>([ControlAction.FirstPage, ControlAction.PreviousPage, ControlAction.NextPage, ControlAction.LastPage]);
+
+/**
+ * One page of a member list. Every click reads the list through the client, whose cache answers page
+ * turns without going upstream; sorting a few thousand members takes milliseconds.
+ * A "last fronted" sort uses the newest page of switches; when the front history is private the list
+ * is sorted by name and says why.
+ */
+export async function memberListPage(ctx: CommandContext, callerId: string, state: MemberListState, controls: RenderControls): Promise<RenderedMessage> {
+  const target = await restoreTarget(ctx.accounts, callerId, state.target);
+  return forTarget(ctx.accounts, callerId, target, async (ref, token) => {
+    const o = { token, priority: 'interactive' } as const;
+    const wantsLastFronted = state.sort === 'last-fronted';
+    const [system, members, lastFronted, groupName] = await Promise.all([
+      ctx.pluralkit.getSystem(ref, o),
+      state.source.kind === 'group' ? ctx.pluralkit.getGroupMembers(state.source.groupId, o) : ctx.pluralkit.getMembers(ref, o),
+      wantsLastFronted ? lastFrontedMap(ctx, ref, o) : Promise.resolve(undefined),
+      state.source.kind === 'group' ? ctx.pluralkit.getGroup(state.source.groupId, o).then(memberName) : Promise.resolve(undefined),
+    ]);
+    const shown = sortMembers(filterMembers(members, state.search), lastFronted === undefined ? 'name' : state.sort, lastFronted);
+    const page = renderMemberList(shown, {
+      page: state.page,
+      controls,
+      system,
+      search: state.search,
+      lastFronted,
+      ...(groupName !== undefined && { title: `Members of ${groupName}` }),
+    });
+    if (wantsLastFronted && lastFronted === undefined) page.content = 'Sorted by name: that system keeps its front history private.';
+    return page;
+  });
+}
+
+/**
+ * Handles a click on a member list (paging, opening a card, back to the list); `undefined` when the
+ * action is not one of these. Cards opened from the list get a "Back to list" button. Answers always
+ * carry `content` (empty when there is none), since an update keeps whatever it does not replace.
+ */
+export async function memberListAction(
+  ctx: CommandContext,
+  callerId: string,
+  state: MemberListState,
+  id: CustomId,
+  values: readonly string[],
+  controls: RenderControls,
+): Promise<RenderedMessage | undefined> {
+  if (pagingActions.has(id.action)) {
+    state.page = parsePageArg(id.arg) ?? state.page;
+    return withContent(await memberListPage(ctx, callerId, state, controls));
+  }
+  if (id.action === ControlAction.Back) return withContent(await memberListPage(ctx, callerId, state, controls));
+  const chosen = values[0];
+  if (id.action === ControlAction.Open && chosen !== undefined) {
+    const card = await memberCardView(ctx, callerId, await restoreTarget(ctx.accounts, callerId, state.target), chosen);
+    return withContent({ ...card, components: [...card.components, backRow(controls)] });
+  }
+  return undefined;
+}
+
+/** The message with `content` set, so an update clears a note the previous view had. */
+export function withContent(message: RenderedMessage): RenderedMessage {
+  return { ...message, content: message.content ?? '' };
+}
+
+async function lastFrontedMap(ctx: CommandContext, ref: string, o: CallOptions): Promise<Map<string, LastFronted> | undefined> {
+  const switches = await unlessPrivate(ctx.pluralkit.getSwitches(ref, { limit: MaxSwitchPageSize }, o), PluralKitErrorCode.FrontHistoryPrivate);
+  return switches === undefined ? undefined : lastFrontedTimes(switches);
+}
