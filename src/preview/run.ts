@@ -1,0 +1,87 @@
+import { writeFileSync } from 'node:fs';
+import { startOffline } from './offline.js';
+import { formatMessage } from './format-message.js';
+import { previewSteps, type PreviewFacts } from './script.js';
+
+/** Options for {@link runPreview}. */
+export interface PreviewOptions {
+  /** Use another PluralKit (e.g. `https://api.pluralkit.me/v2`) instead of the built-in stand-in. */
+  pluralkitUrl?: string | undefined;
+  /** The token to link; needed with `pluralkitUrl`. */
+  pkToken?: string | undefined;
+  /** Write one JSON line per Discord REST request the bot made (`method`, `path`, `body`). */
+  transcript?: string | undefined;
+  /** Where the readable session goes. @defaultValue console.log */
+  print?: ((text: string) => void) | undefined;
+}
+
+/**
+ * `npm run preview`: boots the real bot against the built-in stand-ins, plays a scripted session (link,
+ * then every command the bot has) and prints each reply as a user would read it.
+ * @returns the process exit code: 0 when every step got an answer Discord would accept.
+ */
+export async function runPreview(options: PreviewOptions): Promise<number> {
+  const print = options.print ?? ((text: string) => console.log(text));
+  if (options.pluralkitUrl !== undefined && options.pkToken === undefined) {
+    print('--pluralkit-url needs --pk-token: the preview links that token first.');
+    return 2;
+  }
+  const offline = await startOffline({ pluralkitUrl: options.pluralkitUrl, logLevel: 'silent' });
+  const { discord, pk, bot } = offline;
+  const onStandIn = options.pluralkitUrl === undefined;
+  const facts: PreviewFacts = {
+    token: options.pkToken ?? pk.sample.own.token,
+    otherSystemId: onStandIn ? pk.sample.other.systemId : undefined,
+    memberIds: [],
+    groupIds: [],
+    proxiedMessage: onStandIn ? proxiedMessageOf(pk, discord.channel.id) : undefined,
+  };
+  const registered = new Set(bot.ctx.bot.commands.map((command) => command.name));
+  const user = discord.users.alice;
+  let failures = 0;
+  const shown = new Set<string>();
+
+  print(`pk-companion preview: the real bot on a stand-in Discord, PluralKit at ${onStandIn ? 'the built-in stand-in' : options.pluralkitUrl}.\n`);
+  for (const [index, step] of previewSteps.entries()) {
+    const header = `━━ ${index + 1}. ${step.title}`;
+    if (!registered.has(step.command)) {
+      print(`${header}\n(skipped: this build has no ${step.command} command)\n`);
+      continue;
+    }
+    try {
+      const message = await step.play({ discord, user, facts });
+      print(`${header}\n${formatMessage(message)}\n`);
+      shown.add(step.command);
+      if (step.command === 'link') await learnOwnSystem(facts, bot);
+    } catch (error) {
+      failures++;
+      print(`${header}\n(no answer: ${error instanceof Error ? error.message : String(error)})\n`);
+    }
+  }
+
+  const notShown = [...registered].filter((name) => !shown.has(name));
+  print(`Shown ${shown.size} of ${registered.size} commands${notShown.length > 0 ? ` (not shown: ${notShown.join(', ')})` : ''}.`);
+  print(`The bot made ${discord.requests.length} requests to Discord; ${discord.rejectedBodies.length} had a body Discord would reject.`);
+  if (options.transcript !== undefined) {
+    const lines = discord.requests.map((request) => JSON.stringify({ method: request.method, path: request.path, body: request.body ?? null }));
+    writeFileSync(options.transcript, lines.join('\n') + '\n');
+    print(`Transcript: ${lines.length} requests written to ${options.transcript}.`);
+  }
+  await offline.close();
+  return failures === 0 && discord.rejectedBodies.length === 0 ? 0 : 1;
+}
+
+async function learnOwnSystem(facts: PreviewFacts, bot: Awaited<ReturnType<typeof startOffline>>['bot']): Promise<void> {
+  const pluralkit = bot.ctx.pluralkit;
+  const system = await pluralkit.getOwnSystem(facts.token);
+  facts.ownSystemId = system.id;
+  const members = await pluralkit.getMembers('@me', { token: facts.token }).catch(() => []);
+  facts.memberIds = members.map((member) => member.id);
+  const groups = await pluralkit.getGroups('@me', {}, { token: facts.token }).catch(() => []);
+  facts.groupIds = groups.map((group) => group.id);
+}
+
+function proxiedMessageOf(pk: Awaited<ReturnType<typeof startOffline>>['pk'], channelId: string): PreviewFacts['proxiedMessage'] {
+  const id = pk.sample.own.messageIds.at(-1);
+  return id === undefined ? undefined : { id, channelId, content: 'A message proxied by PluralKit' };
+}

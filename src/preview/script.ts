@@ -1,0 +1,121 @@
+import type { APIInteraction, APIUser } from 'discord-api-types/v10';
+import type { DiscordStandIn, InteractionContextOptions, MessageState } from '../../test/stand-ins/discord/index.js';
+
+/** What a scripted step knows: the running stand-in and ids discovered so far (members, systems…). */
+export interface StepContext {
+  readonly discord: DiscordStandIn;
+  readonly user: APIUser;
+  /** The linked system's id, and a few of its members and groups, once known. */
+  readonly facts: PreviewFacts;
+}
+
+/** Ids the preview learns as it goes, so later steps can use real references. */
+export interface PreviewFacts {
+  token: string;
+  ownSystemId?: string | undefined;
+  otherSystemId?: string | undefined;
+  memberIds: string[];
+  groupIds: string[];
+  /** A message proxied by PluralKit, for "Who was fronting?". */
+  proxiedMessage?: { id: string; channelId: string; content: string } | undefined;
+}
+
+/** One step of the preview: a title, the command it shows, and how to play it. */
+export interface PreviewStep {
+  title: string;
+  /** The command this step shows (steps for commands the bot doesn't have are skipped). */
+  command: string;
+  /** Plays the step and returns the message a user would end up looking at. */
+  play(ctx: StepContext): Promise<MessageState>;
+}
+
+const where: InteractionContextOptions = { where: 'guild' };
+
+function slash(title: string, name: string, options: (facts: PreviewFacts) => Record<string, string | number | boolean> = () => ({})): PreviewStep {
+  return {
+    title,
+    command: name.split(' ')[0]!,
+    play: ({ discord, user, facts }) => discord.dispatchInteraction(discord.chatInput(name, options(facts), { ...where, user })).reply(20_000),
+  };
+}
+
+/** Clicks the first control of `message` whose custom id has this action, and returns the updated message. */
+function click(discord: DiscordStandIn, user: APIUser, message: MessageState, action: string): Promise<MessageState> {
+  for (const row of message.components as { components?: { custom_id?: string; type: number; options?: { value: string }[] }[] }[]) {
+    for (const component of row.components ?? []) {
+      if (!component.custom_id?.split(':')[1]?.startsWith(action)) continue;
+      const payload: APIInteraction =
+        component.type === 3
+          ? discord.select(component.custom_id, [component.options?.[0]?.value ?? ''], message, { ...where, user })
+          : discord.button(component.custom_id, message, { ...where, user });
+      return discord.dispatchInteraction(payload).reply(20_000);
+    }
+  }
+  return Promise.resolve(message);
+}
+
+/** The scripted session: link first, then every command the bot has, the way a new user would try them. */
+export const previewSteps: readonly PreviewStep[] = [
+  slash('What can this bot do?', 'help'),
+  {
+    title: 'Link your PluralKit system (a private form, then PluralKit checks the token)',
+    command: 'link',
+    async play({ discord, user, facts }) {
+      const shown = discord.dispatchInteraction(discord.chatInput('link', {}, { ...where, user }));
+      await shown.firstResponse();
+      const form = shown.modal;
+      if (form === undefined) return shown.reply();
+      return discord.dispatchInteraction(discord.modalSubmit(form.custom_id, { token: facts.token }, { ...where, user })).reply(20_000);
+    },
+  },
+  slash('Who is fronting right now?', 'fronters'),
+  slash("Someone else's fronters (public view)", 'fronters', (f) => (f.otherSystemId ? { system: f.otherSystemId } : {})),
+  slash('Your system card', 'system'),
+  slash('A member card', 'member', (f) => ({ member: f.memberIds[0] ?? '' })),
+  {
+    title: 'Your member list, then the next page',
+    command: 'members',
+    async play(ctx) {
+      const first = await slash('', 'members').play(ctx);
+      return click(ctx.discord, ctx.user, first, 'next');
+    },
+  },
+  slash('Your groups', 'groups'),
+  slash('One group and its members', 'group', (f) => ({ group: f.groupIds[0] ?? '' })),
+  {
+    title: 'Front history, then one page further back',
+    command: 'switches',
+    async play(ctx) {
+      const first = await slash('', 'switches').play(ctx);
+      return click(ctx.discord, ctx.user, first, 'next');
+    },
+  },
+  slash('Log a switch that happened 10 minutes ago', 'switch in', (f) => ({ member: f.memberIds[1] ?? f.memberIds[0] ?? '', time: '10 minutes ago' })),
+  {
+    title: 'Edit any past switch: pick one from the history',
+    command: 'switch',
+    play: (ctx) => slash('', 'switch edit').play(ctx),
+  },
+  slash('Front stats over the last 30 days', 'frontstats', () => ({ range: '30d' })),
+  {
+    title: 'Right-click a user → Apps → Fronters',
+    command: 'Fronters',
+    play: ({ discord, user }) =>
+      discord.dispatchInteraction(discord.userContext('Fronters', user, { ...where, user })).reply(20_000),
+  },
+  {
+    title: 'Right-click a proxied message → Apps → Who was fronting?',
+    command: 'Who was fronting?',
+    play: ({ discord, user, facts }) => {
+      const message = facts.proxiedMessage ?? { id: '1', channelId: discord.channel.id, content: '' };
+      const target = {
+        id: message.id, channel_id: message.channelId, content: message.content, author: discord.botUser,
+        timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [],
+        mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0, components: [],
+      };
+      return discord.dispatchInteraction(discord.messageContext('Who was fronting?', target as never, { ...where, user })).reply(20_000);
+    },
+  },
+  slash('Invite links', 'invite'),
+  slash('Forget your token', 'unlink'),
+];

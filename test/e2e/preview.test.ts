@@ -1,0 +1,32 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { runPreview } from '../../src/preview/run.js';
+
+describe('npm run preview', () => {
+  it('plays every command the bot has, prints readable replies, and writes a transcript', async () => {
+    const printed: string[] = [];
+    const transcript = join(mkdtempSync(join(tmpdir(), 'pk-preview-')), 'transcript.jsonl');
+    const code = await runPreview({ print: (text) => printed.push(text), transcript });
+    const output = printed.join('\n');
+
+    expect(output).not.toMatch(/no answer:/);
+    expect(output).toContain(`Shown ${commands.length} of ${commands.length} commands.`);
+    expect(output).toContain('0 had a body Discord would reject');
+    expect(output).toMatch(/Linked your PluralKit system/);
+    expect(output).toMatch(/┌─ embed/);
+    expect(code).toBe(0);
+
+    const lines = readFileSync(transcript, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { method: string; path: string });
+    expect(lines.length).toBeGreaterThan(commands.length);
+    expect(lines.every((line) => typeof line.method === 'string' && line.path.startsWith('/api/v10/'))).toBe(true);
+  }, 90_000);
+
+  it('refuses --pluralkit-url without a token to link', async () => {
+    const printed: string[] = [];
+    expect(await runPreview({ pluralkitUrl: 'http://127.0.0.1:1/v2', print: (text) => printed.push(text) })).toBe(2);
+    expect(printed.join('\n')).toMatch(/needs --pk-token/);
+  });
+});
