@@ -1,8 +1,13 @@
 import type { Command } from '../src/discord/command.js';
 import fronters from './fronters.js';
+import group from './group.js';
+import groups from './groups.js';
 import link from './link.js';
+import member from './member.js';
+import members from './members.js';
 import switchCommand from './switch.js';
 import switches from './switches.js';
+import system from './system.js';
 import unlink from './unlink.js';
 
 /** Every command the bot registers, in the order `/help` lists them. Explicit, so the compiler checks it. */
@@ -13,6 +18,11 @@ export const commands: readonly Command[] = [
   // Fronting now
   fronters,
   // Profiles: system, member, members, groups, group
+  system,
+  member,
+  members,
+  groups,
+  group,
   // Switches: switches, switch
   switches,
   switchCommand,

@@ -35,6 +35,8 @@ export const UserErrorMessages = {
   Private: (ctx: { what: string }) => `That system keeps its ${ctx.what} private.`,
   PrivateListNeedsId: (ctx: { what: 'member' | 'group' }) =>
     `That system keeps its ${ctx.what} list private, so I can only find its ${ctx.what}s by id (5 or 6 letters, e.g. \`abcde\`).`,
+  InAnotherSystem: (ctx: { what: 'member' | 'group'; ref: string; system: string }) =>
+    `${ctx.ref} is a ${ctx.what} of another system (\`${ctx.system}\`). To see it, add \`system: ${ctx.system}\`.`,
   AmbiguousGroup: (ctx: { ref: string; ids: readonly string[] }) =>
     `Several groups are called ${ctx.ref} (${ctx.ids.map((id) => `\`${id}\``).join(', ')}). Use the id of the one you mean.`,
   NoSwitches: () => 'This system has no switches logged yet.',

@@ -48,7 +48,7 @@ export async function groupCardView(
     const o = { token, priority: 'interactive' } as const;
     const [system, group] = await Promise.all([ctx.pluralkit.getSystem(ref, o), findGroup(ctx, ref, o, typed)]);
     if (group.system !== undefined && group.system !== system.id) {
-      throw new UserFacingError('GroupNotFound', { ref: `${quoteTyped(typed)} in that system` });
+      throw new UserFacingError('InAnotherSystem', { what: 'group', ref: quoteTyped(typed), system: group.system });
     }
     const members = await unlessPrivate(ctx.pluralkit.getGroupMembers(group.id, o), PluralKitErrorCode.GroupMemberListPrivate);
     const message = renderGroup(group, { system, members: members && sortMembers(members, 'name'), controls });

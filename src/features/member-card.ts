@@ -31,7 +31,7 @@ export async function memberCardView(ctx: CommandContext, callerId: string, targ
       unlessPrivate(ctx.pluralkit.getGroups(ref, { withMembers: true }, o), PluralKitErrorCode.GroupListPrivate),
     ]);
     if (member.system !== undefined && member.system !== system.id) {
-      throw new UserFacingError('MemberNotFound', { ref: `${quoteTyped(typed)} in that system` });
+      throw new UserFacingError('InAnotherSystem', { what: 'member', ref: quoteTyped(typed), system: member.system });
     }
     return renderMember(member, {
       system,
