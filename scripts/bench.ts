@@ -1,0 +1,52 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { benchLimiter, LimiterDefaults } from './bench/limiter.js';
+import { describeMachine, machineInfo } from './bench/machine.js';
+import { formatTable, type BenchRow } from './bench/rows.js';
+
+/**
+ * `npm run bench [-- --json FILE] [--only 1,3] [--quick]`: runs the benchmark sections against the
+ * built-in stand-ins and prints one table. `--quick` scales every count down for a smoke run; its
+ * numbers are not comparable with a full run.
+ */
+const Sections: Record<number, (quick: boolean) => Promise<BenchRow[]>> = {
+  1: (quick) => benchLimiter(quick ? { ...LimiterDefaults, reads: 20, writes: 6 } : LimiterDefaults),
+};
+
+function parseOnly(text: string | undefined): number[] {
+  const all = Object.keys(Sections).map(Number);
+  if (text === undefined) return all;
+  const picked = text.split(',').map((part) => Number(part.trim()));
+  const unknown = picked.filter((n) => !all.includes(n));
+  if (unknown.length > 0) throw new Error(`--only: no section ${unknown.join(', ')} (sections: ${all.join(', ')})`);
+  return picked;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+  const sections = parseOnly(values.only);
+  const quick = values.quick ?? false;
+  const started = new Date();
+  const rows: BenchRow[] = [];
+  for (const n of sections) {
+    const t0 = performance.now();
+    process.stderr.write(`section ${n}…\n`);
+    rows.push(...(await Sections[n]!(quick)));
+    process.stderr.write(`section ${n} done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  }
+  const machine = machineInfo();
+  const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+  console.log(formatTable(rows));
+  console.log(`\n${started.toISOString().slice(0, 10)} · ${describeMachine(machine)} · ${command}${quick ? ' (quick: reduced counts)' : ''}`);
+  if (values.json !== undefined) {
+    await writeFile(values.json, `${JSON.stringify({ date: started.toISOString(), machine, command, quick, rows }, null, 2)}\n`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

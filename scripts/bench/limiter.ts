@@ -1,0 +1,121 @@
+/**
+ * Section 1, limiter efficiency: the same distinct reads and writes through our client and through
+ * pkapi.js, each against its own PluralKit stand-in (run side by side, so the slow fixed-rate case costs its
+ * two minutes once), (a) at a fixed 2 requests/s without headers and (b) at GCRA 10/s reads + 3/s writes.
+ */
+import { startPluralKitStandIn, type RateLimitOptions } from '../../test/stand-ins/pluralkit/index.js';
+import { ourClient, ourDriver, pkapiDriver, PkapiLimiterSettings } from './limiter-drivers.js';
+import { idealFixedMs, idealGcraMs, planWorkload, type Workload, type WorkloadDriver } from './limiter-workload.js';
+import { fmt, SectionNames, type BenchRow } from './rows.js';
+
+/** Counts for section 1. */
+export interface LimiterParams {
+  reads: number;
+  writes: number;
+  /** `a`: fixed 2/s; `b`: GCRA 10/3 with headers. */
+  cases: readonly ('a' | 'b')[];
+  /** Stop pkapi.js after this many times the ideal (plus 5 s); what is left is reported as unfinished. */
+  pkapiCapFactor: number;
+}
+
+/** The issue's counts. */
+export const LimiterDefaults: LimiterParams = { reads: 200, writes: 30, cases: ['a', 'b'], pkapiCapFactor: 1.6 };
+
+const Cases = {
+  a: { label: '(a) fixed 2/s', rate: { mode: 'fixed', perSecond: 2 }, goalRatio: 1.05, goal429: 0 },
+  b: { label: '(b) GCRA 10/3', rate: { mode: 'gcra', getPerSecond: 10, updatePerSecond: 3 }, goalRatio: 1.1, goal429: 1 },
+} as const satisfies Record<string, { label: string; rate: RateLimitOptions; goalRatio: number; goal429: number }>;
+
+/** What one client did in one case. */
+export interface LimiterRun {
+  client: 'ours' | 'pkapi.js';
+  case: 'a' | 'b';
+  elapsedMs: number;
+  idealMs: number;
+  /** Requests the stand-in answered (429s included) and 429s it sent. */
+  upstream: number;
+  rateLimited: number;
+  failed: number;
+  unfinished: number;
+  planned: number;
+}
+
+type Runner = (driver: WorkloadDriver, workload: Workload, deadline: number) => Promise<{ failed: number; unfinished: number }>;
+
+/** Ours has a queue: learn the own ids first, then hand it everything at once, as the bot's users would. */
+const concurrently: Runner = async (driver, workload) => {
+  let failed = 0;
+  for (const op of workload.prefix) await op(driver).catch(() => failed++);
+  const results = await Promise.allSettled(workload.rest.map((op) => op(driver)));
+  return { failed: failed + results.filter((r) => r.status === 'rejected').length, unfinished: 0 };
+};
+
+/** pkapi.js has no queue (concurrent calls all pass its limiter at once), so it gets its best case: one call at a time. */
+const sequentially: Runner = async (driver, workload, deadline) => {
+  const ops = [...workload.prefix, ...workload.rest];
+  let failed = 0;
+  for (const [i, op] of ops.entries()) {
+    if (Date.now() > deadline) return { failed, unfinished: ops.length - i };
+    await op(driver).catch(() => failed++);
+  }
+  return { failed, unfinished: 0 };
+};
+
+async function runOne(client: LimiterRun['client'], which: 'a' | 'b', params: LimiterParams): Promise<LimiterRun> {
+  const pk = await startPluralKitStandIn({ rateLimit: { mode: 'off' } });
+  const ours = client === 'ours' ? ourClient(pk.url) : undefined;
+  try {
+    const workload = planWorkload(pk, params.reads, params.writes);
+    const planned = workload.prefix.length + workload.rest.length;
+    pk.setRateLimit(Cases[which].rate);
+    pk.stats.reset();
+    const driver = ours === undefined ? pkapiDriver(pk.url, workload.token, which === 'a' ? PkapiLimiterSettings.fixed : PkapiLimiterSettings.gcra) : ourDriver(ours, workload.token);
+    const t0 = Date.now();
+    const idealMs = which === 'a'
+      ? idealFixedMs(planned, 2, t0)
+      : idealGcraMs([{ requests: params.reads, perSecond: 10 }, { requests: params.writes, perSecond: 3 }]);
+    const deadline = t0 + idealMs * params.pkapiCapFactor + 5000;
+    const start = performance.now();
+    const { failed, unfinished } = await (ours === undefined ? sequentially : concurrently)(driver, workload, deadline);
+    const elapsedMs = performance.now() - start;
+    return { client, case: which, elapsedMs, idealMs, upstream: pk.stats.requests, rateLimited: pk.stats.rateLimited, failed, unfinished, planned };
+  } finally {
+    await ours?.close();
+    await pk.close();
+  }
+}
+
+function rowsFor(run: LimiterRun): BenchRow[] {
+  const spec = Cases[run.case];
+  const ratio = run.elapsedMs / run.idealMs;
+  const ours = run.client === 'ours';
+  const incomplete = run.failed + run.unfinished > 0 ? ` (${run.failed} failed, ${run.unfinished} not reached)` : '';
+  const raw = { ...run, ratio };
+  return [
+    {
+      section: SectionNames[1],
+      metric: `${spec.label} ${run.client}: time / ideal`,
+      value: `${fmt(run.elapsedMs / 1000, 1)} s / ${fmt(run.idealMs / 1000, 1)} s = ${fmt(ratio, 3)}${incomplete}`,
+      goal: ours ? `≤ ${spec.goalRatio}` : '',
+      met: ours ? ratio <= spec.goalRatio && run.failed === 0 : null,
+      raw,
+    },
+    {
+      section: SectionNames[1],
+      metric: `${spec.label} ${run.client}: 429s / requests sent`,
+      value: `${run.rateLimited} / ${run.upstream} (planned ${run.planned})`,
+      goal: ours ? (spec.goal429 === 0 ? '0' : `≤ ${spec.goal429}`) : '',
+      met: ours ? run.rateLimited <= spec.goal429 : null,
+    },
+  ];
+}
+
+/** Runs section 1 and returns its rows. */
+export async function benchLimiter(params: LimiterParams = LimiterDefaults): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const which of params.cases) {
+    const runs = await Promise.all([runOne('ours', which, params), runOne('pkapi.js', which, params)]);
+    for (const run of runs) rows.push(...rowsFor(run));
+  }
+  return rows;
+}
