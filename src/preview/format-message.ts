@@ -45,7 +45,8 @@ function describeComponent(component: Record<string, unknown>): string {
       const options = (component.options as { label: string }[] | undefined) ?? [];
       const shown = options.slice(0, 5).map((option) => option.label).join(' | ');
       const more = options.length > 5 ? ` | … ${options.length - 5} more` : '';
-      return `⌄ ${String(component.placeholder ?? 'Select')}: ${shown}${more}${disabled}`;
+      const placeholder = typeof component.placeholder === 'string' ? component.placeholder : 'Select';
+      return `⌄ ${placeholder}: ${shown}${more}${disabled}`;
     }
     default:
       return `(component type ${String(component.type)})`;

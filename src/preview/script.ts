@@ -1,4 +1,4 @@
-import type { APIInteraction, APIUser } from 'discord-api-types/v10';
+import { MessageType, type APIInteraction, type APIMessage, type APIUser } from 'discord-api-types/v10';
 import type { DiscordStandIn, InteractionContextOptions, MessageState } from '../../test/stand-ins/discord/index.js';
 
 /** What a scripted step knows: the running stand-in and ids discovered so far (members, systems…). */
@@ -108,12 +108,12 @@ export const previewSteps: readonly PreviewStep[] = [
     command: 'Who was fronting?',
     play: ({ discord, user, facts }) => {
       const message = facts.proxiedMessage ?? { id: '1', channelId: discord.channel.id, content: '' };
-      const target = {
+      const target: APIMessage = {
         id: message.id, channel_id: message.channelId, content: message.content, author: discord.botUser,
         timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [],
-        mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0, components: [],
+        mention_roles: [], attachments: [], embeds: [], pinned: false, type: MessageType.Default, components: [],
       };
-      return discord.dispatchInteraction(discord.messageContext('Who was fronting?', target as never, { ...where, user })).reply(20_000);
+      return discord.dispatchInteraction(discord.messageContext('Who was fronting?', target, { ...where, user })).reply(20_000);
     },
   },
   slash('Invite links', 'invite'),

@@ -53,8 +53,9 @@ function captureLines(): { lines: string[]; stream: Writable } {
 /** Starts the stand-ins, registers the commands, and logs the bot in. Close it in `afterAll`/`afterEach`. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const { lines, stream } = captureLines();
-  const { discord, pk, bot, close } = await startOffline({ ...options, logDestination: stream, logLevel: 'debug' });
+  const offline = await startOffline({ ...options, logDestination: stream, logLevel: 'debug' });
 
+  const { discord, pk, bot } = offline;
   const current = (): string[] => [...pk.state.systems.values()].flatMap((system) => [system.token, ...system.apiKeys]);
   // Tokens refreshed during a test must stay secret too: remember every one ever issued.
   const issued = new Set([...current(), discord.botToken]);
@@ -84,6 +85,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         expect(leaks, 'a token leaked into a log line or a request to Discord').toEqual([]);
       }
     },
-    close,
+    close: () => offline.close(),
   };
 }

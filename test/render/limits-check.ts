@@ -11,8 +11,12 @@ const limits = {
   selectOptions: 25, optionText: 100, placeholder: 150, customId: 100, buttonLabel: 80,
 };
 
+/** A rendered message, or a message as the Discord stand-in recorded it (any top-level components). */
+export type CheckableMessage = Omit<RenderedMessage, 'components'> & { components: readonly unknown[] };
+
 /** Every way `message` breaks a Discord limit or rule; empty when Discord would accept it. */
-export function discordLimitViolations(message: RenderedMessage): string[] {
+export function discordLimitViolations(checkable: CheckableMessage): string[] {
+  const message = checkable as RenderedMessage;
   const problems: string[] = [];
   const check = (ok: boolean, problem: string): void => {
     if (!ok) problems.push(problem);
@@ -79,7 +83,7 @@ export function discordLimitViolations(message: RenderedMessage): string[] {
 }
 
 /** Throws, listing every problem, when `message` breaks a Discord limit. */
-export function assertWithinDiscordLimits(message: RenderedMessage): void {
+export function assertWithinDiscordLimits(message: CheckableMessage): void {
   const problems = discordLimitViolations(message);
   if (problems.length > 0) throw new Error(`message breaks Discord limits:\n- ${problems.join('\n- ')}`);
 }
