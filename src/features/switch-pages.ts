@@ -46,7 +46,7 @@ export async function openHistory(ctx: CommandContext, callerId: string, target:
       target.kind === 'own' ? ctx.pluralkit.getSystemSettings(ref, o).then((settings) => settings.timezone) : undefined,
     ]);
   });
-  await loadThrough(history, SwitchesPerPage + 1, historyFetcher(ctx, callerId, sessionTarget));
+  await loadThrough(history, SwitchesPerPage, historyFetcher(ctx, callerId, sessionTarget));
   return { target: sessionTarget, history, page: 0, names: nameLookup(members), system, timeZone };
 }
 
@@ -62,8 +62,7 @@ function orEmptyWhenPrivate(error: unknown): Member[] {
 export async function turnPage(ctx: CommandContext, callerId: string, state: HistoryState, page: number, toOldest = false): Promise<void> {
   const fetchPage = historyFetcher(ctx, callerId, state.target);
   if (toOldest) await loadAll(state.history, fetchPage);
-  // One switch past the page, so "next" is only offered when something older exists.
-  else await loadThrough(state.history, (page + 1) * SwitchesPerPage + 1, fetchPage);
+  else await loadThrough(state.history, (page + 1) * SwitchesPerPage, fetchPage);
   const pages = Math.max(1, Math.ceil(state.history.switches.length / SwitchesPerPage));
   state.page = toOldest ? pages - 1 : Math.min(Math.max(0, page), pages - 1);
 }

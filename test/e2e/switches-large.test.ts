@@ -30,12 +30,13 @@ describe('/switches on a 10,000-switch history', () => {
     expect(reply.embeds[0]!.footer!.text).toBe('Page 1/10+ · 100+ switches');
     expect(lines(reply)[0]).toMatch(/ongoing, 1m( \d+s)? so far$/);
     for (let page = 2; page <= 10; page++) reply = await click(h, reply, 'next');
-    expect(switchPageRequests(h) - before).toBe(2); // page 10 shows switch 100, whose end is switch 99 (first page)
+    expect(switchPageRequests(h) - before).toBe(1); // pages 1-10 are the first PluralKit page
     expect(lines(reply)).toHaveLength(10);
     expect(lines(reply).every((line) => line.endsWith('· for 20m'))).toBe(true);
     expect(timeOf(lines(reply)[9]!)).toBe(Math.floor(switchTimes[99]! / 1000) * 1000);
     reply = await click(h, reply, 'next');
     expect(switchPageRequests(h) - before).toBe(2);
+    // Switch 100 (the newest of the second PluralKit page) ends where switch 99 of the first page starts.
     expect(timeOf(lines(reply)[0]!)).toBe(Math.floor(switchTimes[100]! / 1000) * 1000);
     expect(lines(reply)[0]).toMatch(/· for 20m$/);
     expect(reply.embeds[0]!.footer!.text).toBe('Page 11/20+ · 200+ switches');
