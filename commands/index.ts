@@ -1,5 +1,6 @@
 import type { Command } from '../src/discord/command.js';
 import fronters from './fronters.js';
+import frontstats from './frontstats.js';
 import group from './group.js';
 import groups from './groups.js';
 import link from './link.js';
@@ -27,4 +28,5 @@ export const commands: readonly Command[] = [
   switches,
   switchCommand,
   // Stats, context menus and bot info: frontstats, fronters-user, who-was-fronting, invite, help
+  frontstats,
 ];

@@ -1,0 +1,42 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../src/discord/command.js';
+import { encodeCustomId } from '../src/discord/custom-id.js';
+import { visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
+import { frontStatsView, renderFrontStatsPage, type FrontStatsView } from '../src/features/front-stats.js';
+import { parsePageArg, type RenderControls } from '../src/render/message.js';
+import { resolveTarget } from '../src/targets.js';
+
+const name = 'frontstats';
+
+/** Paging buttons of a stats card, owned by its session. */
+const controls = (session: string): RenderControls => ({
+  customId: (action, arg) => encodeCustomId({ command: name, action, session, arg: arg ?? '' }),
+});
+
+const builder = new SlashCommandBuilder()
+  .setName(name)
+  .setDescription('Front time and percentage per member and group over a range (default: 30 days)');
+builder.addStringOption((option) =>
+  option.setName('range').setDescription('How far back: 7d, 30d, 1y, all, or since 2025-01-01 (default 30d)').setMaxLength(100),
+);
+
+/** `/frontstats [range] [system] [user] [public]`: front time and share per member and group over a range. */
+export default {
+  data: withPublicOption(withTargetOptions(builder)).toJSON(),
+  visibility: visibilityFromPublicOption,
+  async execute({ interaction, respond, ctx }) {
+    const target = await resolveTarget(ctx.accounts, interaction.user.id, {
+      system: interaction.options.getString('system'),
+      user: interaction.options.getUser('user'),
+    });
+    const view = await frontStatsView(ctx, interaction.user.id, target, interaction.options.getString('range'));
+    const session = ctx.sessions.create(interaction.user.id, view);
+    await respond.send(renderFrontStatsPage(view, 0, controls(session.id)));
+  },
+  async component({ id, session, respond }) {
+    const page = parsePageArg(id.arg);
+    if (session === undefined || page === undefined) return;
+    const view = session.state as FrontStatsView;
+    await respond.send(renderFrontStatsPage(view, page, controls(session.id)));
+  },
+} satisfies Command;

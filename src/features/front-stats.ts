@@ -1,0 +1,89 @@
+import type { CommandContext } from '../discord/command.js';
+import { UserFacingError } from '../errors.js';
+import { parseStatsRange } from '../front/range.js';
+import { computeFrontStats, groupMembersByShortId, type FrontStats, type StatsRange } from '../front/stats.js';
+import {
+  isPluralKitAPIError,
+  PluralKitErrorCode,
+  type CallOptions,
+  type Group,
+  type Member,
+  type PluralKitClient,
+  type Switch,
+  type System,
+} from '../pluralkit/index.js';
+import { renderFrontStats } from '../render/frontstats.js';
+import type { RenderControls, RenderedMessage } from '../render/message.js';
+import { nameLookup } from '../render/names.js';
+import { forTarget, type Target } from '../targets.js';
+
+/**
+ * Everything a stats card needs to render any of its pages, so paging never asks PluralKit again and no
+ * token is kept: the computed stats and the names to show.
+ */
+export interface FrontStatsView {
+  stats: FrontStats;
+  names: ReadonlyMap<string, string>;
+  groupNames: ReadonlyMap<string, string>;
+  system: System;
+}
+
+/**
+ * Front time per member and group of a target over `rangeText` (`7d`, `30d`, `all`, `since …`; default
+ * 30 days). The history is read from the newest switch back to the one in force at the range start.
+ * Members and groups are only for names and group stats: a private member or group list just means ids
+ * and no group section. A private front history is PluralKit's 30005, which the boundary explains.
+ * @throws {UserFacingError} `BadRange` before anything is fetched.
+ */
+export async function frontStatsView(
+  ctx: CommandContext,
+  callerId: string,
+  target: Target,
+  rangeText: string | null | undefined,
+): Promise<FrontStatsView> {
+  const parsed = parseStatsRange(rangeText ?? undefined, ctx.now());
+  if (!parsed.ok) throw new UserFacingError('BadRange', { reason: parsed.reason });
+  const { range } = parsed;
+
+  const [switches, system, members, groups] = await forTarget(ctx.accounts, callerId, target, (ref, token) => {
+    const o: CallOptions = { token, priority: 'interactive' };
+    return Promise.all([
+      switchesCovering(ctx.pluralkit, ref, range, o),
+      ctx.pluralkit.getSystem(ref, o),
+      unlessPrivate(ctx.pluralkit.getMembers(ref, o), PluralKitErrorCode.MemberListPrivate),
+      unlessPrivate(ctx.pluralkit.getGroups(ref, { withMembers: true }, o), PluralKitErrorCode.GroupListPrivate),
+    ]);
+  });
+
+  const stats = computeFrontStats(switches, range, groupMembersByShortId(groups, members));
+  return { stats, names: nameLookup(members), groupNames: nameLookup(groups), system };
+}
+
+/** One page of a stats view as a message; `controls` adds paging buttons when there is more than one page. */
+export function renderFrontStatsPage(view: FrontStatsView, page: number, controls?: RenderControls): RenderedMessage {
+  return renderFrontStats(view.stats, { ...view, page, controls });
+}
+
+/**
+ * The switches of a range, newest first, plus the one in force at its start (the first one older than
+ * the start), without which the range's first hours would look unlogged.
+ */
+export async function switchesCovering(pluralkit: PluralKitClient, ref: string, range: StatsRange, o: CallOptions): Promise<Switch[]> {
+  const startMs = range.start === 'beginning' ? undefined : range.start.getTime();
+  const list: Switch[] = [];
+  for await (const sw of pluralkit.iterateSwitches(ref, {}, o)) {
+    list.push(sw);
+    if (startMs !== undefined && Date.parse(sw.timestamp) <= startMs) break;
+  }
+  return list;
+}
+
+/** The list, or an empty one when the system keeps it private (`code`). */
+async function unlessPrivate<T extends Member | Group>(request: Promise<T[]>, code: PluralKitErrorCode): Promise<T[]> {
+  try {
+    return await request;
+  } catch (error) {
+    if (isPluralKitAPIError(error, code)) return [];
+    throw error;
+  }
+}
