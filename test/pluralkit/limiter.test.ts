@@ -56,7 +56,7 @@ describe('PluralKit client rate limiting', () => {
     console.info(`[limiter] gcra 50/20: 80 more mixed requests in ${second.ms} ms`);
   });
 
-  it('(c) a server answering 429 anyway: every request retried, none lost, order kept per priority', async () => {
+  it('(c) a server answering 429 anyway: every request retried, none lost, sent in order per priority', async () => {
     const { pk, client } = await setup({ rateLimit: { mode: 'off' } }, { ratePerSecond: 10, maxRetries: 5 });
     const { own, other } = pk.sample;
     pk.failNext(4, 429, { retryAfterMs: 0 });
@@ -70,9 +70,12 @@ describe('PluralKit client rate limiting', () => {
     expect(members.map((m) => m.id)).toEqual([...interactive, ...background]);
     expect(pk.stats.rateLimited).toBe(4);
     expect(client.stats.retries429).toBe(4);
-    const served = pk.requests.filter((r) => r.status === 200).map((r) => r.path.split('/').at(-1));
-    expect(served.filter((id) => interactive.includes(id!))).toEqual(interactive);
-    expect(served.filter((id) => background.includes(id!))).toEqual(background);
+    // Order is kept where the client controls it: requests leave the queue in call order within their
+    // priority. (One already sent can still finish before an earlier one that had to be retried.)
+    const firstAttempts = [...new Set(pk.requests.map((r) => r.path.split('/').at(-1)))];
+    expect(firstAttempts.filter((id) => interactive.includes(id!))).toEqual(interactive);
+    expect(firstAttempts.filter((id) => background.includes(id!))).toEqual(background);
+    expect(pk.requests.filter((r) => r.status === 200)).toHaveLength(interactive.length + background.length);
   });
 
   it('(d) interactive requests go before queued background ones', async () => {
