@@ -17,6 +17,8 @@ describe('/groups and /group', () => {
     const uuids = h.pk.state.membersOf(system).map((m) => m.uuid);
     h.pk.state.addGroup(system, { name: 'Everyone', memberUuids: uuids });
     for (let i = 0; i < 30; i++) h.pk.state.addGroup(system, { name: `Team ${String(i + 1).padStart(2, '0')}`, memberUuids: uuids.slice(i, i + 5) });
+    for (const name of ['Twin', 'twin']) h.pk.state.addGroup(system, { name });
+    for (const name of ['Echo', 'ECHO']) h.pk.state.addMember(system, { name });
     await h.link(h.discord.users.carol, large.token);
   });
   afterAll(async () => {
@@ -119,6 +121,14 @@ describe('/groups and /group', () => {
     expect(member.embeds[0]?.footer?.text).toContain(option.value);
     const back = await click(member, 'back');
     expect(pageOf(back).page).toBe(15);
+  });
+
+  it('asks for the id when a typed name fits several groups or members', async () => {
+    const { carol } = h.discord.users;
+    const groups = await h.command('group', { group: 'TWIN' }, { user: carol }).reply();
+    expect(groups.content).toMatch(/^Several groups are called “TWIN” \(`[a-z]+`, `[a-z]+`\)\. Use the id of the one you mean\.$/);
+    const members = await h.command('member', { member: 'echo' }, { user: carol }).reply();
+    expect(members.content).toMatch(/^Several members are called “echo” \(`[a-z]+`, `[a-z]+`\)\. Use the id of the one you mean\.$/);
   });
 
   it('autocompletes your groups by name or id, and the public groups of a named system', async () => {
