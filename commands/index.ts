@@ -1,5 +1,6 @@
 import type { Command } from '../src/discord/command.js';
 import fronters from './fronters.js';
+import frontersUser from './fronters-user.js';
 import frontstats from './frontstats.js';
 import group from './group.js';
 import groups from './groups.js';
@@ -10,6 +11,7 @@ import switchCommand from './switch.js';
 import switches from './switches.js';
 import system from './system.js';
 import unlink from './unlink.js';
+import whoWasFronting from './who-was-fronting.js';
 
 /** Every command the bot registers, in the order `/help` lists them. Explicit, so the compiler checks it. */
 export const commands: readonly Command[] = [
@@ -29,4 +31,6 @@ export const commands: readonly Command[] = [
   switchCommand,
   // Stats, context menus and bot info: frontstats, fronters-user, who-was-fronting, invite, help
   frontstats,
+  frontersUser,
+  whoWasFronting,
 ];
