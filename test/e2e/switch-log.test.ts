@@ -5,6 +5,7 @@ import { checkDiscordSide, checkLimits } from './switch-support.js';
 
 describe('/switch in and /switch out', () => {
   let h: Harness;
+  let secondTheo: string;
   let ids: Record<'ash' | 'emile' | 'kai' | 'juniper' | 'theo', string>;
   const own = () => h.pk.state.systemByHid(h.pk.sample.own.systemId)!;
   const history = (): SwitchRecord[] => [...h.pk.state.switches.values()].filter((sw) => sw.systemUuid === own().uuid).sort((a, b) => b.timestamp - a.timestamp);
@@ -16,6 +17,7 @@ describe('/switch in and /switch out', () => {
     await h.link(h.discord.users.alice, h.pk.sample.own.token);
     const m = h.pk.sample.own.memberIds;
     ids = { ash: m[0]!, emile: m[1]!, kai: m[2]!, juniper: m[6]!, theo: m[7]! };
+    secondTheo = h.pk.state.addMember(own(), { name: 'theo' }).id;
   });
   afterAll(async () => {
     checkDiscordSide(h);
@@ -43,12 +45,14 @@ describe('/switch in and /switch out', () => {
     expect(shortIds(history()[0])).toEqual([ids.juniper, ids.emile]);
   });
 
-  it('refuses a member listed twice (by id and by display name) and unknown members', async () => {
+  it('refuses a member listed twice (by id and by display name), unknown members and names two members share', async () => {
     const before = writes();
     const twice = await h.command('switch in', { member: ids.ash, member2: 'ASH 🔥' }).reply();
     expect(twice.content).toBe('You listed the same member twice. Each member can only be in a switch once.');
     const unknown = await h.command('switch in', { member: 'Nobody' }).reply();
     expect(unknown.content).toBe('No member `Nobody` found.');
+    const shared = await h.command('switch in', { member: 'Theo' }).reply();
+    expect(shared.content).toBe(`Several members are called \`Theo\` (\`${ids.theo}\`, \`${secondTheo}\`). Use the id of the one you mean.`);
     expect(writes()).toBe(before);
   });
 
