@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { benchLatency, LatencyDefaults } from './bench/latency.js';
 import { benchLimiter, LimiterDefaults } from './bench/limiter.js';
 import { describeMachine, machineInfo } from './bench/machine.js';
 import { formatTable, type BenchRow } from './bench/rows.js';
@@ -11,6 +12,7 @@ import { formatTable, type BenchRow } from './bench/rows.js';
  */
 const Sections: Record<number, (quick: boolean) => Promise<BenchRow[]>> = {
   1: (quick) => benchLimiter(quick ? { ...LimiterDefaults, reads: 20, writes: 6 } : LimiterDefaults),
+  2: (quick) => benchLatency(quick ? { ...LatencyDefaults, interactions: 50, warmSystems: 5, queueSeconds: 5, finalWaitMs: 15_000 } : LatencyDefaults),
 };
 
 function parseOnly(text: string | undefined): number[] {
