@@ -4,6 +4,8 @@ import frontersUser from './fronters-user.js';
 import frontstats from './frontstats.js';
 import group from './group.js';
 import groups from './groups.js';
+import help from './help.js';
+import invite from './invite.js';
 import link from './link.js';
 import member from './member.js';
 import members from './members.js';
@@ -33,4 +35,6 @@ export const commands: readonly Command[] = [
   frontstats,
   frontersUser,
   whoWasFronting,
+  invite,
+  help,
 ];

@@ -10,6 +10,19 @@ describe('renderHelp', () => {
     });
   });
 
+  it('shows context menus by name and where to find them', () => {
+    const message = renderHelp([
+      { name: 'help', description: 'Help' },
+      { name: 'Fronters', description: 'Their fronters.', kind: 'user' },
+      { name: 'Who was fronting?', description: 'The front then.', kind: 'message' },
+    ]);
+    expect(message.embeds[0]!.description).toBe([
+      '`/help` Help',
+      '**Fronters** (on a user: right-click or long-press → Apps) Their fronters.',
+      '**Who was fronting?** (on a message: right-click or long-press → Apps) The front then.',
+    ].join('\n'));
+  });
+
   it('cuts a very long list with "(N more)"', () => {
     const message = renderHelp(Array.from({ length: 100 }, (_, i) => ({ name: `command${i}`, description: 'x '.repeat(100) })), { intro: 'Hello' });
     assertWithinDiscordLimits(message);

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { renderInvite } from '../../src/render/invite.js';
+import { assertWithinDiscordLimits } from './limits-check.js';
+
+describe('renderInvite', () => {
+  it('offers both ways to add the bot as link buttons', () => {
+    const message = renderInvite({ server: 'https://example.org/server', user: 'https://example.org/user' });
+    expect(message.components).toEqual([{
+      type: 1,
+      components: [
+        { type: 2, style: 5, label: 'Add to a server', url: 'https://example.org/server' },
+        { type: 2, style: 5, label: 'Add to your account', url: 'https://example.org/user' },
+      ],
+    }]);
+    expect(message.embeds[0]?.description).toContain('The bot asks for no permissions: it only answers commands and DMs.');
+    assertWithinDiscordLimits(message);
+  });
+});
