@@ -74,9 +74,11 @@ export async function editorComponent(
       return show(renderSwitchEditConfirm(selectedSwitch(state), state.pending, { names: state.names, controls }));
     case ControlAction.Confirm:
       return show(withBackButton(await applyEdit(ctx, callerId, state), state, controls));
-    default:
+    case ControlAction.Cancel:
       state.pending = undefined;
       return show(withBackButton({ kind: 'cancelled' }, state, controls));
+    default:
+      return show(renderEditor(state, controls, ctx.now()));
   }
 }
 
