@@ -6,6 +6,7 @@ import {
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
   type MessageComponentInteraction,
+  type ModalMessageModalSubmitInteraction,
   type ModalComponentData,
   type RepliableInteraction,
 } from 'discord.js';
@@ -21,7 +22,7 @@ export interface ReplyBody {
 export type ResponseMode =
   /** A new message (slash commands, context menus, modal submits). */
   | 'reply'
-  /** Edit the message the component sits on (buttons, selects). */
+  /** Edit the message the component sits on (buttons, selects, and forms opened from a button). */
   | 'update';
 
 /** Options for a {@link Responder}. */
@@ -70,7 +71,7 @@ export class Responder {
       if (this.#acknowledged) {
         await this.interaction.editReply(payload as InteractionEditReplyOptions);
       } else if (this.options.mode === 'update') {
-        await (this.interaction as MessageComponentInteraction).update(payload);
+        await (this.interaction as MessageComponentInteraction | ModalMessageModalSubmitInteraction).update(payload);
       } else {
         await this.interaction.reply({ ...payload, flags: this.#flags() } as InteractionReplyOptions);
       }
@@ -131,7 +132,7 @@ export class Responder {
 
   async #deferIfSilent(): Promise<void> {
     if (this.#acknowledged) return;
-    if (this.options.mode === 'update') await (this.interaction as MessageComponentInteraction).deferUpdate();
+    if (this.options.mode === 'update') await (this.interaction as MessageComponentInteraction | ModalMessageModalSubmitInteraction).deferUpdate();
     else await this.interaction.deferReply({ flags: this.#flags() });
     this.#acknowledged = true;
     this.#deferred = true;

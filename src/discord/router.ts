@@ -64,13 +64,14 @@ export function createRouter(commands: readonly Command[], ctx: CommandContext, 
     if (interaction.isMessageComponent() || interaction.isModalSubmit()) {
       const id = decodeCustomId(interaction.customId);
       const command = id === undefined ? undefined : byName.get(id.command);
-      const mode = interaction.isMessageComponent() ? 'update' : 'reply';
-      // Updates keep the visibility of the message they edit; a modal's answer is private.
+      // A form opened from a button answers in place, like the button would have; other forms reply privately.
+      const fromMessage = interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage());
+      const mode = fromMessage ? 'update' : 'reply';
       await run(interaction, { mode, ephemeral: true }, async (respond) => {
         if (id === undefined || command === undefined) return respond.error(UserErrorMessages.UnknownCommand());
         const session = id.session === '-' ? undefined : ctx.sessions.get(id.session);
         if (id.session !== '-' && session === undefined) {
-          if (interaction.isMessageComponent()) await respond.send({ components: [] });
+          if (fromMessage) await respond.send({ components: [] });
           return respond.note(UserErrorMessages.MenuExpired({ command: id.command }));
         }
         if (session !== undefined && session.ownerId !== interaction.user.id) {
