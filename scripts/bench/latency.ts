@@ -51,7 +51,7 @@ async function burst(label: string, users: readonly APIUser[], dispatch: Dispatc
   const before = upstream();
   const handles = users.map((user, i) => dispatch(user, i));
   const settled = await Promise.allSettled(handles.map((handle) => handle.firstResponse(10_000)));
-  const responses = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : [])) as InteractionResponse[];
+  const responses = settled.flatMap((s): InteractionResponse[] => (s.status === 'fulfilled' ? [s.value] : []));
   const times = responses.map((r) => r.atMs);
   return {
     label,
