@@ -1,8 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
+import { targetFromOptions, visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
 import { frontersView } from '../src/features/fronters.js';
-import { resolveTarget } from '../src/targets.js';
 
 /** `/fronters [system] [user] [public]`: who is fronting now, yours or another system's public view. */
 export default {
@@ -11,10 +10,7 @@ export default {
   ).toJSON(),
   visibility: visibilityFromPublicOption,
   async execute({ interaction, respond, ctx }) {
-    const target = await resolveTarget(ctx.accounts, interaction.user.id, {
-      system: interaction.options.getString('system'),
-      user: interaction.options.getUser('user'),
-    });
+    const target = await targetFromOptions(interaction, ctx);
     await respond.send(await frontersView(ctx, interaction.user.id, target));
   },
 } satisfies Command;

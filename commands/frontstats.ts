@@ -1,10 +1,9 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { encodeCustomId } from '../src/discord/custom-id.js';
-import { visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
+import { targetFromOptions, visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
 import { frontStatsView, renderFrontStatsPage, type FrontStatsView } from '../src/features/front-stats.js';
 import { parsePageArg, type RenderControls } from '../src/render/message.js';
-import { resolveTarget } from '../src/targets.js';
 
 const name = 'frontstats';
 
@@ -25,10 +24,7 @@ export default {
   data: withPublicOption(withTargetOptions(builder)).toJSON(),
   visibility: visibilityFromPublicOption,
   async execute({ interaction, respond, ctx }) {
-    const target = await resolveTarget(ctx.accounts, interaction.user.id, {
-      system: interaction.options.getString('system'),
-      user: interaction.options.getUser('user'),
-    });
+    const target = await targetFromOptions(interaction, ctx);
     const view = await frontStatsView(ctx, interaction.user.id, target, interaction.options.getString('range'));
     const session = ctx.sessions.create(interaction.user.id, view);
     await respond.send(renderFrontStatsPage(view, 0, controls(session.id)));

@@ -1,13 +1,12 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { visibilityFromPublicOption, withPublicOption } from '../src/discord/options.js';
+import { targetFromOptions, visibilityFromPublicOption, withPublicOption } from '../src/discord/options.js';
 import { UserFacingError } from '../src/errors.js';
 import { autocompleteGroups } from '../src/features/group-choices.js';
 import { groupCardView } from '../src/features/group-views.js';
 import { memberListAction, memberListPage, withContent, type MemberListState } from '../src/features/member-list.js';
 import { sessionControls, storeTarget } from '../src/features/view-target.js';
 import { ControlAction } from '../src/render/message.js';
-import { resolveTarget } from '../src/targets.js';
 
 // Built in steps: the required option must come first, and the builder keeps its type that way.
 const data = new SlashCommandBuilder().setName('group').setDescription("A group's card and its members");
@@ -23,7 +22,7 @@ export default {
   data: withPublicOption(data).toJSON(),
   visibility: visibilityFromPublicOption,
   async execute({ interaction, respond, ctx }) {
-    const target = await resolveTarget(ctx.accounts, interaction.user.id, { system: interaction.options.getString('system') });
+    const target = await targetFromOptions(interaction, ctx);
     // The session is filled in once the group is known; it backs the "All members" button.
     const session = ctx.sessions.create<MemberListState | undefined>(interaction.user.id, undefined);
     const controls = sessionControls('group', session.id);

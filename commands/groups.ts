@@ -1,10 +1,9 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
+import { targetFromOptions, visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
 import { UserFacingError } from '../src/errors.js';
 import { groupListAction, groupListPage, type GroupListState } from '../src/features/group-views.js';
 import { sessionControls, storeTarget } from '../src/features/view-target.js';
-import { resolveTarget } from '../src/targets.js';
 
 /** `/groups [system] [user] [public]`: a paged group list whose select opens group cards. */
 export default {
@@ -13,10 +12,7 @@ export default {
   ).toJSON(),
   visibility: visibilityFromPublicOption,
   async execute({ interaction, respond, ctx }) {
-    const target = await resolveTarget(ctx.accounts, interaction.user.id, {
-      system: interaction.options.getString('system'),
-      user: interaction.options.getUser('user'),
-    });
+    const target = await targetFromOptions(interaction, ctx);
     const state: GroupListState = { target: storeTarget(target), page: 0 };
     const session = ctx.sessions.create(interaction.user.id, state);
     await respond.send(await groupListPage(ctx, interaction.user.id, state, sessionControls('groups', session.id)));

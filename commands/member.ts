@@ -1,9 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { visibilityFromPublicOption, withPublicOption } from '../src/discord/options.js';
+import { targetFromOptions, visibilityFromPublicOption, withPublicOption } from '../src/discord/options.js';
 import { memberCardView } from '../src/features/member-card.js';
 import { autocompleteMembers } from '../src/features/member-choices.js';
-import { resolveTarget } from '../src/targets.js';
 
 // Built in steps: the required option must come first, and the builder keeps its type that way.
 const data = new SlashCommandBuilder()
@@ -21,7 +20,7 @@ export default {
   data: withPublicOption(data).toJSON(),
   visibility: visibilityFromPublicOption,
   async execute({ interaction, respond, ctx }) {
-    const target = await resolveTarget(ctx.accounts, interaction.user.id, { system: interaction.options.getString('system') });
+    const target = await targetFromOptions(interaction, ctx);
     await respond.send(await memberCardView(ctx, interaction.user.id, target, interaction.options.getString('member', true)));
   },
   autocomplete: autocompleteMembers,

@@ -1,10 +1,9 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { UserFacingError } from '../src/errors.js';
-import { visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
+import { targetFromOptions, visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
 import { memberListAction, memberListPage, type MemberListState } from '../src/features/member-list.js';
 import { sessionControls, storeTarget } from '../src/features/view-target.js';
-import { resolveTarget } from '../src/targets.js';
 
 const data = withTargetOptions(new SlashCommandBuilder().setName('members').setDescription('List the members of a system'));
 data.addStringOption((option) => option.setName('search').setDescription('Only members whose name or id contains this').setMaxLength(100));
@@ -20,10 +19,7 @@ export default {
   data: withPublicOption(data).toJSON(),
   visibility: visibilityFromPublicOption,
   async execute({ interaction, respond, ctx }) {
-    const target = await resolveTarget(ctx.accounts, interaction.user.id, {
-      system: interaction.options.getString('system'),
-      user: interaction.options.getUser('user'),
-    });
+    const target = await targetFromOptions(interaction, ctx);
     const state: MemberListState = {
       target: storeTarget(target),
       source: { kind: 'system' },

@@ -1,11 +1,10 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { encodeCustomId } from '../src/discord/custom-id.js';
-import { visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
+import { targetFromOptions, visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
 import type { Session } from '../src/discord/sessions.js';
 import { openHistory, renderHistoryPage, turnPage, type HistoryState } from '../src/features/switch-pages.js';
 import { ControlAction, parsePageArg, type RenderControls } from '../src/render/message.js';
-import { resolveTarget } from '../src/targets.js';
 
 const controlsFor = (session: Session<unknown>): RenderControls => ({
   customId: (action, arg) => encodeCustomId({ command: 'switches', action, session: session.id, ...(arg !== undefined && { arg }) }),
@@ -21,10 +20,7 @@ export default {
   ).toJSON(),
   visibility: visibilityFromPublicOption,
   async execute({ interaction, respond, ctx }) {
-    const target = await resolveTarget(ctx.accounts, interaction.user.id, {
-      system: interaction.options.getString('system'),
-      user: interaction.options.getUser('user'),
-    });
+    const target = await targetFromOptions(interaction, ctx);
     const state = await openHistory(ctx, interaction.user.id, target);
     const session = ctx.sessions.create(interaction.user.id, state);
     await respond.send(renderHistoryPage(state, controlsFor(session), ctx.now(), false));

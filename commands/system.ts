@@ -1,8 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
+import { targetFromOptions, visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
 import { systemCardView } from '../src/features/system-card.js';
-import { resolveTarget } from '../src/targets.js';
 
 /** `/system [system] [user] [public]`: a system's card, yours or another system's public view. */
 export default {
@@ -11,10 +10,7 @@ export default {
   ).toJSON(),
   visibility: visibilityFromPublicOption,
   async execute({ interaction, respond, ctx }) {
-    const target = await resolveTarget(ctx.accounts, interaction.user.id, {
-      system: interaction.options.getString('system'),
-      user: interaction.options.getUser('user'),
-    });
+    const target = await targetFromOptions(interaction, ctx);
     await respond.send(await systemCardView(ctx, interaction.user.id, target));
   },
 } satisfies Command;

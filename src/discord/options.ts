@@ -1,5 +1,6 @@
-import type { CommandInteraction, SlashCommandBuilder, SlashCommandSubcommandBuilder } from 'discord.js';
-import type { Visibility } from './command.js';
+import type { ChatInputCommandInteraction, CommandInteraction, SlashCommandBuilder, SlashCommandSubcommandBuilder } from 'discord.js';
+import { resolveTarget, type Target } from '../targets.js';
+import type { CommandContext, Visibility } from './command.js';
 
 type Builder = SlashCommandBuilder | SlashCommandSubcommandBuilder;
 
@@ -24,4 +25,15 @@ export function withTargetOptions<B extends Builder>(builder: B): B {
 /** Reads the `public` option: private by default, so nobody's data is shown around by accident. */
 export function visibilityFromPublicOption(interaction: CommandInteraction): Visibility {
   return { ephemeral: !(interaction.isChatInputCommand() && interaction.options.getBoolean('public') === true) };
+}
+
+/**
+ * The system the `system` / `user` options name: someone else's, or the caller's own linked system when
+ * neither is given (or they name it). See {@link resolveTarget}.
+ */
+export function targetFromOptions(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Target> {
+  return resolveTarget(ctx.accounts, interaction.user.id, {
+    system: interaction.options.getString('system'),
+    user: interaction.options.getUser('user'),
+  });
 }

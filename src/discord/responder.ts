@@ -3,7 +3,6 @@ import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
   type APIEmbed,
-  type InteractionEditReplyOptions,
   type InteractionReplyOptions,
   type MessageComponentInteraction,
   type ModalMessageModalSubmitInteraction,
@@ -69,7 +68,7 @@ export class Responder {
       this.#stopTimer();
       const payload = { ...definedParts(body), allowedMentions: noMentions };
       if (this.#acknowledged) {
-        await this.interaction.editReply(payload as InteractionEditReplyOptions);
+        await this.interaction.editReply(payload);
       } else if (this.options.mode === 'update') {
         await (this.interaction as MessageComponentInteraction | ModalMessageModalSubmitInteraction).update(payload);
       } else {
