@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { benchEconomy, EconomyDefaults } from './bench/economy.js';
+import { benchFootprint, FootprintDefaults } from './bench/footprint.js';
 import { benchLatency, LatencyDefaults } from './bench/latency.js';
 import { benchLimiter, LimiterDefaults } from './bench/limiter.js';
 import { benchRendering, RenderingDefaults } from './bench/rendering.js';
@@ -15,6 +16,7 @@ import { formatTable, type BenchRow } from './bench/rows.js';
 const Sections: Record<number, (quick: boolean) => Promise<BenchRow[]>> = {
   1: (quick) => benchLimiter(quick ? { ...LimiterDefaults, reads: 20, writes: 6 } : LimiterDefaults),
   4: (quick) => benchRendering(quick ? { ...RenderingDefaults, members: 200, switches: 1000, groups: 5, statsRepeats: 3 } : RenderingDefaults),
+  5: (quick) => benchFootprint(quick ? { ...FootprintDefaults, linkedUsers: 500, readSeconds: 1 } : FootprintDefaults),
   3: (quick) => benchEconomy(quick ? { ...EconomyDefaults, commands: 100, users: 10, systems: 3, simultaneous: 20 } : EconomyDefaults),
   2: (quick) => benchLatency(quick ? { ...LatencyDefaults, interactions: 50, warmSystems: 5, queueSeconds: 5, finalWaitMs: 15_000 } : LatencyDefaults),
 };
