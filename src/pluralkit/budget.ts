@@ -11,7 +11,8 @@ import type { RateHeaders } from './transport.js';
  * - Once `X-RateLimit-Limit: R` arrives, it is GCRA with burst R: the reservoir refills at R/s and holds
  *   at most R − 1, one under the burst, since PluralKit spends the last slot AND answers it 429.
  *   `X-RateLimit-Remaining` only ever lowers the reservoir (other apps may share the bucket).
- * - A 429 pauses the whole budget and empties the reservoir, so queued requests don't follow it in.
+ * - A 429 pauses the whole budget and empties the reservoir, so queued requests don't follow it in, and
+ *   for a second after the pause its sends are spaced one emission interval apart.
  */
 
 /** Bottleneck priorities: lower runs first; a retried request goes ahead of its own class. */
@@ -35,8 +36,14 @@ export class Budget {
   #rate: number;
   #advertised: number | undefined;
   #pausedUntil = 0;
+  /** GCRA theoretical arrival time of our own sends (epoch ms); it gates sends once PluralKit advertised a limit. */
+  #tat = 0;
+  /** The end of the previous job's wait to send; see `#execute`. */
+  #sendTurn: Promise<void> = Promise.resolve();
   #lastSend = 0;
-  readonly #spacingMs: number;
+  #spacingMs: number;
+  /** After a 429, sends are spaced one emission interval apart until then, so refilled slots don't leave together. */
+  #pacedUntil = 0;
   #inFlight = 0;
   #waitingAtGate = 0;
   #pending = 0;
@@ -91,11 +98,13 @@ export class Budget {
   follow(rate: RateHeaders, carrying: boolean): void {
     const othersUnseen = Math.max(0, this.#inFlight - (carrying ? 1 : 0)) + this.#waitingAtGate;
     const burst = Math.max(1, rate.limit - 1);
-    const target = Math.min(burst, Math.max(0, rate.remaining - othersUnseen));
+    // Remaining r allows r − 1 more: PluralKit refuses unless the remaining AFTER a request is at least 1.
+    const target = Math.min(burst, Math.max(0, rate.remaining - 1 - othersUnseen));
     if (this.#advertised !== rate.limit) {
       this.#advertised = rate.limit;
       this.#rate = rate.limit;
       const interval = 1000 / rate.limit;
+      this.#spacingMs = Math.ceil(interval);
       const step = Math.max(1, Math.ceil((2 * HeartbeatMs) / interval));
       this.#adjust(() =>
         updateSettings(this.#limiter, {
@@ -114,6 +123,8 @@ export class Budget {
   /** After a 429: pause this budget (and the gate, if it was pacing us) and empty the reservoir. */
   pause(ms: number): void {
     this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + ms);
+    // A GCRA bucket is whole again one second after its last refusal; pace sends until then.
+    this.#pacedUntil = Math.max(this.#pacedUntil, this.#pausedUntil + 1000);
     this.#lowerReservoirTo(0);
     if (this.#advertised === undefined) this.#gate?.pause(ms);
   }
@@ -149,18 +160,40 @@ export class Budget {
     // Counted from release, not from sending: a request waiting here will still spend a slot upstream.
     this.#inFlight += 1;
     try {
-      for (let at = this.#readyAt(gate); at > Date.now(); at = this.#readyAt(gate)) await sleep(at - Date.now());
-      this.#lastSend = Date.now();
-      if (gate !== undefined) gate.#lastSend = this.#lastSend;
+      // Released jobs take their turn to send one at a time, in release (priority) order: jobs that piled
+      // up during a pause would otherwise leave in whatever order their timers fire.
+      const turn = this.#sendTurn.then(() => this.#waitToSend(gate));
+      this.#sendTurn = turn;
+      await turn;
       return await task();
     } finally {
       this.#inFlight -= 1;
     }
   }
 
+  async #waitToSend(gate: Budget | undefined): Promise<void> {
+    for (let at = this.#readyAt(gate); at > Date.now(); at = this.#readyAt(gate)) await sleep(at - Date.now());
+    this.#lastSend = Date.now();
+    if (gate !== undefined) gate.#lastSend = this.#lastSend;
+    // Counted from the first send, before any limit is known: that send is in PluralKit's bucket too.
+    this.#tat = Math.max(this.#tat, this.#lastSend) + 1000 / (this.#advertised ?? this.#rate);
+  }
+
   #readyAt(gate: Budget | undefined): number {
-    const own = Math.max(this.#pausedUntil, this.#advertised === undefined ? this.#lastSend + this.#spacingMs : 0);
+    const paced = this.#advertised === undefined || Date.now() < this.#pacedUntil;
+    const own = Math.max(this.#pausedUntil, paced ? this.#lastSend + this.#spacingMs : 0, this.#gcraReadyAt());
     return gate === undefined ? own : Math.max(own, gate.#readyAt(undefined));
+  }
+
+  /**
+   * When the server's own GCRA (rate R, burst R) would accept our next send, counting only our sends and a
+   * burst of R − 1. The reservoir alone refills on a free-running timer that can run ahead of the
+   * server's bucket; this keeps sends exactly in step with it.
+   */
+  #gcraReadyAt(): number {
+    if (this.#advertised === undefined) return 0;
+    const interval = 1000 / this.#advertised;
+    return this.#tat - (Math.max(1, this.#advertised - 1) - 1) * interval;
   }
 
   #lowerReservoirTo(target: number): void {

@@ -78,9 +78,10 @@ export class Requester {
           });
         });
         if (result.ok) return result;
-        const waitMs = Math.ceil(
-          Math.max(MinRetryAfterMs, result.retryAfterMs ?? 1000 / budget.rate),
-        );
+        // A 429 at a burst's edge says retry_after 0 yet spent a slot: waiting one interval meets the edge
+        // again. One interval on top of what PluralKit says, and never less than two, gets past it.
+        const interval = 1000 / budget.rate;
+        const waitMs = Math.ceil(Math.max(MinRetryAfterMs, (result.retryAfterMs ?? 0) + interval, 2 * interval));
         if (rateLimited >= this.settings.maxRetries) {
           throw new PluralKitRateLimitError(waitMs, result.scope, at, rateLimited);
         }

@@ -106,3 +106,19 @@ describe('PluralKit client rate limiting', () => {
     expect(backgroundAt.filter((i) => i > interactiveAt).length).toBeGreaterThanOrEqual(backgroundAt.length - 2);
   });
 });
+
+describe('PluralKit client at PluralKit real rates', () => {
+  it('(e) writes at 3/s after a first write taught the limit: none refused, even the third in a burst', async () => {
+    // The first write goes out before the limit is known and still sits in PluralKit's bucket; the next
+    // ones must count it, and a Remaining of r allows only r - 1 more. Both once cost a 429 here.
+    const { pk, client } = await setup({ rateLimit: { mode: 'gcra', getPerSecond: 10, updatePerSecond: 3 } }, { ratePerSecond: 2 });
+    const { own } = pk.sample;
+    const write = (i: number) =>
+      client.createSwitch('@me', { members: [own.memberIds[i % 3]!], timestamp: new Date(Date.UTC(2020, 0, 1, 0, i)) }, { token: own.token });
+    await write(0);
+    const results = await Promise.allSettled([1, 2, 3, 4, 5].map(write));
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(pk.stats.rateLimited).toBe(0);
+    expect(client.stats.retries429).toBe(0);
+  });
+});
