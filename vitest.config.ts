@@ -6,6 +6,7 @@ export default defineConfig({
     // End-to-end tests start real servers and a real discord.js client; give them room on a 2-core machine.
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    reporters: ['default', './test/summary-reporter.ts'],
     pool: 'forks',
     maxWorkers: 2,
   },
