@@ -1,5 +1,5 @@
 import type { Interaction, RepliableInteraction } from 'discord.js';
-import { UserErrorMessages } from '../errors.js';
+import { isUserFacingError, UserErrorMessages } from '../errors.js';
 import type { Command, CommandContext } from './command.js';
 import { decodeCustomId } from './custom-id.js';
 import { describeError } from './describe-error.js';
@@ -25,7 +25,9 @@ export function createRouter(commands: readonly Command[], ctx: CommandContext, 
     } catch (error) {
       const described = describeError(error);
       const where = { interaction: interaction.id, user: interaction.user.id, kind: interaction.type, name: nameOf(interaction) };
-      ctx.log[described.level]({ ...where, err: error, errorId: described.errorId }, 'interaction failed');
+      // A user's own mistake needs no stack in the log; PluralKit trouble and our bugs do.
+      const detail = isUserFacingError(error) ? { reason: error.identifier } : { err: error, errorId: described.errorId };
+      ctx.log[described.level]({ ...where, ...detail }, 'interaction failed');
       await respond.error(described.message).catch((replyError: unknown) => {
         ctx.log.warn({ ...where, err: replyError }, 'could not tell the user about an error');
       });
