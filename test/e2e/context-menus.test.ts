@@ -36,12 +36,7 @@ describe('context menus', () => {
     h = await startHarness();
     await h.link(h.discord.users.alice, h.pk.sample.own.token);
   });
-  afterAll(async () => {
-    expect(h.discord.rejectedBodies).toEqual([]);
-    expect(h.discord.unknownRoutes).toEqual([]);
-    h.assertNoTokenLeaked();
-    await h.close();
-  });
+  afterAll(() => h.finish());
 
   describe('Fronters (on a user)', () => {
     for (const where of places) {

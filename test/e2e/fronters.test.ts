@@ -15,12 +15,7 @@ describe('/fronters', () => {
     h = await startHarness();
     await h.link(h.discord.users.alice, h.pk.sample.own.token);
   });
-  afterAll(async () => {
-    expect(h.discord.rejectedBodies).toEqual([]);
-    expect(h.discord.unknownRoutes).toEqual([]);
-    h.assertNoTokenLeaked();
-    await h.close();
-  });
+  afterAll(() => h.finish());
 
   for (const where of ['guild', 'bot-dm', 'user-dm', 'group-dm'] as const) {
     it(`shows your own fronters privately (${where})`, async () => {

@@ -36,6 +36,11 @@ export interface Harness {
   link(user: APIUser, token: string): Promise<void>;
   /** Fails the test if any token the stand-ins issued appears in a log line or a request to Discord. */
   assertNoTokenLeaked(): void;
+  /**
+   * The checks every end-to-end file ends with, then `close`: Discord would have accepted every body the
+   * bot sent, the bot called no route Discord doesn't have, and no token leaked.
+   */
+  finish(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,6 +69,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return [...issued];
   };
 
+  const assertNoTokenLeaked = (): void => {
+    const haystacks = [
+      ...lines,
+      ...discord.requests.map((request) => JSON.stringify(request.body ?? null)),
+      ...discord.requests.map((request) => request.path),
+    ];
+    for (const secret of secrets()) {
+      const leaks = haystacks.filter((text) => text.includes(secret));
+      expect(leaks, 'a token leaked into a log line or a request to Discord').toEqual([]);
+    }
+  };
+
   return {
     discord,
     pk,
@@ -74,16 +91,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async link(user, token) {
       await bot.ctx.accounts.link(user.id, token);
     },
-    assertNoTokenLeaked() {
-      const haystacks = [
-        ...lines,
-        ...discord.requests.map((request) => JSON.stringify(request.body ?? null)),
-        ...discord.requests.map((request) => request.path),
-      ];
-      for (const secret of secrets()) {
-        const leaks = haystacks.filter((text) => text.includes(secret));
-        expect(leaks, 'a token leaked into a log line or a request to Discord').toEqual([]);
-      }
+    assertNoTokenLeaked,
+    async finish() {
+      expect(discord.rejectedBodies, 'bodies Discord would reject').toEqual([]);
+      expect(discord.unknownRoutes, 'routes Discord does not have').toEqual([]);
+      assertNoTokenLeaked();
+      await offline.close();
     },
     close: () => offline.close(),
   };

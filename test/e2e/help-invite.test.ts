@@ -10,12 +10,7 @@ describe('/help and /invite', () => {
   beforeAll(async () => {
     h = await startHarness();
   });
-  afterAll(async () => {
-    expect(h.discord.rejectedBodies).toEqual([]);
-    expect(h.discord.unknownRoutes).toEqual([]);
-    h.assertNoTokenLeaked();
-    await h.close();
-  });
+  afterAll(() => h.finish());
 
   for (const where of places) {
     it(`/invite gives the exact install links as link buttons, asking for no permissions (${where})`, async () => {

@@ -13,12 +13,7 @@ describe('/system and /member cards', () => {
     h = await startHarness();
     await h.link(h.discord.users.alice, h.pk.sample.own.token);
   });
-  afterAll(async () => {
-    expect(h.discord.rejectedBodies).toEqual([]);
-    expect(h.discord.unknownRoutes).toEqual([]);
-    h.assertNoTokenLeaked();
-    await h.close();
-  });
+  afterAll(() => h.finish());
 
   for (const where of wheres) {
     it(`shows your own system card privately, counting hidden members (${where})`, async () => {

@@ -16,12 +16,7 @@ describe('/members: paging, cards and privacy', () => {
     large = generateLargeSystem(h.pk.state, { members: 2000, switches: 300 });
     await h.link(h.discord.users.carol, large.token);
   });
-  afterAll(async () => {
-    expect(h.discord.rejectedBodies).toEqual([]);
-    expect(h.discord.unknownRoutes).toEqual([]);
-    h.assertNoTokenLeaked();
-    await h.close();
-  });
+  afterAll(() => h.finish());
 
   const click = async (message: MessageState, action: string, user = h.discord.users.carol): Promise<MessageState> => {
     const reply = await h.dispatch(h.discord.button(buttonOf(message, action).custom_id, message, { user })).reply();

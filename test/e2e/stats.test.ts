@@ -34,12 +34,7 @@ describe('/frontstats', () => {
     await h.link(h.discord.users.alice, system.token);
     await h.link(h.discord.users.bob, h.pk.sample.own.token);
   });
-  afterAll(async () => {
-    expect(h.discord.rejectedBodies).toEqual([]);
-    expect(h.discord.unknownRoutes).toEqual([]);
-    h.assertNoTokenLeaked();
-    await h.close();
-  });
+  afterAll(() => h.finish());
 
   it('gives hand-checked shares over 7 days, counting the switch in force at the start', async () => {
     // In the last 168 h: Alder 168→119.5 and 95.5→35.5 h ago (48.5 + 60 = 108.5 h = 64.58%, longest 60 h),

@@ -3,7 +3,7 @@ import type { MessageState } from '../stand-ins/discord/index.js';
 import { generateLargeSystem } from '../stand-ins/pluralkit/index.js';
 import type { SwitchRecord } from '../stand-ins/pluralkit/records.js';
 import { startHarness, type Harness } from './harness.js';
-import { checkDiscordSide, click, control, lines, pick } from './switch-support.js';
+import { click, control, lines, pick } from './switch-support.js';
 
 describe('/switch edit: deleting, cancelling, whose menu, and what other views show after', () => {
   let h: Harness;
@@ -25,10 +25,7 @@ describe('/switch edit: deleting, cancelling, whose menu, and what other views s
     systemId = large.systemId;
     await h.link(h.discord.users.alice, large.token);
   });
-  afterAll(async () => {
-    checkDiscordSide(h);
-    await h.close();
-  });
+  afterAll(() => h.finish());
 
   it('cancels a delete without touching the switch, then deletes it on confirm (group DM, user-installed)', async () => {
     const target = timeline()[157]!;

@@ -3,7 +3,7 @@ import type { MessageState } from '../stand-ins/discord/index.js';
 import { generateLargeSystem } from '../stand-ins/pluralkit/index.js';
 import type { SwitchRecord } from '../stand-ins/pluralkit/records.js';
 import { startHarness, type Harness } from './harness.js';
-import { checkDiscordSide, checkLimits, click, control, lines, pick } from './switch-support.js';
+import { checkLimits, click, control, lines, pick } from './switch-support.js';
 
 describe('/switch edit: moving and changing a switch several pages back', () => {
   let h: Harness;
@@ -31,10 +31,7 @@ describe('/switch edit: moving and changing a switch several pages back', () => 
     systemId = large.systemId;
     await h.link(h.discord.users.alice, large.token);
   });
-  afterAll(async () => {
-    checkDiscordSide(h);
-    await h.close();
-  });
+  afterAll(() => h.finish());
 
   for (const where of ['guild', 'bot-dm', 'user-dm'] as const) {
     it(`opens a private picker of the switches on the page (${where})`, async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SwitchRecord } from '../stand-ins/pluralkit/records.js';
 import { startHarness, type Harness } from './harness.js';
-import { checkDiscordSide, checkLimits } from './switch-support.js';
+import { checkLimits } from './switch-support.js';
 
 describe('/switch in and /switch out', () => {
   let h: Harness;
@@ -19,10 +19,7 @@ describe('/switch in and /switch out', () => {
     ids = { ash: m[0]!, emile: m[1]!, kai: m[2]!, juniper: m[6]!, theo: m[7]! };
     secondTheo = h.pk.state.addMember(own(), { name: 'theo' }).id;
   });
-  afterAll(async () => {
-    checkDiscordSide(h);
-    await h.close();
-  });
+  afterAll(() => h.finish());
 
   it('logs a switch by id and exact name, and answers with the new fronters card (guild)', async () => {
     const reply = await h.command('switch in', { member: ids.emile, member2: 'juniper' }).reply();

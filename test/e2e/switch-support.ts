@@ -1,6 +1,5 @@
 /** Small readers and clicks shared by the switch end-to-end tests. */
 import type { APIMessageTopLevelComponent, APISelectMenuOption } from 'discord-api-types/v10';
-import { expect } from 'vitest';
 import { assertWithinDiscordLimits } from '../render/limits-check.js';
 import type { InteractionContextOptions, MessageState } from '../stand-ins/discord/index.js';
 import type { Harness } from './harness.js';
@@ -48,13 +47,6 @@ export function lines(message: MessageState): string[] {
 /** Discord's limits, on a reply as the stand-in recorded it. */
 export function checkLimits(message: MessageState): void {
   assertWithinDiscordLimits({ content: message.content, embeds: message.embeds, components: message.components });
-}
-
-/** What the bot sent to Discord was all accepted, and no token leaked. */
-export function checkDiscordSide(h: Harness): void {
-  expect(h.discord.rejectedBodies).toEqual([]);
-  expect(h.discord.unknownRoutes).toEqual([]);
-  h.assertNoTokenLeaked();
 }
 
 /** Requests the bot made for a system's switch pages so far. */

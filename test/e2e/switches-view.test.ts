@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.js';
-import { checkDiscordSide, checkLimits, click, control, lines } from './switch-support.js';
+import { checkLimits, click, control, lines } from './switch-support.js';
 
 describe('/switches', () => {
   let h: Harness;
@@ -8,10 +8,7 @@ describe('/switches', () => {
     h = await startHarness();
     await h.link(h.discord.users.alice, h.pk.sample.own.token);
   });
-  afterAll(async () => {
-    checkDiscordSide(h);
-    await h.close();
-  });
+  afterAll(() => h.finish());
 
   for (const where of ['guild', 'bot-dm', 'user-dm', 'group-dm'] as const) {
     it(`shows your own front history privately, newest first, with names and durations (${where})`, async () => {
