@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { targetFromOptions, visibilityFromPublicOption, withPublicOption } from '../src/discord/options.js';
+import { targetFromOptions, visibilityFromPublicOption, withLookupOptions, withPublicOption } from '../src/discord/options.js';
 import { UserFacingError } from '../src/errors.js';
 import { autocompleteGroups } from '../src/features/group-choices.js';
 import { groupCardView } from '../src/features/group-views.js';
@@ -8,14 +8,7 @@ import { memberListAction, memberListPage, withContent, type MemberListState } f
 import { sessionControls, storeTarget } from '../src/features/view-target.js';
 import { ControlAction } from '../src/render/message.js';
 
-// Built in steps: the required option must come first, and the builder keeps its type that way.
-const data = new SlashCommandBuilder().setName('group').setDescription("A group's card and its members");
-data.addStringOption((option) =>
-  option.setName('group').setDescription('Name, display name or id').setRequired(true).setAutocomplete(true).setMaxLength(100),
-);
-data.addStringOption((option) =>
-  option.setName('system').setDescription("Another system's id (e.g. abcde) or UUID; default: yours").setMaxLength(64),
-);
+const data = withLookupOptions(new SlashCommandBuilder().setName('group').setDescription("A group's card and its members"), 'group');
 
 /** `/group <group> [system] [public]`: a group's card; "All members" pages through a long member list. */
 export default {

@@ -12,14 +12,29 @@ export function withPublicOption<B extends Builder>(builder: B): B {
   return builder;
 }
 
+/** Adds the `system` option: another system's id or UUID, the caller's own by default. */
+function withSystemOption<B extends Builder>(builder: B): B {
+  builder.addStringOption((option) =>
+    option.setName('system').setDescription("Another system's id (e.g. abcde) or UUID; default: yours").setMaxLength(64),
+  );
+  return builder;
+}
+
 /** Adds the `system` and `user` options for looking at someone else's system. */
 export function withTargetOptions<B extends Builder>(builder: B): B {
-  builder
-    .addStringOption((option) =>
-      option.setName('system').setDescription("Another system's id (e.g. abcde) or UUID; default: yours").setMaxLength(64),
-    )
-    .addUserOption((option) => option.setName('user').setDescription("Show this Discord user's system"));
+  withSystemOption(builder).addUserOption((option) => option.setName('user').setDescription("Show this Discord user's system"));
   return builder;
+}
+
+/**
+ * Adds a required, autocompleted option naming one member or group (by name, display name or id),
+ * then the `system` option it is looked up in. Required options must come first.
+ */
+export function withLookupOptions<B extends Builder>(builder: B, entity: 'member' | 'group'): B {
+  builder.addStringOption((option) =>
+    option.setName(entity).setDescription('Name, display name or id').setRequired(true).setAutocomplete(true).setMaxLength(100),
+  );
+  return withSystemOption(builder);
 }
 
 /** Reads the `public` option: private by default, so nobody's data is shown around by accident. */
