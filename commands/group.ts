@@ -4,7 +4,8 @@ import { targetFromOptions, visibilityFromPublicOption, withLookupOptions, withP
 import { UserFacingError } from '../src/errors.js';
 import { autocompleteGroups } from '../src/features/group-choices.js';
 import { groupCardView } from '../src/features/group-views.js';
-import { memberListAction, memberListPage, withContent, type MemberListState } from '../src/features/member-list.js';
+import { memberListAction, memberListPage, type MemberListState } from '../src/features/member-list.js';
+import { withContent } from '../src/features/paged-list.js';
 import { sessionControls, storeTarget } from '../src/features/view-target.js';
 import { ControlAction } from '../src/render/message.js';
 

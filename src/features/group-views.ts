@@ -2,14 +2,13 @@ import type { CommandContext } from '../discord/command.js';
 import type { CustomId } from '../discord/custom-id.js';
 import { UserFacingError } from '../errors.js';
 import { isPluralKitAPIError, PluralKitErrorCode, type CallOptions, type Group } from '../pluralkit/index.js';
-import { backRow } from '../render/components.js';
 import { renderGroup, renderGroupList } from '../render/groups.js';
 import { sortMembers } from '../render/members.js';
-import { ControlAction, parsePageArg, type RenderControls, type RenderedMessage } from '../render/message.js';
+import { type RenderControls, type RenderedMessage } from '../render/message.js';
 import { memberName } from '../render/names.js';
 import { forTarget, type Target } from '../targets.js';
 import { asEntityRef, pickByReference, quoteTyped } from './lookup.js';
-import { withContent } from './member-list.js';
+import { pagedListAction } from './paged-list.js';
 import { restoreTarget, unlessPrivate, type StoredTarget } from './view-target.js';
 
 /** A group list between clicks; lives in a session. */
@@ -19,7 +18,6 @@ export interface GroupListState {
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-const pagingActions = new Set<string>([ControlAction.FirstPage, ControlAction.PreviousPage, ControlAction.NextPage, ControlAction.LastPage]);
 
 /** One page of a target's groups, by name, with member counts. A private group list is a 30002 message. */
 export async function groupListPage(ctx: CommandContext, callerId: string, state: GroupListState, controls: RenderControls): Promise<RenderedMessage> {
@@ -57,11 +55,8 @@ export async function groupCardView(
   });
 }
 
-/**
- * Handles a click on a group list (paging, opening a group card, back to the list); `undefined` for
- * other actions. A card opened from the list gets a "Back to list" button.
- */
-export async function groupListAction(
+/** Handles a click on a group list; see {@link pagedListAction}. */
+export function groupListAction(
   ctx: CommandContext,
   callerId: string,
   state: GroupListState,
@@ -69,17 +64,11 @@ export async function groupListAction(
   values: readonly string[],
   controls: RenderControls,
 ): Promise<RenderedMessage | undefined> {
-  if (pagingActions.has(id.action)) {
-    state.page = parsePageArg(id.arg) ?? state.page;
-    return withContent(await groupListPage(ctx, callerId, state, controls));
-  }
-  if (id.action === ControlAction.Back) return withContent(await groupListPage(ctx, callerId, state, controls));
-  const chosen = values[0];
-  if (id.action === ControlAction.Open && chosen !== undefined) {
-    const { message } = await groupCardView(ctx, callerId, await restoreTarget(ctx.accounts, callerId, state.target), chosen);
-    return withContent({ ...message, components: [...message.components, backRow(controls)] });
-  }
-  return undefined;
+  return pagedListAction(state, id, values, controls, {
+    page: () => groupListPage(ctx, callerId, state, controls),
+    open: async (chosen) =>
+      (await groupCardView(ctx, callerId, await restoreTarget(ctx.accounts, callerId, state.target), chosen)).message,
+  });
 }
 
 /** The group `typed` names in system `ref`: in the group list first, then by id (hidden or unlisted groups). */

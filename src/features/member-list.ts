@@ -2,12 +2,12 @@ import type { CommandContext } from '../discord/command.js';
 import type { CustomId } from '../discord/custom-id.js';
 import { lastFrontedTimes, type LastFronted } from '../front/last-fronted.js';
 import { MaxSwitchPageSize, PluralKitErrorCode, type CallOptions } from '../pluralkit/index.js';
-import { backRow } from '../render/components.js';
 import { filterMembers, renderMemberList, sortMembers, type MemberSort } from '../render/members.js';
-import { ControlAction, parsePageArg, type RenderControls, type RenderedMessage } from '../render/message.js';
+import type { RenderControls, RenderedMessage } from '../render/message.js';
 import { memberName } from '../render/names.js';
 import { forTarget } from '../targets.js';
 import { memberCardView } from './member-card.js';
+import { pagedListAction } from './paged-list.js';
 import { restoreTarget, unlessPrivate, type StoredTarget } from './view-target.js';
 
 /** Whose members a list shows: a whole system, or one group of it. */
@@ -23,7 +23,6 @@ export interface MemberListState {
   page: number;
 }
 
-const pagingActions = new Set<string>([ControlAction.FirstPage, ControlAction.PreviousPage, ControlAction.NextPage, ControlAction.LastPage]);
 
 /**
  * One page of a member list. Every click reads the list through the client, whose cache answers page
@@ -56,12 +55,8 @@ export async function memberListPage(ctx: CommandContext, callerId: string, stat
   });
 }
 
-/**
- * Handles a click on a member list (paging, opening a card, back to the list); `undefined` when the
- * action is not one of these. Cards opened from the list get a "Back to list" button. Answers always
- * carry `content` (empty when there is none), since an update keeps whatever it does not replace.
- */
-export async function memberListAction(
+/** Handles a click on a member list; see {@link pagedListAction}. */
+export function memberListAction(
   ctx: CommandContext,
   callerId: string,
   state: MemberListState,
@@ -69,22 +64,10 @@ export async function memberListAction(
   values: readonly string[],
   controls: RenderControls,
 ): Promise<RenderedMessage | undefined> {
-  if (pagingActions.has(id.action)) {
-    state.page = parsePageArg(id.arg) ?? state.page;
-    return withContent(await memberListPage(ctx, callerId, state, controls));
-  }
-  if (id.action === ControlAction.Back) return withContent(await memberListPage(ctx, callerId, state, controls));
-  const chosen = values[0];
-  if (id.action === ControlAction.Open && chosen !== undefined) {
-    const card = await memberCardView(ctx, callerId, await restoreTarget(ctx.accounts, callerId, state.target), chosen);
-    return withContent({ ...card, components: [...card.components, backRow(controls)] });
-  }
-  return undefined;
-}
-
-/** The message with `content` set, so an update clears a note the previous view had. */
-export function withContent(message: RenderedMessage): RenderedMessage {
-  return { ...message, content: message.content ?? '' };
+  return pagedListAction(state, id, values, controls, {
+    page: () => memberListPage(ctx, callerId, state, controls),
+    open: async (chosen) => memberCardView(ctx, callerId, await restoreTarget(ctx.accounts, callerId, state.target), chosen),
+  });
 }
 
 async function lastFrontedMap(ctx: CommandContext, ref: string, o: CallOptions): Promise<Map<string, LastFronted> | undefined> {
