@@ -26,6 +26,13 @@ export type Priority = keyof typeof Priorities;
  */
 const HeartbeatMs = 25;
 
+/**
+ * Before PluralKit advertises a limit the server may count in fixed one-second windows. Sends spaced
+ * exactly 1000/rate apart leave no slack there: one sent just before a window ends that arrives just after
+ * makes the next window one over. 2 % slower leaves room for that jitter.
+ */
+const HeaderlessMargin = 1.02;
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** See the module comment. */
@@ -56,7 +63,7 @@ export class Budget {
     this.#rate = startRate;
     this.#gate = gate;
     const interval = 1000 / startRate;
-    this.#spacingMs = Math.ceil(interval);
+    this.#spacingMs = Math.ceil(interval * HeaderlessMargin);
     this.#limiter = factory(key, {
       minTime: Math.ceil(interval),
       reservoir: 1,
