@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+import { serializeError } from './log-errors.js';
 
 /** The structured logger every part of the bot receives. */
 export type Logger = PinoLogger;
@@ -27,8 +28,10 @@ export function looksSecret(text: string): boolean {
   return secretPatterns.some(([pattern]) => new RegExp(pattern.source).test(text));
 }
 
+// Errors are serialized before scrubbing: their message and stack are not enumerable, so a plain copy loses them.
 function scrubDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubSecrets(value);
+  if (value instanceof Error) return scrubDeep(serializeError(value), depth);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => scrubDeep(item, depth + 1));
   const out: Record<string, unknown> = {};
@@ -45,8 +48,8 @@ export interface LoggerOptions {
 }
 
 /**
- * Creates the JSON logger. Authorization headers and token fields are redacted by path, and every
- * string is scrubbed of token-shaped text before it is written.
+ * Creates the JSON logger. Authorization headers and token fields are redacted by path, errors are
+ * serialized (type, message, stack, cause), and every string is scrubbed of token-shaped text before it is written.
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
   return pino(
@@ -57,6 +60,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.authorization', '*.headers.authorization'],
         censor: '[redacted]',
       },
+      // Errors were already serialized (then scrubbed) by the formatter; pino's own pass would retype them `Object`.
+      serializers: { err: (value: unknown) => value },
       formatters: { log: (object) => scrubDeep(object) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {
