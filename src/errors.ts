@@ -13,6 +13,8 @@ export const UserErrorMessages = {
     'PluralKit no longer accepts the token you linked (it was probably refreshed), so I forgot it. Run `/link` with your new token.',
   TokenLacksScope: () =>
     "Your linked API key doesn't allow this. Link a key with the needed scope (or your full token) using `/link`.",
+  TokenInOption: (ctx: { option: string }) =>
+    `What you put in \`${ctx.option}\` looks like a PluralKit token, so I didn't use it and won't repeat it. A token is a password: if anyone else saw it, DM PluralKit \`pk;token refresh\` to get a new one. Tokens go only into \`/link\`.`,
   StoreUnavailable: () => "I can't reach my token storage right now. Nothing was changed; please try again in a minute.",
   OptionConflict: (ctx: { first: string; second: string }) =>
     `Use either \`${ctx.first}\` or \`${ctx.second}\`, not both.`,
@@ -55,7 +57,9 @@ export const UserErrorMessages = {
   NotYourMenu: (ctx: { command: string }) =>
     `These buttons belong to whoever ran \`/${ctx.command}\`. Run it yourself to get your own.`,
   MenuExpired: (ctx: { command: string }) => `This menu has expired. Run \`/${ctx.command}\` again.`,
+  InvalidControl: () => "That control isn't valid (it doesn't belong to any menu I made). Run the command again to get a fresh menu.",
   PluralKitDown: () => 'PluralKit is having trouble right now (it did not answer properly). Please try again in a minute.',
+  DiscordDown: () => 'Discord is having trouble right now (it failed to take my answer). Please try again in a minute.',
   PluralKitBusy: () => 'PluralKit is rate limiting us right now. Please try again in a few seconds.',
   UnknownCommand: () => "I don't know that command any more. It may have been removed; try `/help`.",
   Internal: (ctx: { errorId: string }) =>

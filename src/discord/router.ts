@@ -4,6 +4,7 @@ import type { Command, CommandContext } from './command.js';
 import { decodeCustomId } from './custom-id.js';
 import { describeError } from './describe-error.js';
 import { Responder, type ResponderOptions } from './responder.js';
+import { tokenShapedField } from './token-guard.js';
 
 /** Options for {@link createRouter}. */
 export interface RouterOptions {
@@ -17,6 +18,9 @@ export interface RouterOptions {
  */
 export function createRouter(commands: readonly Command[], ctx: CommandContext, options: RouterOptions = {}) {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
+  // Each command's sessions are its own, so a control of one command cannot use another's state.
+  const scopedContexts = new Map(commands.map((command) => [command, { ...ctx, sessions: ctx.sessions.forCommand(command.data.name) }]));
+  const scoped = (command: Command): CommandContext => scopedContexts.get(command) ?? ctx;
 
   async function run(interaction: RepliableInteraction, responderOptions: Omit<ResponderOptions, 'deferAfterMs'>, handler: (respond: Responder) => Promise<void>) {
     const respond = new Responder(interaction, { ...responderOptions, deferAfterMs: options.deferAfterMs });
@@ -40,7 +44,9 @@ export function createRouter(commands: readonly Command[], ctx: CommandContext, 
     if (interaction.isAutocomplete()) {
       const command = byName.get(interaction.commandName);
       try {
-        if (command?.autocomplete) await command.autocomplete(interaction, ctx);
+        // Suggestions could quote what was typed: a token gets none.
+        if (tokenShapedField(interaction) !== undefined) await interaction.respond([]);
+        else if (command?.autocomplete) await command.autocomplete(interaction, ctx);
         else await interaction.respond([]);
       } catch (error) {
         ctx.log.warn({ err: error, name: interaction.commandName }, 'autocomplete failed');
@@ -54,7 +60,9 @@ export function createRouter(commands: readonly Command[], ctx: CommandContext, 
       const visibility = command?.visibility?.(interaction) ?? { ephemeral: true };
       await run(interaction, { mode: 'reply', ephemeral: visibility.ephemeral }, async (respond) => {
         if (command === undefined) return respond.error(UserErrorMessages.UnknownCommand());
-        const invocation = { respond, ctx };
+        const pasted = tokenShapedField(interaction);
+        if (pasted !== undefined) return respond.error(UserErrorMessages.TokenInOption({ option: pasted }));
+        const invocation = { respond, ctx: scoped(command) };
         if (interaction.isChatInputCommand() && command.execute) return command.execute({ ...invocation, interaction });
         if (interaction.isUserContextMenuCommand() && command.user) return command.user({ ...invocation, interaction });
         if (interaction.isMessageContextMenuCommand() && command.message) return command.message({ ...invocation, interaction });
@@ -70,19 +78,24 @@ export function createRouter(commands: readonly Command[], ctx: CommandContext, 
       const fromMessage = interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage());
       const mode = fromMessage ? 'update' : 'reply';
       await run(interaction, { mode, ephemeral: true }, async (respond) => {
-        if (id === undefined || command === undefined) return respond.error(UserErrorMessages.UnknownCommand());
+        if (id === undefined || command === undefined) return respond.note(UserErrorMessages.InvalidControl());
         const session = id.session === '-' ? undefined : ctx.sessions.get(id.session);
         if (id.session !== '-' && session === undefined) {
           if (fromMessage) await respond.send({ components: [] });
           return respond.note(UserErrorMessages.MenuExpired({ command: id.command }));
         }
+        // A real session named by another command's control: its state is not what that command expects.
+        if (session !== undefined && session.command !== id.command) return respond.note(UserErrorMessages.InvalidControl());
         if (session !== undefined && session.ownerId !== interaction.user.id) {
           return respond.note(UserErrorMessages.NotYourMenu({ command: id.command }));
         }
-        const invocation = { respond, ctx, id, session };
-        if (interaction.isMessageComponent() && command.component) return command.component({ ...invocation, interaction });
-        if (interaction.isModalSubmit() && command.modal) return command.modal({ ...invocation, interaction });
-        return respond.error(UserErrorMessages.UnknownCommand());
+        const pasted = tokenShapedField(interaction);
+        if (pasted !== undefined) return respond.error(UserErrorMessages.TokenInOption({ option: pasted }));
+        const invocation = { respond, ctx: scoped(command), id, session };
+        if (interaction.isMessageComponent() && command.component) await command.component({ ...invocation, interaction });
+        else if (interaction.isModalSubmit() && command.modal) await command.modal({ ...invocation, interaction });
+        // Every control gets an answer: one its command did not take (a forged id, a stale action) is not valid.
+        if (!respond.acknowledged) await respond.note(UserErrorMessages.InvalidControl());
       });
     }
   }
