@@ -51,6 +51,16 @@ describe('forged and stale custom ids', () => {
     }
   });
 
+  it('says a menu pushed out of the full session store has expired, and keeps the store bounded', async () => {
+    const pushedOut = await h.command('members').reply();
+    const open = selectOf(pushedOut).custom_id;
+    for (let i = 0; i < 10_000; i++) h.bot.ctx.sessions.create('someone-else', { page: i });
+    expect(h.bot.ctx.sessions.size).toBe(10_000);
+    const handle = h.dispatch(h.discord.select(open, [selectOf(pushedOut).options[0]?.value ?? 'x'], pushedOut));
+    const record = await handle.waitFor((r) => r.followUps.length > 0);
+    expect(record.followUps[0]?.content).toBe('This menu has expired. Run `/members` again.');
+  });
+
   it('answers ids that are not ours at all', async () => {
     for (const id of ['nonsense', 'nosuchcommand:next:-:1', 'members::-:']) {
       const answer = await answerOf(click(id));

@@ -38,3 +38,41 @@ describe('SessionStore', () => {
     expect(ids.size).toBe(200);
   });
 });
+
+describe('SessionStore bounds', () => {
+  it('keeps at most maxSessions, expiring the oldest first', () => {
+    const store = new SessionStore(60_000, () => 0, { maxSessions: 3 });
+    const [first, second, ...rest] = Array.from({ length: 5 }, (_, i) => store.create('u', { i }));
+    expect(store.size).toBe(3);
+    expect(store.get(first!.id)).toBeUndefined();
+    expect(store.get(second!.id)).toBeUndefined();
+    expect(rest.map((s) => store.get<{ i: number }>(s.id)?.state.i)).toEqual([2, 3, 4]);
+  });
+
+  it('keeps the estimated bytes of all states under maxBytes, counting states that grew', () => {
+    const store = new SessionStore(60_000, () => 0, { maxBytes: 10_000 });
+    const big = () => ({ rows: 'x'.repeat(1_000) });
+    const sessions = Array.from({ length: 20 }, () => store.create('u', big()));
+    expect(store.bytes).toBeLessThanOrEqual(10_000);
+    expect(store.size).toBe(4);
+    expect(store.get(sessions[19]!.id)).toBeDefined();
+    expect(store.get(sessions[0]!.id)).toBeUndefined();
+
+    const grown = store.get<{ rows: string }>(sessions[19]!.id)!;
+    grown.state.rows = 'y'.repeat(4_000);
+    store.get(grown.id);
+    store.create('u', big());
+    expect(store.bytes).toBeLessThanOrEqual(10_000);
+    expect(store.get(sessions[16]!.id)).toBeUndefined();
+  });
+
+  it('scopes sessions to the command that made them, over one shared store', () => {
+    const store = new SessionStore(60_000, () => 0, { maxSessions: 2 });
+    const members = store.forCommand('members').create('u', 1);
+    store.forCommand('switches').create('u', 2);
+    expect(store.get(members.id)?.command).toBe('members');
+    store.forCommand('switch').create('u', 3);
+    expect(store.size).toBe(2);
+    expect(store.get(members.id)).toBeUndefined();
+  });
+});
