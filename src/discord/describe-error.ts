@@ -8,6 +8,7 @@ import {
   PluralKitRateLimitError,
 } from '../pluralkit/index.js';
 import { VaultUnavailableError } from '../vault/index.js';
+import { isDiscordServerError } from './request-error.js';
 
 /** What the boundary does with an error: what the user reads, and how loudly we log it. */
 export interface DescribedError {
@@ -69,6 +70,8 @@ export function describeError(error: unknown): DescribedError {
       level: 'info',
     };
   }
+  // Discord failing (5xx) is Discord's trouble: no error id, since there is nothing of ours to report.
+  if (isDiscordServerError(error)) return { message: UserErrorMessages.DiscordDown(), level: 'warn' };
   if (error instanceof PluralKitRateLimitError) return { message: UserErrorMessages.PluralKitBusy(), level: 'warn' };
   if (error instanceof PluralKitAPIError) {
     const known = describeApiError(error);
