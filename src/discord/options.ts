@@ -1,6 +1,7 @@
 import type { ChatInputCommandInteraction, CommandInteraction, SlashCommandBuilder, SlashCommandSubcommandBuilder } from 'discord.js';
 import { resolveTarget, type Target } from '../targets.js';
 import type { CommandContext, Visibility } from './command.js';
+import { targetForPublicAnswer } from './owner-view.js';
 
 type Builder = SlashCommandBuilder | SlashCommandSubcommandBuilder;
 
@@ -44,11 +45,13 @@ export function visibilityFromPublicOption(interaction: CommandInteraction): Vis
 
 /**
  * The system the `system` / `user` options name: someone else's, or the caller's own linked system when
- * neither is given (or they name it). See {@link resolveTarget}.
+ * neither is given (or they name it). See {@link resolveTarget}. A public answer about the caller's own
+ * system follows its `show_private_info` setting (see {@link targetForPublicAnswer}).
  */
-export function targetFromOptions(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Target> {
-  return resolveTarget(ctx.accounts, interaction.user.id, {
+export async function targetFromOptions(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Target> {
+  const target = await resolveTarget(ctx.accounts, interaction.user.id, {
     system: interaction.options.getString('system'),
     user: interaction.options.getUser('user'),
   });
+  return visibilityFromPublicOption(interaction).ephemeral ? target : targetForPublicAnswer(interaction, ctx, target);
 }

@@ -9,6 +9,7 @@ import {
   type ModalComponentData,
   type RepliableInteraction,
 } from 'discord.js';
+import { showsOwnerViewPublicly, withPrivateInfoNote } from './owner-view.js';
 
 /** A message body as renderers produce it (Discord API JSON). */
 export interface ReplyBody {
@@ -66,7 +67,8 @@ export class Responder {
   send(body: ReplyBody): Promise<void> {
     return this.#enqueue(async () => {
       this.#stopTimer();
-      const payload = { ...definedParts(body), allowedMentions: noMentions };
+      const noted = body.embeds && showsOwnerViewPublicly(this.interaction, this.options.ephemeral) ? { ...body, embeds: withPrivateInfoNote(body.embeds) } : body;
+      const payload = { ...definedParts(noted), allowedMentions: noMentions };
       if (this.#acknowledged) {
         await this.interaction.editReply(payload);
       } else if (this.options.mode === 'update') {
