@@ -26,7 +26,9 @@ describe('/fronters', () => {
       for (const name of await frontingNames(h, '@me', h.pk.sample.own.token)) expect(embed?.description).toContain(name);
       expect(embed?.fields?.[0]?.name).toBe('Since');
       expect(embed?.fields?.[0]?.value).toMatch(/<t:\d+:R>/);
-      expect(embed?.footer?.text).toContain(h.pk.sample.own.systemId);
+      // The sample system asks for ids in capitals (hid_display_caps).
+      expect(embed?.footer?.text).toBe(`System ID: ${h.pk.sample.own.systemId.toUpperCase()}`);
+      expect(embed?.description).not.toContain('[avatar]');
       assertWithinDiscordLimits(reply);
     });
   }

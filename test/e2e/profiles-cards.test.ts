@@ -22,7 +22,10 @@ describe('/system and /member cards', () => {
       const [embed] = reply.embeds;
       expect(reply.ephemeral).toBe(true);
       expect(embed?.title).toBe('The Lantern Collective 🏮');
-      expect(embed?.footer?.text).toBe(`System ID: ${own.systemId}`);
+      // The sample system asks for ids in capitals (hid_display_caps).
+      expect(embed?.footer?.text).toBe(`System ID: ${own.systemId.toUpperCase()}`);
+      expect(embed?.fields?.[0]?.name).toBe('Fronters');
+      expect(embed?.fields?.[0]?.value).toBe('**???**, **Ash 🔥**, **Kai 🌊**');
       expect(field(reply, 'Members')).toBe(String(own.memberIds.length));
       expect(field(reply, 'Groups')).toBe(String(own.groupIds.length));
       expect(field(reply, 'Pronouns')).toBe('they/them (ask the fronter)');
@@ -76,8 +79,10 @@ describe('/system and /member cards', () => {
       const reply = await h.command('member', { member: 'ash' }, { where }).reply();
       const [embed] = reply.embeds;
       expect(reply.ephemeral).toBe(true);
-      expect(embed?.title).toBe('Ash 🔥');
-      expect(field(reply, 'Name')).toBe('Ash');
+      expect(embed?.title).toBeUndefined();
+      expect(embed?.author?.name).toBe('Ash (The Lantern Collective 🏮)');
+      expect(field(reply, 'Display name')).toBe('Ash 🔥');
+      expect(field(reply, 'Name')).toBeUndefined();
       expect(field(reply, 'Pronouns')).toBe('they/them');
       expect(field(reply, 'Birthday')).toBe('Mar 14, 1998');
       expect(field(reply, 'Proxy tags')).toBe('`a:text`');
@@ -93,14 +98,15 @@ describe('/system and /member cards', () => {
     const { own } = h.pk.sample;
     const id = own.memberIds[1]!;
     const display = `${id.slice(0, 3)}-${id.slice(3)}`.toUpperCase();
-    expect((await h.command('member', { member: display }).reply()).embeds[0]?.title).toBe('Émile');
-    expect((await h.command('member', { member: own.memberUuids[1]! }).reply()).embeds[0]?.title).toBe('Émile');
-    expect((await h.command('member', { member: 'mina (ミナ)' }).reply()).embeds[0]?.footer?.text).toContain(own.memberIds[3]!);
+    expect((await h.command('member', { member: display }).reply()).embeds[0]?.author?.name).toBe('Émile (The Lantern Collective 🏮)');
+    expect((await h.command('member', { member: own.memberUuids[1]! }).reply()).embeds[0]?.author?.name).toBe('Émile (The Lantern Collective 🏮)');
+    expect((await h.command('member', { member: 'mina (ミナ)' }).reply()).embeds[0]?.footer?.text).toContain(own.memberIds[3]!.toUpperCase());
   });
 
   it('shows your hidden member to you, marked hidden', async () => {
     const reply = await h.command('member', { member: h.pk.sample.own.privateMemberId }).reply();
-    expect(reply.embeds[0]?.title).toBe('???');
+    expect(reply.embeds[0]?.author?.name).toBe('Cipher (The Lantern Collective 🏮)');
+    expect(field(reply, 'Display name')).toBe('???');
     expect(reply.embeds[0]?.description).toContain('(this member is hidden)');
   });
 
@@ -131,7 +137,7 @@ describe('/system and /member cards', () => {
     const byName = await h.command('member', { member: 'Tide', system: frontPrivate.systemId }).reply();
     expect(byName.content).toContain('keeps its member list private, so I can only find its members by id');
     const byId = await h.command('member', { member: frontPrivate.memberIds[1]!, system: frontPrivate.systemId }).reply();
-    expect(byId.embeds[0]?.title).toBe('Tide');
+    expect(byId.embeds[0]?.author?.name).toBe('Tide (Quiet Harbor)');
     // Front history is private there: no "Last fronted" rather than a failed card.
     expect(field(byId, 'Last fronted')).toBeUndefined();
   });
