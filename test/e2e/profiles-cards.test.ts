@@ -68,6 +68,29 @@ describe('/system and /member cards', () => {
     expect(unknown.content).toContain("PluralKit doesn't know a system `zzzzz`");
   });
 
+  it('shows every card even where PluralKit holds URLs Discord would refuse, placing only cleaned ones', async () => {
+    const { own, other } = h.pk.sample;
+    const thumbnails = new Map<string, string | undefined>();
+    for (const id of own.memberIds) {
+      const reply = await h.command('member', { member: id }).reply();
+      expect(reply.embeds, id).toHaveLength(1);
+      assertWithinDiscordLimits(reply);
+      thumbnails.set(reply.embeds[0]!.author!.name!.split(' (')[0]!, reply.embeds[0]!.thumbnail?.url);
+    }
+    expect(thumbnails.get('Theo')).toBe('https://images.example.org/pk/avatars/theo.png');
+    expect(thumbnails.get('Juniper')).toBe('https://images.example.org/pk/avatars/juniper%20and%20co.png');
+    expect(thumbnails.get('Li Wei 李伟')).toBeUndefined();
+    const core = await h.command('group', { group: own.hiddenGroupId }).reply();
+    expect(core.embeds[0]?.thumbnail?.url).toBe('https://images.example.org/pk/icons/core%20icon.png');
+    expect(core.embeds[0]?.image).toBeUndefined();
+    for (const command of ['system', 'fronters', 'members', 'groups', 'switches'] as const) {
+      const reply = await h.command(command, { system: other.systemId }).reply();
+      expect(reply.embeds, command).toHaveLength(1);
+    }
+    const card = await h.command('system', { system: other.systemId }).reply();
+    expect(card.embeds[0]?.thumbnail?.url).toBe('https://images.example.org/pk/avatars/starlight.png');
+  });
+
   it('asks an unlinked user to link, or to name a system', async () => {
     const reply = await h.command('system', {}, { user: h.discord.users.carol }).reply();
     expect(reply.ephemeral).toBe(true);
