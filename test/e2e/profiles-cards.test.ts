@@ -75,7 +75,7 @@ describe('/system and /member cards', () => {
       const reply = await h.command('member', { member: id }).reply();
       expect(reply.embeds, id).toHaveLength(1);
       assertWithinDiscordLimits(reply);
-      thumbnails.set(reply.embeds[0]!.author!.name!.split(' (')[0]!, reply.embeds[0]!.thumbnail?.url);
+      thumbnails.set(reply.embeds[0]!.author!.name.split(' (')[0]!, reply.embeds[0]!.thumbnail?.url);
     }
     expect(thumbnails.get('Theo')).toBe('https://images.example.org/pk/avatars/theo.png');
     expect(thumbnails.get('Juniper')).toBe('https://images.example.org/pk/avatars/juniper%20and%20co.png');
