@@ -47,6 +47,7 @@ describe('/system and /member cards', () => {
     const reply = await h.command('system', { system: other.systemId }).reply();
     expect(reply.embeds[0]?.title).toBe('The Starlight Crew ⭐');
     expect(field(reply, 'Members')).toBe(String(other.publicMemberIds.length));
+    expect(reply.embeds[0]?.fields?.[0]).toEqual({ name: 'Fronters', value: '**Deb**, **Vega**', inline: false });
     const lookups = h.pk.requests.filter((r) => r.path.startsWith(`/v2/systems/${other.systemId}`));
     expect(lookups.every((r) => r.authorization === 'none')).toBe(true);
   });
@@ -56,6 +57,8 @@ describe('/system and /member cards', () => {
     expect(reply.embeds[0]?.title).toBe('Quiet Harbor');
     expect(field(reply, 'Members')).toBeUndefined();
     expect(field(reply, 'Groups')).toBeUndefined();
+    // Its front is private too: the card simply has no fronters field.
+    expect(reply.embeds[0]?.fields?.some((f) => f.name.startsWith('Fronter'))).toBe(false);
     assertWithinDiscordLimits(reply);
   });
 
