@@ -24,9 +24,13 @@ export async function groupListPage(ctx: CommandContext, callerId: string, state
   const target = await restoreTarget(ctx.accounts, callerId, state.target);
   return forTarget(ctx.accounts, callerId, target, async (ref, token) => {
     const o = { token, priority: 'interactive' } as const;
-    const [system, groups] = await Promise.all([ctx.pluralkit.getSystem(ref, o), ctx.pluralkit.getGroups(ref, { withMembers: true }, o)]);
+    const [system, groups, ids] = await Promise.all([
+      ctx.pluralkit.getSystem(ref, o),
+      ctx.pluralkit.getGroups(ref, { withMembers: true }, o),
+      idDisplayFor(ctx, ref, o),
+    ]);
     const sorted = [...groups].sort((a, b) => collator.compare(memberName(a), memberName(b)) || (a.id < b.id ? -1 : 1));
-    return renderGroupList(sorted, { page: state.page, controls, system });
+    return renderGroupList(sorted, { page: state.page, controls, system, ids });
   });
 }
 

@@ -23,6 +23,8 @@ export interface GroupListOptions {
   pageSize?: number | undefined;
   controls: RenderControls;
   system?: System | null | undefined;
+  /** The system's id display setting (split / caps). */
+  ids?: IdDisplay | undefined;
 }
 
 /**
@@ -37,7 +39,7 @@ export function renderGroupList(groups: readonly Group[], options: GroupListOpti
   const color = parseColor(options.system?.color);
   const lines = slice.map((group) => {
     const count = group.members === undefined ? '' : ` (${plural(group.members.length, 'member')})`;
-    return `\`${group.id}\` ${boldName(memberName(group))}${count}`;
+    return `\`${displayId(group.id, options.ids)}\` ${boldName(memberName(group))}${count}`;
   });
   const embed: APIEmbed = {
     ...(options.system && { author: systemAuthor(options.system) }),
@@ -49,7 +51,7 @@ export function renderGroupList(groups: readonly Group[], options: GroupListOpti
   const components = [];
   if (pages > 1) components.push(pagingRow(options.controls, page, pages));
   if (slice.length > 0) {
-    const menu = slice.map((group) => ({ label: memberName(group).replace(/\s+/g, ' ').trim(), value: group.id, description: `ID ${group.id}` }));
+    const menu = slice.map((group) => ({ label: memberName(group).replace(/\s+/g, ' ').trim(), value: group.id, description: `ID ${displayId(group.id, options.ids)}` }));
     components.push(selectRow(controlId(options.controls, ControlAction.Open), 'Open a group card…', menu));
   }
   return { embeds: [embed], components };
