@@ -56,7 +56,7 @@ export const UserErrorMessages = {
     `These buttons belong to whoever ran \`/${ctx.command}\`. Run it yourself to get your own.`,
   MenuExpired: (ctx: { command: string }) => `This menu has expired. Run \`/${ctx.command}\` again.`,
   PluralKitDown: () => 'PluralKit is having trouble right now (it did not answer properly). Please try again in a minute.',
-  PluralKitBusy: () => 'PluralKit is rate limiting us right now. Please try again in a few seconds.',
+  PluralKitBusy: () => 'PluralKit is asking me to slow down right now. Please try again in a few seconds.',
   UnknownCommand: () => "I don't know that command any more. It may have been removed; try `/help`.",
   Internal: (ctx: { errorId: string; supportUrl?: string | undefined }) =>
     ctx.supportUrl === undefined
