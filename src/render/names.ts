@@ -51,7 +51,7 @@ export function boldNameWithin(name: string, max: number): string {
 }
 
 /**
- * The one order co-fronters are shown in, everywhere: by shown name (case and accents ignored), then
+ * The one order co-fronters are shown in, everywhere: by shown name (case and accents ignored, numbers by value: `Member 6` before `Member 19`), then
  * by id. PluralKit's switch list does not keep a switch's member order while `/fronters` does, so
  * the order PluralKit sends cannot be shown consistently; this order does not depend on the route.
  */
@@ -73,5 +73,5 @@ export function sortedSwitchMembers(ids: readonly string[], names: ReadonlyMap<s
 }
 
 function compareNames(a: string, b: string): number {
-  return a.trim().localeCompare(b.trim(), 'en', { sensitivity: 'base' });
+  return a.trim().localeCompare(b.trim(), 'en', { sensitivity: 'base', numeric: true });
 }

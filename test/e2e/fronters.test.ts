@@ -82,7 +82,7 @@ describe('/fronters', () => {
   it('rejects a malformed reference before asking PluralKit', async () => {
     const before = h.pk.stats.requests;
     const reply = await h.command('fronters', { system: 'not a system!' }).reply();
-    expect(reply.content).toMatch(/^That system reference isn't valid/);
+    expect(reply.content).toMatch(/^That system id isn't valid/);
     expect(h.pk.stats.requests).toBe(before);
   });
 
