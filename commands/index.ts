@@ -15,26 +15,22 @@ import system from './system.js';
 import unlink from './unlink.js';
 import whoWasFronting from './who-was-fronting.js';
 
-/** Every command the bot registers, in the order `/help` lists them. Explicit, so the compiler checks it. */
-export const commands: readonly Command[] = [
-  // Linking
-  link,
-  unlink,
-  // Fronting now
-  fronters,
-  // Profiles: system, member, members, groups, group
-  system,
-  member,
-  members,
-  groups,
-  group,
-  // Switches: switches, switch
-  switches,
-  switchCommand,
-  // Stats, context menus and bot info: frontstats, fronters-user, who-was-fronting, invite, help
-  frontstats,
-  frontersUser,
-  whoWasFronting,
-  invite,
-  help,
+/** Commands under one heading of `/help`. */
+export interface CommandSection {
+  readonly title: string;
+  readonly commands: readonly Command[];
+}
+
+/** Every command the bot registers, under the headings `/help` shows, in the order it lists them. */
+export const commandSections: readonly CommandSection[] = [
+  { title: 'Linking', commands: [link, unlink] },
+  { title: 'Fronting now', commands: [fronters] },
+  { title: 'Profiles', commands: [system, member, members, groups, group] },
+  { title: 'Switches', commands: [switches, switchCommand] },
+  { title: 'Stats', commands: [frontstats] },
+  { title: 'Menus', commands: [frontersUser, whoWasFronting] },
+  { title: 'About this bot', commands: [invite, help] },
 ];
+
+/** Every command the bot registers, in the order `/help` lists them. Explicit, so the compiler checks it. */
+export const commands: readonly Command[] = commandSections.flatMap((section) => section.commands);

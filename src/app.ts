@@ -1,6 +1,6 @@
 import { Events, type Client, type ClientOptions } from 'discord.js';
 import { once } from 'node:events';
-import { commands as allCommands } from '../commands/index.js';
+import { commands as allCommands, commandSections } from '../commands/index.js';
 import { Accounts } from './accounts.js';
 import type { Config } from './config.js';
 import type { Command, CommandContext } from './discord/command.js';
@@ -55,10 +55,14 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     accounts: new Accounts(vault, pluralkit, log),
     sessions: new SessionStore(),
     log,
-    bot: { applicationId: () => client.application?.id, commands: commandDefinitions(commands) },
+    bot: {
+      applicationId: () => client.application?.id,
+      commands: commandDefinitions(commands),
+      helpSections: commandSections.map((section) => ({ title: section.title, names: section.commands.map((command) => command.data.name) })),
+    },
     now: options.now ?? (() => new Date()),
   };
-  const router = createRouter(commands, ctx, { deferAfterMs: options.deferAfterMs });
+  const router = createRouter(commands, ctx, { deferAfterMs: options.deferAfterMs, supportUrl: config.supportUrl });
 
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.MessageCreate, (message) => void handleDirectMessage(message, ctx));

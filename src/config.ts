@@ -51,6 +51,7 @@ const envSchema = z.object({
       message: 'expected a sqlite://, redis://, postgres:// or memory: URL',
     }),
   ),
+  SUPPORT_URL: optionalText.pipe(httpUrl.optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -85,6 +86,8 @@ export interface Config {
   /** Keyv store: `sqlite://path`, `redis://…`, `postgres://…` or `memory:`. */
   readonly storeUrl: string;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Where users report an internal error's id (e.g. the issue tracker); unset: "tell whoever runs this bot". */
+  readonly supportUrl: string | undefined;
 }
 
 /** Raised when the environment is invalid. Its message lists every bad key, and never a value. */
@@ -124,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     storeUrl: e.STORE_URL,
     logLevel: e.LOG_LEVEL,
+    supportUrl: e.SUPPORT_URL,
   });
 }
 

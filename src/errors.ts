@@ -18,7 +18,7 @@ export const UserErrorMessages = {
   StoreUnavailable: () => "I can't reach my token storage right now. Nothing was changed; please try again in a minute.",
   OptionConflict: (ctx: { first: string; second: string }) =>
     `Use either \`${ctx.first}\` or \`${ctx.second}\`, not both.`,
-  InvalidReference: (ctx: { kind: string; detail: string }) => `That ${ctx.kind} reference isn't valid: ${ctx.detail}`,
+  InvalidReference: (ctx: { kind: string; detail: string }) => `That ${ctx.kind} id isn't valid: ${ctx.detail}`,
   SystemNotFound: (ctx: { ref?: string | undefined }) =>
     ctx.ref === undefined
       ? "PluralKit doesn't know that system."
@@ -60,10 +60,12 @@ export const UserErrorMessages = {
   InvalidControl: () => "That control isn't valid (it doesn't belong to any menu I made). Run the command again to get a fresh menu.",
   PluralKitDown: () => 'PluralKit is having trouble right now (it did not answer properly). Please try again in a minute.',
   DiscordDown: () => 'Discord is having trouble right now (it failed to take my answer). Please try again in a minute.',
-  PluralKitBusy: () => 'PluralKit is rate limiting us right now. Please try again in a few seconds.',
+  PluralKitBusy: () => 'PluralKit is asking me to slow down right now. Please try again in a few seconds.',
   UnknownCommand: () => "I don't know that command any more. It may have been removed; try `/help`.",
-  Internal: (ctx: { errorId: string }) =>
-    `Something went wrong on our side. If it keeps happening, report error id \`${ctx.errorId}\`.`,
+  Internal: (ctx: { errorId: string; supportUrl?: string | undefined }) =>
+    ctx.supportUrl === undefined
+      ? `Something went wrong on my side. If it keeps happening, tell whoever runs this bot the error id \`${ctx.errorId}\`, so they can find what happened in my log.`
+      : `Something went wrong on my side. If it keeps happening, please report the error id \`${ctx.errorId}\` at <${ctx.supportUrl}>.`,
 } as const;
 
 /** Stable identifiers of user-facing errors. */

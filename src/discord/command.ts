@@ -32,6 +32,8 @@ export interface BotInfo {
   applicationId(): string | undefined;
   /** Every registered command's definition, for `/help`. */
   readonly commands: readonly RESTPostAPIApplicationCommandsJSONBody[];
+  /** The headings of `/help` with the command names under each (see `commandSections`). */
+  readonly helpSections: readonly { readonly title: string; readonly names: readonly string[] }[];
 }
 
 /** How a command's first answer is made: public or ephemeral, decided before any slow work. */

@@ -57,11 +57,17 @@ function describeApiError(error: PluralKitAPIError): UserFacingError | undefined
   return undefined;
 }
 
+/** Where users report an internal error's id: the operator's `SUPPORT_URL`, when set. */
+export interface DescribeErrorOptions {
+  readonly supportUrl?: string | undefined;
+}
+
 /**
  * Turns anything a handler threw into what the user is told. User mistakes and privacy answers are
- * explained; PluralKit trouble asks them to retry; anything else is our bug and gets an error id.
+ * explained; PluralKit trouble asks them to retry; anything else is our bug and gets an error id,
+ * with where to report it.
  */
-export function describeError(error: unknown): DescribedError {
+export function describeError(error: unknown, options: DescribeErrorOptions = {}): DescribedError {
   if (error instanceof UserFacingError) return { message: error.message, level: 'info' };
   if (error instanceof VaultUnavailableError) return { message: UserErrorMessages.StoreUnavailable(), level: 'warn' };
   if (error instanceof PluralKitInputError) {
@@ -82,7 +88,7 @@ export function describeError(error: unknown): DescribedError {
     return { message: UserErrorMessages.PluralKitDown(), level: 'warn' };
   }
   const errorId = randomBytes(4).toString('hex');
-  return { message: UserErrorMessages.Internal({ errorId }), level: 'error', errorId };
+  return { message: UserErrorMessages.Internal({ errorId, supportUrl: options.supportUrl }), level: 'error', errorId };
 }
 
 /** `systemRef` → `system`, `members[2]` → `member`: the client's argument names, in the user's words. */

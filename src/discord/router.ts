@@ -10,6 +10,8 @@ import { tokenShapedField } from './token-guard.js';
 export interface RouterOptions {
   /** Defer an interaction that has no answer after this long. @defaultValue 1200 */
   deferAfterMs?: number | undefined;
+  /** Where an internal error's id is to be reported (`SUPPORT_URL`); see `describeError`. */
+  supportUrl?: string | undefined;
 }
 
 /**
@@ -27,7 +29,7 @@ export function createRouter(commands: readonly Command[], ctx: CommandContext, 
     try {
       await handler(respond);
     } catch (error) {
-      const described = describeError(error);
+      const described = describeError(error, { supportUrl: options.supportUrl });
       const where = { interaction: interaction.id, user: interaction.user.id, kind: interaction.type, name: nameOf(interaction) };
       // A user's own mistake needs no stack in the log; PluralKit trouble and our bugs do.
       const detail = isUserFacingError(error) ? { reason: error.identifier } : { err: error, errorId: described.errorId };

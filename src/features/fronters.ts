@@ -2,17 +2,16 @@ import type { CommandContext } from '../discord/command.js';
 import { renderFronters } from '../render/fronters.js';
 import type { RenderedMessage } from '../render/message.js';
 import { forTarget, type Target } from '../targets.js';
+import { idDisplayFor } from './view-target.js';
 
 /**
  * The current fronters of a target as a card. Fronters and the system (for name, colour, avatar) are
  * fetched together; both are cached and shared with concurrent callers by the client.
  */
 export async function frontersView(ctx: CommandContext, callerId: string, target: Target): Promise<RenderedMessage> {
-  const [front, system] = await forTarget(ctx.accounts, callerId, target, (ref, token) =>
-    Promise.all([
-      ctx.pluralkit.getFronters(ref, { token, priority: 'interactive' }),
-      ctx.pluralkit.getSystem(ref, { token, priority: 'interactive' }),
-    ]),
-  );
-  return renderFronters(front, system, ctx.now());
+  const [front, system, ids] = await forTarget(ctx.accounts, callerId, target, (ref, token) => {
+    const o = { token, priority: 'interactive' } as const;
+    return Promise.all([ctx.pluralkit.getFronters(ref, o), ctx.pluralkit.getSystem(ref, o), idDisplayFor(ctx, ref, o)]);
+  });
+  return renderFronters(front, system, ctx.now(), ids);
 }

@@ -9,7 +9,7 @@ import { memberName } from '../render/names.js';
 import { forTarget, type Target } from '../targets.js';
 import { asEntityRef, pickByReference, quoteTyped } from './lookup.js';
 import { pagedListAction } from './paged-list.js';
-import { restoreTarget, unlessPrivate, type StoredTarget } from './view-target.js';
+import { idDisplayFor, restoreTarget, unlessPrivate, type StoredTarget } from './view-target.js';
 
 /** A group list between clicks; lives in a session. */
 export interface GroupListState {
@@ -24,9 +24,13 @@ export async function groupListPage(ctx: CommandContext, callerId: string, state
   const target = await restoreTarget(ctx.accounts, callerId, state.target);
   return forTarget(ctx.accounts, callerId, target, async (ref, token) => {
     const o = { token, priority: 'interactive' } as const;
-    const [system, groups] = await Promise.all([ctx.pluralkit.getSystem(ref, o), ctx.pluralkit.getGroups(ref, { withMembers: true }, o)]);
+    const [system, groups, ids] = await Promise.all([
+      ctx.pluralkit.getSystem(ref, o),
+      ctx.pluralkit.getGroups(ref, { withMembers: true }, o),
+      idDisplayFor(ctx, ref, o),
+    ]);
     const sorted = [...groups].sort((a, b) => collator.compare(memberName(a), memberName(b)) || (a.id < b.id ? -1 : 1));
-    return renderGroupList(sorted, { page: state.page, controls, system });
+    return renderGroupList(sorted, { page: state.page, controls, system, ids });
   });
 }
 
@@ -44,12 +48,12 @@ export async function groupCardView(
 ): Promise<{ message: RenderedMessage; group: Group }> {
   return forTarget(ctx.accounts, callerId, target, async (ref, token) => {
     const o = { token, priority: 'interactive' } as const;
-    const [system, group] = await Promise.all([ctx.pluralkit.getSystem(ref, o), findGroup(ctx, ref, o, typed)]);
+    const [system, group, ids] = await Promise.all([ctx.pluralkit.getSystem(ref, o), findGroup(ctx, ref, o, typed), idDisplayFor(ctx, ref, o)]);
     if (group.system !== undefined && group.system !== system.id) {
       throw new UserFacingError('InAnotherSystem', { what: 'group', ref: quoteTyped(typed), system: group.system });
     }
     const members = await unlessPrivate(ctx.pluralkit.getGroupMembers(group.id, o), PluralKitErrorCode.GroupMemberListPrivate);
-    const message = renderGroup(group, { system, members: members && sortMembers(members, 'name'), controls });
+    const message = renderGroup(group, { system, members: members && sortMembers(members, 'name'), controls, ids });
     if (members === undefined) message.content = "That system keeps this group's member list private.";
     return { message, group };
   });

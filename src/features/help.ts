@@ -4,13 +4,45 @@ import {
   type APIApplicationCommandOption,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { HelpEntry } from '../render/help.js';
+import type { HelpEntry, HelpSection } from '../render/help.js';
 
 /** The first lines of `/help`: how linking works and who sees what. */
 export const HelpIntro = [
-  'Link your PluralKit system with `/link`: you paste your token into a form only you see (or DM it to me); it is checked with PluralKit and kept encrypted. `/unlink` forgets it at once.',
+  'Link your PluralKit system with `/link`: you paste your token into a form only you see (or DM it to me); I check it with PluralKit and keep it encrypted. `/unlink` forgets it at once.',
   'Answers about your own system are private unless you set `public`. Other systems are shown only as PluralKit shows them to everyone, so their privacy settings always apply.',
 ].join('\n');
+
+/** The notes under the command list: examples for the options people ask about most, and admin controls. */
+export const HelpNotes: readonly { readonly title: string; readonly text: string }[] = [
+  {
+    title: 'Times and ranges',
+    text: [
+      '`/switch in` and `/switch out` take a `time` such as `10 minutes ago`, `2h ago`, `yesterday 21:30` or `2025-06-01T21:30:00Z`; times without a zone are in your system\'s PluralKit time zone.',
+      '`/frontstats` takes a `range` such as `7d`, `2w`, `3mo`, `all`, `since 2025-01-01` or `from 2025-01-01 to 2025-02-01` (default `30d`).',
+    ].join('\n'),
+  },
+  {
+    title: 'For server admins',
+    text: 'Discord lets you choose who can use each command, and where: Server Settings → Integrations → pk-companion, then allow or deny channels and roles per command.',
+  },
+];
+
+/**
+ * The help entries under the headings of `sections` (titles with command names), in that order.
+ * Commands no section names (a test or preview subset) come last under "More".
+ */
+export function helpSections(
+  commands: readonly RESTPostAPIApplicationCommandsJSONBody[],
+  sections: readonly { readonly title: string; readonly names: readonly string[] }[],
+): HelpSection[] {
+  const placed = new Set(sections.flatMap((section) => section.names));
+  const grouped = sections.map((section) => ({
+    title: section.title,
+    entries: helpEntries(commands.filter((command) => section.names.includes(command.name))),
+  }));
+  const rest = helpEntries(commands.filter((command) => !placed.has(command.name)));
+  return [...grouped, { title: 'More', entries: rest }].filter((section) => section.entries.length > 0);
+}
 
 /**
  * Context menus carry no description on Discord, so their help text lives here, keyed by name.

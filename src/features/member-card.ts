@@ -13,7 +13,7 @@ import { renderMember } from '../render/member.js';
 import type { RenderedMessage } from '../render/message.js';
 import { forTarget, type Target } from '../targets.js';
 import { asEntityRef, pickByReference, quoteTyped } from './lookup.js';
-import { unlessPrivate } from './view-target.js';
+import { idDisplayFor, unlessPrivate } from './view-target.js';
 
 /**
  * The member card for what the user typed (id, UUID or exact name) in the target system: the member,
@@ -24,11 +24,12 @@ import { unlessPrivate } from './view-target.js';
 export async function memberCardView(ctx: CommandContext, callerId: string, target: Target, typed: string): Promise<RenderedMessage> {
   return forTarget(ctx.accounts, callerId, target, async (ref, token) => {
     const o = { token, priority: 'interactive' } as const;
-    const [system, member, switches, groups] = await Promise.all([
+    const [system, member, switches, groups, ids] = await Promise.all([
       ctx.pluralkit.getSystem(ref, o),
       findMember(ctx, ref, o, typed),
       unlessPrivate(ctx.pluralkit.getSwitches(ref, { limit: MaxSwitchPageSize }, o), PluralKitErrorCode.FrontHistoryPrivate),
       unlessPrivate(ctx.pluralkit.getGroups(ref, { withMembers: true }, o), PluralKitErrorCode.GroupListPrivate),
+      idDisplayFor(ctx, ref, o),
     ]);
     if (member.system !== undefined && member.system !== system.id) {
       throw new UserFacingError('InAnotherSystem', { what: 'member', ref: quoteTyped(typed), system: member.system });
@@ -37,6 +38,7 @@ export async function memberCardView(ctx: CommandContext, callerId: string, targ
       system,
       groups: groups?.filter((group) => group.members?.includes(member.uuid) ?? false),
       lastFronted: lastFrontedOf(member, switches),
+      ids,
     });
   });
 }

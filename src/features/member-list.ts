@@ -8,7 +8,7 @@ import { memberName } from '../render/names.js';
 import { forTarget } from '../targets.js';
 import { memberCardView } from './member-card.js';
 import { pagedListAction } from './paged-list.js';
-import { restoreTarget, unlessPrivate, type StoredTarget } from './view-target.js';
+import { idDisplayFor, restoreTarget, unlessPrivate, type StoredTarget } from './view-target.js';
 
 /** Whose members a list shows: a whole system, or one group of it. */
 export type MemberSource = { readonly kind: 'system' } | { readonly kind: 'group'; readonly groupId: string };
@@ -35,11 +35,12 @@ export async function memberListPage(ctx: CommandContext, callerId: string, stat
   return forTarget(ctx.accounts, callerId, target, async (ref, token) => {
     const o = { token, priority: 'interactive' } as const;
     const wantsLastFronted = state.sort === 'last-fronted';
-    const [system, members, lastFronted, groupName] = await Promise.all([
+    const [system, members, lastFronted, groupName, ids] = await Promise.all([
       ctx.pluralkit.getSystem(ref, o),
       state.source.kind === 'group' ? ctx.pluralkit.getGroupMembers(state.source.groupId, o) : ctx.pluralkit.getMembers(ref, o),
       wantsLastFronted ? lastFrontedMap(ctx, ref, o) : Promise.resolve(undefined),
       state.source.kind === 'group' ? ctx.pluralkit.getGroup(state.source.groupId, o).then(memberName) : Promise.resolve(undefined),
+      idDisplayFor(ctx, ref, o),
     ]);
     const shown = sortMembers(filterMembers(members, state.search), lastFronted === undefined ? 'name' : state.sort, lastFronted);
     const page = renderMemberList(shown, {
@@ -48,6 +49,7 @@ export async function memberListPage(ctx: CommandContext, callerId: string, stat
       system,
       search: state.search,
       lastFronted,
+      ids,
       ...(groupName !== undefined && { title: `Members of ${groupName}` }),
     });
     if (wantsLastFronted && lastFronted === undefined) page.content = 'Sorted by name: that system keeps its front history private.';

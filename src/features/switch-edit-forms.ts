@@ -1,6 +1,7 @@
 import { ComponentType, TextInputStyle, type ModalComponentData } from 'discord.js';
 import { zoneOffsetMinutes } from '../front/time-zone.js';
 import type { Switch } from '../pluralkit/index.js';
+import { sortedSwitchMembers } from '../render/names.js';
 
 /** Custom ids of the fields in the `/switch edit` forms. */
 export const EditFormField = { time: 'time', members: 'members' } as const;
@@ -53,7 +54,7 @@ export function membersForm(customId: string, sw: Switch, names: ReadonlyMap<str
             style: TextInputStyle.Paragraph,
             required: false,
             maxLength: 4000,
-            value: prefillMembers(sw.members, names).slice(0, 4000),
+            value: prefillMembers(sortedSwitchMembers(sw.members, names), names).slice(0, 4000),
             placeholder: 'Ash, Kai, abcde (leave empty for "no fronter")',
           },
         ],

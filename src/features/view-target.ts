@@ -1,6 +1,8 @@
 import type { Accounts } from '../accounts.js';
 import { encodeCustomId } from '../discord/custom-id.js';
-import { isPluralKitAPIError, type PluralKitErrorCode } from '../pluralkit/index.js';
+import type { CommandContext } from '../discord/command.js';
+import { isPluralKitAPIError, type CallOptions, type PluralKitErrorCode } from '../pluralkit/index.js';
+import { idDisplayOf, type IdDisplay } from '../render/ids.js';
 import type { RenderControls } from '../render/message.js';
 import { ownTarget, type Target } from '../targets.js';
 
@@ -36,4 +38,12 @@ export async function unlessPrivate<T>(call: Promise<T>, ...codes: PluralKitErro
     if (codes.some((code) => isPluralKitAPIError(error, code))) return undefined;
     throw error;
   }
+}
+
+/**
+ * How system `ref` wants its short ids shown (its `hid_display_split` / `hid_display_caps` settings,
+ * which PluralKit shows to everyone). Cached by the client like every read.
+ */
+export async function idDisplayFor(ctx: CommandContext, ref: string, o: CallOptions): Promise<IdDisplay> {
+  return idDisplayOf(await ctx.pluralkit.getSystemSettings(ref, o));
 }

@@ -48,6 +48,11 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
       print(`${header}\n(skipped: this build has no ${step.command} command)\n`);
       continue;
     }
+    const reason = step.skip?.(facts);
+    if (reason !== undefined) {
+      print(`${header}\n(skipped: ${reason})\n`);
+      continue;
+    }
     try {
       const message = await step.play({ discord, user, facts });
       print(`${header}\n${formatMessage(message)}\n`);
@@ -83,5 +88,5 @@ async function learnOwnSystem(facts: PreviewFacts, bot: Awaited<ReturnType<typeo
 
 function proxiedMessageOf(pk: Awaited<ReturnType<typeof startOffline>>['pk'], channelId: string): PreviewFacts['proxiedMessage'] {
   const id = pk.sample.own.messageIds.at(-1);
-  return id === undefined ? undefined : { id, channelId, content: 'A message proxied by PluralKit' };
+  return id === undefined ? undefined : { id, channelId, content: 'A message proxied by PluralKit.' };
 }

@@ -25,6 +25,8 @@ export interface PreviewStep {
   title: string;
   /** The command this step shows (steps for commands the bot doesn't have are skipped). */
   command: string;
+  /** Why this step cannot be shown with the data at hand (e.g. no proxied message), or `undefined` to play it. */
+  skip?(facts: PreviewFacts): string | undefined;
   /** Plays the step and returns the message a user would end up looking at. */
   play(ctx: StepContext): Promise<MessageState>;
 }
@@ -69,9 +71,15 @@ export const previewSteps: readonly PreviewStep[] = [
     },
   },
   slash('Who is fronting right now?', 'fronters'),
-  slash("Someone else's fronters (public view)", 'fronters', (f) => (f.otherSystemId ? { system: f.otherSystemId } : {})),
+  {
+    ...slash("Someone else's fronters (public view)", 'fronters', (f) => ({ system: f.otherSystemId ?? '' })),
+    skip: (f) => (f.otherSystemId === undefined ? 'no other system to look at on this PluralKit' : undefined),
+  },
   slash('Your system card', 'system'),
-  slash('A member card', 'member', (f) => ({ member: f.memberIds[0] ?? '' })),
+  {
+    ...slash('A member card', 'member', (f) => ({ member: f.memberIds[0] ?? '' })),
+    skip: (f) => (f.memberIds.length === 0 ? 'your system has no members I can see' : undefined),
+  },
   {
     title: 'Your member list, then the next page',
     command: 'members',
@@ -81,7 +89,10 @@ export const previewSteps: readonly PreviewStep[] = [
     },
   },
   slash('Your groups', 'groups'),
-  slash('One group and its members', 'group', (f) => ({ group: f.groupIds[0] ?? '' })),
+  {
+    ...slash('One group and its members', 'group', (f) => ({ group: f.groupIds[0] ?? '' })),
+    skip: (f) => (f.groupIds.length === 0 ? 'your system has no groups I can see' : undefined),
+  },
   {
     title: 'Front history, then one page further back',
     command: 'switches',
@@ -90,7 +101,10 @@ export const previewSteps: readonly PreviewStep[] = [
       return click(ctx.discord, ctx.user, first, 'next');
     },
   },
-  slash('Log a switch that happened 10 minutes ago', 'switch in', (f) => ({ member: f.memberIds[1] ?? f.memberIds[0] ?? '', time: '10 minutes ago' })),
+  {
+    ...slash('Log a switch that happened 10 minutes ago', 'switch in', (f) => ({ member: f.memberIds[1] ?? f.memberIds[0] ?? '', time: '10 minutes ago' })),
+    skip: (f) => (f.memberIds.length === 0 ? 'your system has no members to switch in' : undefined),
+  },
   {
     title: 'Edit any past switch: pick one from the history',
     command: 'switch',
@@ -106,6 +120,7 @@ export const previewSteps: readonly PreviewStep[] = [
   {
     title: 'Right-click a proxied message → Apps → Who was fronting?',
     command: 'Who was fronting?',
+    skip: (f) => (f.proxiedMessage === undefined ? 'this PluralKit has no proxied message of yours to point at' : undefined),
     play: ({ discord, user, facts }) => {
       const message = facts.proxiedMessage ?? { id: '1', channelId: discord.channel.id, content: '' };
       const target: APIMessage = {

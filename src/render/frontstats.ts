@@ -69,10 +69,10 @@ function section(entries: readonly FrontStatsEntry[], page: number, names: Reado
   return later > 0 ? `${text}\n(${later} more on the next pages)` : text;
 }
 
-/** `1. **Alice** — 41.7% (2d 12h) · 3 stretches, longest 1d`, at most {@link MaxLineLength} long. */
+/** `1. **Alice** — 41.7% (2d 12h) · fronted 3 times, longest 1d`, at most {@link MaxLineLength} long. */
 function entryLine(prefix: string, entry: FrontStatsEntry, names: ReadonlyMap<string, string>): string {
-  const stretches = entry.stretches === 1 ? '1 stretch' : `${entry.stretches} stretches, longest ${formatDuration(entry.longestStretchMs)}`;
-  const figures = ` — ${formatPercent(entry.percent)} (${formatDuration(entry.totalMs)}) · ${stretches}`;
+  const times = entry.stretches === 1 ? 'fronted once' : `fronted ${entry.stretches} times, longest ${formatDuration(entry.longestStretchMs)}`;
+  const figures = ` — ${formatPercent(entry.percent)} (${formatDuration(entry.totalMs)}) · ${times}`;
   const name = names.get(entry.id);
   const label = name === undefined ? `\`${entry.id}\`` : boldNameWithin(name, MaxLineLength - prefix.length - figures.length);
   return truncate(`${prefix}${label}${figures}`, MaxLineLength);
@@ -90,12 +90,17 @@ function statsTitle(system: System | null | undefined): string {
 }
 
 function footerText(stats: FrontStats, page: number, pages: number): string {
-  const parts = [`Logged: ${formatDuration(stats.knownMs)} of ${formatDuration(stats.rangeMs)}`];
-  if (stats.switchedOutMs > 0) parts.push(`no fronter: ${formatDuration(stats.switchedOutMs)}`);
-  if (stats.unknownMs > 0) parts.push(`unknown (before the first switch): ${formatDuration(stats.unknownMs)}`);
-  if (pages > 1) parts.push(`page ${page + 1}/${pages}`);
+  const range = formatDuration(stats.rangeMs);
+  const sentences = [
+    stats.knownMs === stats.rangeMs
+      ? `These figures cover the whole ${range}.`
+      : `These figures cover ${formatDuration(stats.knownMs)} of the ${range}.`,
+  ];
+  if (stats.switchedOutMs > 0) sentences.push(`No one was fronting for ${formatDuration(stats.switchedOutMs)}.`);
+  if (stats.unknownMs > 0) sentences.push(`I left out ${formatDuration(stats.unknownMs)} before the first switch, as I can't tell who fronted then.`);
+  if (pages > 1) sentences.push(`Page ${page + 1} of ${pages}.`);
   return [
-    parts.join(' · '),
-    'Percentages are of the logged time. Co-fronters each get the full time, so they can add up to more than 100%.',
+    sentences.join(' '),
+    'Percentages are of the time covered. Co-fronters each get the full time, so they can add up to more than 100%.',
   ].join('\n');
 }

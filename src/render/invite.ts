@@ -1,5 +1,5 @@
 import { ButtonStyle, ComponentType, type APIButtonComponentWithURL } from 'discord-api-types/v10';
-import { HelpColor } from './help.js';
+import { HelpColor, StoredDataNote } from './help.js';
 import type { RenderedMessage } from './message.js';
 
 /** The install links, see `inviteLinks` in `src/features/invite.ts`. */
@@ -9,8 +9,8 @@ export interface InviteView {
 }
 
 /**
- * The invite card: what each way of adding the bot gives, that it asks for no permissions, and one link
- * button per way.
+ * The invite card: what each way of adding the bot gives, that it asks for no permissions, what it
+ * stores about a user, and one link button per way.
  */
 export function renderInvite(links: InviteView): RenderedMessage {
   const linkButton = (label: string, url: string): APIButtonComponentWithURL => ({ type: ComponentType.Button, style: ButtonStyle.Link, label, url });
@@ -19,12 +19,13 @@ export function renderInvite(links: InviteView): RenderedMessage {
       {
         title: 'Add pk-companion',
         description: [
-          '**Add to a server**: everyone there can use the commands, and members can DM the bot to link their system.',
-          '**Add to your account**: use the commands anywhere, in any server, DM or group chat, even where the bot isn’t a member.',
+          '**Add to a server**: everyone there can use the commands, and members can DM me to link their system.',
+          '**Add to your account**: use the commands anywhere, in any server, DM or group chat, even where I’m not a member.',
           '',
-          'The bot asks for no permissions: it only answers commands and DMs.',
+          'I ask for no permissions: I only answer commands and DMs.',
         ].join('\n'),
         color: HelpColor,
+        fields: [{ name: StoredDataNote.title, value: StoredDataNote.text }],
       },
     ],
     components: [{ type: ComponentType.ActionRow, components: [linkButton('Add to a server', links.server), linkButton('Add to your account', links.user)] }],

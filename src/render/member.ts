@@ -3,9 +3,11 @@ import { discordTimestamp } from '../front/format.js';
 import type { Group, Member, ProxyTag, System } from '../pluralkit/schemas.js';
 import { fitEmbedTotal, fitLines, joinWithin, truncate, DiscordLimits } from './limits.js';
 import type { RenderedMessage } from './message.js';
-import { avatarOf, systemAuthor } from './fronters.js';
+import { avatarOf } from './fronters.js';
+import { displayId, type IdDisplay } from './ids.js';
 import { boldName, memberName } from './names.js';
 import { codeSpan, dashboardUrl, formatColor, inlineText, parseColor } from './text.js';
+import { embedImage } from './urls.js';
 
 /** What the member card shows besides the member, when the caller knows it. */
 export interface MemberCardOptions {
@@ -15,6 +17,8 @@ export interface MemberCardOptions {
   groups?: readonly Group[] | undefined;
   /** When the member last fronted (see `lastFrontedTimes`): `null` if never; absent when unknown. */
   lastFronted?: Date | 'now' | null | undefined;
+  /** The system's id display setting (split / caps). */
+  ids?: IdDisplay | undefined;
 }
 
 /** Room for the description; PluralKit caps it at 1,000, this only guards the message total. */
@@ -22,20 +26,21 @@ const DescriptionBudget = 2500;
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
- * The member card: display name as title (name as a field when different), description, avatar,
- * banner, colour, then pronouns, birthday, message count, last fronted, created, proxy tags and groups.
+ * The member card, laid out like PluralKit's: the author line `name (system name)` with the avatar,
+ * linking to the dashboard; then the display name (when set), pronouns, birthday, message count,
+ * last fronted, created, proxy tags and groups as fields; description, avatar thumbnail, banner, colour.
  * Values PluralKit hid are absent; the owner's hidden members carry a "(this member is hidden)" note.
  * @see https://pluralkit.me/api/models/#member-model
  */
 export function renderMember(member: Member, options: MemberCardOptions = {}): RenderedMessage {
   const color = parseColor(member.color);
   const avatar = avatarOf(member);
-  const shownName = memberName(member);
+  const image = embedImage(member.banner);
   const fields: APIEmbedField[] = [];
   const add = (name: string, value: string | null | undefined, inline = true): void => {
     if (value) fields.push({ name, value: truncate(value, DiscordLimits.fieldValue), inline });
   };
-  if (shownName !== member.name) add('Name', inlineText(member.name));
+  if (memberName(member) !== member.name) add('Display name', inlineText(memberName(member)));
   add('Pronouns', member.pronouns && inlineText(member.pronouns));
   add('Birthday', member.birthday && formatBirthday(member.birthday));
   add('Colour', member.color && formatColor(member.color));
@@ -46,23 +51,41 @@ export function renderMember(member: Member, options: MemberCardOptions = {}): R
     add('Proxy tags', fitLines(member.proxy_tags.map(proxyTagText), DiscordLimits.fieldValue).text, false);
   }
   if (options.groups !== undefined && options.groups.length > 0) {
-    add(`Groups (${options.groups.length})`, groupsText(options.groups), false);
+    add(`Groups (${options.groups.length})`, groupsText(options.groups, options.ids), false);
   }
 
   const hiddenNote = member.privacy?.visibility === 'private' ? '*(this member is hidden)*' : undefined;
   const description = [hiddenNote, member.description?.trim() || undefined].filter((part) => part !== undefined).join('\n\n');
   const embed: APIEmbed = {
-    ...(options.system && { author: systemAuthor(options.system) }),
-    title: truncate(inlineText(shownName), DiscordLimits.embedTitle),
-    url: dashboardUrl('m', member.id),
+    author: entityAuthor(member.name, options.system, dashboardUrl('m', member.id), avatar),
     ...(description !== '' && { description: truncate(description, DescriptionBudget) }),
     ...(color !== undefined && { color }),
     ...(avatar !== undefined && { thumbnail: { url: avatar } }),
-    ...(member.banner !== null && { image: { url: member.banner } }),
+    ...(image !== undefined && { image }),
     ...(fields.length > 0 && { fields }),
-    footer: { text: member.system ? `System ID: ${member.system} · Member ID: ${member.id}` : `Member ID: ${member.id}` },
+    footer: { text: idFooter(member.system, 'Member', member.id, options.ids) },
   };
   return { embeds: [fitEmbedTotal(embed)], components: [] };
+}
+
+/**
+ * PluralKit's author line of a member or group card: `name (system name)`, or the name alone when
+ * the system's name is hidden or unset; with the avatar or icon and the dashboard link.
+ */
+export function entityAuthor(name: string, system: System | null | undefined, url: string, icon: string | undefined): NonNullable<APIEmbed['author']> {
+  const systemName = system?.name?.replace(/\s+/g, ' ').trim();
+  const own = name.replace(/\s+/g, ' ').trim();
+  return {
+    name: truncate(systemName ? `${own} (${systemName})` : own, DiscordLimits.authorName),
+    url,
+    ...(icon !== undefined && { icon_url: icon }),
+  };
+}
+
+/** `System ID: abcde · Member ID: fghij` in the system's id display, for card footers. */
+export function idFooter(systemId: string | undefined, kind: 'Member' | 'Group', id: string, ids: IdDisplay | undefined): string {
+  const own = `${kind} ID: ${displayId(id, ids)}`;
+  return systemId ? `System ID: ${displayId(systemId, ids)} · ${own}` : own;
 }
 
 /** A proxy tag as PluralKit shows it: the proxy string with `text` in the middle, in a code span. */
@@ -87,9 +110,9 @@ function lastFrontedText(lastFronted: Date | 'now' | null | undefined): string |
 }
 
 /** Like PluralKit: up to five groups one per line with their id, more as a comma list of names. */
-function groupsText(groups: readonly Group[]): string {
+function groupsText(groups: readonly Group[], ids: IdDisplay | undefined): string {
   const sorted = [...groups].sort((a, b) => memberName(a).localeCompare(memberName(b), 'en') || a.id.localeCompare(b.id));
   const names = sorted.map((group) => boldName(memberName(group)));
   if (sorted.length > 5) return joinWithin(names, DiscordLimits.fieldValue);
-  return fitLines(sorted.map((group, i) => `\`${group.id}\` ${names[i]!}`), DiscordLimits.fieldValue).text;
+  return fitLines(sorted.map((group, i) => `\`${displayId(group.id, ids)}\` ${names[i]!}`), DiscordLimits.fieldValue).text;
 }

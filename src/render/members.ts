@@ -7,6 +7,7 @@ import { DiscordLimits, fitLines, truncate } from './limits.js';
 import { ControlAction } from './message.js';
 import type { RenderControls, RenderedMessage } from './message.js';
 import { systemAuthor } from './fronters.js';
+import { displayId, type IdDisplay } from './ids.js';
 import { boldName, memberName } from './names.js';
 import { inlineText, parseColor, plural } from './text.js';
 
@@ -63,6 +64,8 @@ export interface MemberListOptions {
   title?: string | undefined;
   /** Adds "last fronted" to each line when given (see `lastFrontedTimes`). */
   lastFronted?: ReadonlyMap<string, LastFronted> | undefined;
+  /** The system's id display setting (split / caps). */
+  ids?: IdDisplay | undefined;
 }
 
 /**
@@ -75,7 +78,7 @@ export function renderMemberList(members: readonly Member[], options: MemberList
   const page = clampPage(options.page, pages);
   const slice = members.slice(page * pageSize, (page + 1) * pageSize);
   const color = parseColor(options.system?.color);
-  const lines = slice.map((member) => memberLine(member, options.lastFronted?.get(member.id)));
+  const lines = slice.map((member) => memberLine(member, options.lastFronted?.get(member.id), options.ids));
 
   const embed: APIEmbed = {
     ...(options.system && { author: systemAuthor(options.system) }),
@@ -90,7 +93,7 @@ export function renderMemberList(members: readonly Member[], options: MemberList
     const options_ = slice.map((member) => ({
       label: memberName(member).replace(/\s+/g, ' ').trim(),
       value: member.id,
-      description: optionDescription(member),
+      description: optionDescription(member, options.ids),
     }));
     components.push(selectRow(controlId(options.controls, ControlAction.Open), 'Open a member card…', options_));
   }
@@ -105,16 +108,16 @@ function emptyText(search: string | undefined): string {
   return search?.trim() ? 'No member matches that search.' : 'No members to show.';
 }
 
-function memberLine(member: Member, lastFronted: LastFronted | undefined): string {
-  let line = `\`${member.id}\` ${boldName(memberName(member))}`;
+function memberLine(member: Member, lastFronted: LastFronted | undefined, ids: IdDisplay | undefined): string {
+  let line = `\`${displayId(member.id, ids)}\` ${boldName(memberName(member))}`;
   if (member.pronouns) line += ` (${inlineText(truncate(member.pronouns, 30))})`;
   if (lastFronted === 'now') line += ' · fronting now';
   else if (lastFronted !== undefined) line += ` · last fronted ${discordTimestamp(lastFronted, 'R')}`;
   return line;
 }
 
-function optionDescription(member: Member): string {
-  const parts = [`ID ${member.id}`];
+function optionDescription(member: Member, ids: IdDisplay | undefined): string {
+  const parts = [`ID ${displayId(member.id, ids)}`];
   if (memberName(member) !== member.name) parts.push(member.name);
   if (member.pronouns) parts.push(member.pronouns);
   return parts.join(' · ').replace(/\s+/g, ' ');

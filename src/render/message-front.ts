@@ -4,7 +4,7 @@ import type { Member, Switch, System } from '../pluralkit/schemas.js';
 import { systemAuthor } from './fronters.js';
 import { fitLines } from './limits.js';
 import type { RenderedMessage } from './message.js';
-import { boldName, memberName, switchMemberLabel } from './names.js';
+import { boldName, memberName, sortedSwitchMembers, switchMemberLabel } from './names.js';
 import { parseColor } from './text.js';
 
 /** Budget of the fronter list, so a 150-member co-front still leaves room for the rest of the card. */
@@ -61,6 +61,6 @@ function frontLines(front: MessageFrontView['front'], names: ReadonlyMap<string,
   const since = `Since ${discordTimestamp(front.timestamp, 'f')} (${discordTimestamp(front.timestamp, 'R')})`;
   if (front.members.length === 0) return ['**No one** was fronting (the system had switched out).', since];
   const title = front.members.length === 1 ? '**Fronting then:**' : `**Fronting then (${front.members.length}):**`;
-  const list = fitLines(front.members.map((id) => switchMemberLabel(id, names)), FronterListBudget).text;
+  const list = fitLines(sortedSwitchMembers(front.members, names).map((id) => switchMemberLabel(id, names)), FronterListBudget).text;
   return [title, list, since];
 }

@@ -49,3 +49,29 @@ export function boldNameWithin(name: string, max: number): string {
   }
   return `**${text || '\u200b'}**`;
 }
+
+/**
+ * The one order co-fronters are shown in, everywhere: by shown name (case and accents ignored, numbers by value: `Member 6` before `Member 19`), then
+ * by id. PluralKit's switch list does not keep a switch's member order while `/fronters` does, so
+ * the order PluralKit sends cannot be shown consistently; this order does not depend on the route.
+ */
+export function sortedMembers<T extends Pick<Member, 'id' | 'name' | 'display_name'>>(members: readonly T[]): T[] {
+  return [...members].sort((a, b) => compareNames(memberName(a), memberName(b)) || a.id.localeCompare(b.id, 'en'));
+}
+
+/**
+ * A switch's member ids in {@link sortedMembers} order, names from `names`; ids without a name
+ * (hidden or deleted members) come last, by id.
+ */
+export function sortedSwitchMembers(ids: readonly string[], names: ReadonlyMap<string, string>): string[] {
+  return [...ids].sort((a, b) => {
+    const nameA = names.get(a);
+    const nameB = names.get(b);
+    if (nameA === undefined || nameB === undefined) return (nameA === undefined ? 1 : 0) - (nameB === undefined ? 1 : 0) || a.localeCompare(b, 'en');
+    return compareNames(nameA, nameB) || a.localeCompare(b, 'en');
+  });
+}
+
+function compareNames(a: string, b: string): number {
+  return a.trim().localeCompare(b.trim(), 'en', { sensitivity: 'base', numeric: true });
+}

@@ -6,7 +6,7 @@ import { button, buttonRow, controlId } from './components.js';
 import { joinWithin } from './limits.js';
 import { ControlAction } from './message.js';
 import type { RenderControls, RenderedMessage } from './message.js';
-import { switchMemberLabel } from './names.js';
+import { sortedSwitchMembers, switchMemberLabel } from './names.js';
 
 /** A change to one switch, as `/switch edit` offers them. */
 export type SwitchEdit =
@@ -89,5 +89,5 @@ export function renderSwitchEditResult(outcome: SwitchEditOutcome, options: { na
 }
 
 function fronters(ids: readonly string[], names: ReadonlyMap<string, string>): string {
-  return ids.length === 0 ? '*no fronter*' : joinWithin(ids.map((id) => switchMemberLabel(id, names)), NamesBudget);
+  return ids.length === 0 ? '*no fronter*' : joinWithin(sortedSwitchMembers(ids, names).map((id) => switchMemberLabel(id, names)), NamesBudget);
 }

@@ -8,7 +8,7 @@ import { clampPage, controlId, pageCount, pagingRow, selectRow } from './compone
 import { DiscordLimits, fitLines, joinWithin, truncate } from './limits.js';
 import { ControlAction } from './message.js';
 import type { RenderControls, RenderedMessage } from './message.js';
-import { plainMemberLabel, switchMemberLabel } from './names.js';
+import { plainMemberLabel, sortedSwitchMembers, switchMemberLabel } from './names.js';
 import { inlineText, parseColor, plural } from './text.js';
 
 /** Switches per history page, as in PluralKit's `fronthistory`. */
@@ -64,7 +64,7 @@ export function renderSwitchPicker(switches: readonly Switch[], options: SwitchP
   if (timed.length === 0) return message;
   const menuOptions: APISelectMenuOption[] = timed.map((sw) => {
     const when = formatRelative(sw.start, options.now);
-    const names = sw.members.map((id) => plainMemberLabel(id, options.names));
+    const names = sortedSwitchMembers(sw.members, options.names).map((id) => plainMemberLabel(id, options.names));
     const who = names.length === 0 ? 'no fronter' : joinWithin(names, DiscordLimits.selectOptionLabel - when.length - 3);
     return { label: `${who} · ${when}`, value: sw.id, description: zonedText(sw.start, options.timeZone) };
   });
@@ -82,7 +82,7 @@ function pageOf(switches: readonly Switch[], options: SwitchHistoryOptions): { p
 }
 
 function historyLine(sw: Switch & SwitchTiming, options: SwitchHistoryOptions): string {
-  const who = sw.members.length === 0 ? '*no fronter*' : joinWithin(sw.members.map((id) => switchMemberLabel(id, options.names)), NamesBudget);
+  const who = sw.members.length === 0 ? '*no fronter*' : joinWithin(sortedSwitchMembers(sw.members, options.names).map((id) => switchMemberLabel(id, options.names)), NamesBudget);
   const when = `${discordTimestamp(sw.start, 'f')} (${discordTimestamp(sw.start, 'R')})`;
   const howLong = sw.ongoing ? `ongoing, ${formatDuration(sw.durationMs)} so far` : `for ${formatDuration(sw.durationMs)}`;
   return `${who} · ${when} · ${howLong}`;

@@ -3,8 +3,10 @@ import { discordTimestamp } from '../front/format.js';
 import type { Member, System } from '../pluralkit/schemas.js';
 import { DiscordLimits, fitEmbedTotal, joinWithin, truncate } from './limits.js';
 import type { RenderedMessage } from './message.js';
-import { boldName, memberName } from './names.js';
+import { displayId, type IdDisplay } from './ids.js';
+import { boldName, memberName, sortedMembers } from './names.js';
 import { dashboardUrl, formatColor, inlineText, parseColor } from './text.js';
+import { embedImage } from './urls.js';
 
 /** What the system card shows besides the system itself, when the caller knows it. */
 export interface SystemCardOptions {
@@ -12,32 +14,36 @@ export interface SystemCardOptions {
   groupCount?: number | undefined;
   /** Current fronters; left out when front privacy hides them. */
   fronters?: readonly Member[] | undefined;
+  /** The system's id display setting (split / caps). */
+  ids?: IdDisplay | undefined;
 }
 
 /** Room for the description; PluralKit caps it at 1,000, this only guards the message total. */
 const DescriptionBudget = 3000;
 
 /**
- * The system card: name (or id) as title linking to the dashboard, description, avatar thumbnail,
- * banner image, colour, then tag, pronouns, colour, counts, fronters and creation date as fields.
- * Values PluralKit hid (null) are simply absent.
+ * The system card, laid out like PluralKit's: name (or id) as title linking to the dashboard,
+ * description, avatar thumbnail, banner image, colour, then the current fronters first, tag, pronouns,
+ * colour, counts and creation date as fields. Values PluralKit hid (null) are simply absent.
  * @see https://pluralkit.me/api/models/#system-model
  */
 export function renderSystem(system: System, options: SystemCardOptions = {}): RenderedMessage {
   const color = parseColor(system.color);
+  const thumbnail = embedImage(system.avatar_url);
+  const image = embedImage(system.banner);
   const fields: APIEmbedField[] = [];
   const add = (name: string, value: string | undefined, inline = true): void => {
     if (value !== undefined && value.trim() !== '') fields.push({ name, value: truncate(value, DiscordLimits.fieldValue), inline });
   };
+  if (options.fronters !== undefined && options.fronters.length > 0) {
+    const names = sortedMembers(options.fronters).map((member) => boldName(memberName(member)));
+    add(options.fronters.length === 1 ? 'Fronter' : 'Fronters', joinWithin(names, DiscordLimits.fieldValue), false);
+  }
   add('Tag', system.tag === null ? undefined : inlineText(system.tag));
   add('Pronouns', system.pronouns === null ? undefined : inlineText(system.pronouns));
   add('Colour', system.color === null ? undefined : formatColor(system.color));
   add('Members', options.memberCount?.toString());
   add('Groups', options.groupCount?.toString());
-  if (options.fronters !== undefined && options.fronters.length > 0) {
-    const names = options.fronters.map((member) => boldName(memberName(member)));
-    add(options.fronters.length === 1 ? 'Fronter' : 'Fronters', joinWithin(names, DiscordLimits.fieldValue), false);
-  }
   add('Created', system.created === null ? undefined : discordTimestamp(system.created, 'D'));
 
   const embed: APIEmbed = {
@@ -45,10 +51,10 @@ export function renderSystem(system: System, options: SystemCardOptions = {}): R
     url: dashboardUrl('s', system.id),
     ...(system.description?.trim() && { description: truncate(system.description, DescriptionBudget) }),
     ...(color !== undefined && { color }),
-    ...(system.avatar_url !== null && { thumbnail: { url: system.avatar_url } }),
-    ...(system.banner !== null && { image: { url: system.banner } }),
+    ...(thumbnail !== undefined && { thumbnail }),
+    ...(image !== undefined && { image }),
     ...(fields.length > 0 && { fields }),
-    footer: { text: `System ID: ${system.id}` },
+    footer: { text: `System ID: ${displayId(system.id, options.ids)}` },
   };
   return { embeds: [fitEmbedTotal(embed)], components: [] };
 }

@@ -22,7 +22,7 @@ export type VaultOperation = 'open' | 'link' | 'get' | 'has' | 'unlink' | 'close
 
 /** The message shown to users when the token store cannot be reached. */
 export const VaultUnavailableMessage =
-  'Your linked PluralKit account cannot be reached right now because our storage is unavailable. Please try again in a moment.';
+  'Your linked PluralKit account cannot be reached right now because my token storage is unavailable. Please try again in a moment.';
 
 /**
  * The token store (SQLite, Redis or Postgres) failed or could not be reached. The message is safe to show to a

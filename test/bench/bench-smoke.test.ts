@@ -40,7 +40,7 @@ describe('bench sections with tiny counts', () => {
     expect(result.mix.answered).toBe(12);
     for (const burst of [result.simultaneous.own, result.simultaneous.lookup]) {
       expect(burst.answered).toBe(15);
-      expect(burst.byRoute).toEqual({ 'GET /systems/{system_id}/fronters': 1, 'GET /systems/{system_id}': 1 });
+      expect(burst.byRoute).toEqual({ 'GET /systems/{system_id}/fronters': 1, 'GET /systems/{system_id}': 1, 'GET /systems/{system_id}/settings': 1 });
     }
     const rows = await benchEconomy({ commands: 4, users: 2, systems: 1, wave: 4, simultaneous: 3 });
     expect(rows).toHaveLength(3);

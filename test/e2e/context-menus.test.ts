@@ -29,7 +29,10 @@ describe('context menus', () => {
     const inForce = [...h.pk.state.switches.values()]
       .filter((s) => s.systemUuid === system.uuid && s.timestamp <= atMs)
       .sort((a, b) => b.timestamp - a.timestamp)[0]!;
-    return h.pk.state.membersByUuid(inForce.memberUuids).map((m) => (m.privacy.visibility === 'private' ? `\`${m.id}\`` : m.display_name ?? m.name));
+    // Shown in one order: visible members by name, then hidden ones (as ids) by id.
+    const shown = h.pk.state.membersByUuid(inForce.memberUuids).map((m) => (m.privacy.visibility === 'private' ? `\`${m.id}\`` : m.display_name ?? m.name));
+    const byName = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
+    return [...shown.filter((n) => !n.startsWith('`')).sort(byName), ...shown.filter((n) => n.startsWith('`')).sort()];
   };
 
   beforeAll(async () => {
@@ -53,7 +56,7 @@ describe('context menus', () => {
     it('on yourself shows your own linked system, with your token', async () => {
       const { alice } = h.discord.users;
       const reply = await h.dispatch(h.discord.userContext('Fronters', alice, { where: 'user-dm' })).reply();
-      expect(reply.embeds[0]?.footer?.text).toBe(`System ID: ${h.pk.sample.own.systemId}`);
+      expect(reply.embeds[0]?.footer?.text).toBe(`System ID: ${h.pk.sample.own.systemId.toUpperCase()}`);
       // The owner view names the hidden member that shares the front.
       expect(reply.embeds[0]?.description).toContain('???');
     });

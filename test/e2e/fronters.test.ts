@@ -26,7 +26,9 @@ describe('/fronters', () => {
       for (const name of await frontingNames(h, '@me', h.pk.sample.own.token)) expect(embed?.description).toContain(name);
       expect(embed?.fields?.[0]?.name).toBe('Since');
       expect(embed?.fields?.[0]?.value).toMatch(/<t:\d+:R>/);
-      expect(embed?.footer?.text).toContain(h.pk.sample.own.systemId);
+      // The sample system asks for ids in capitals (hid_display_caps).
+      expect(embed?.footer?.text).toBe(`System ID: ${h.pk.sample.own.systemId.toUpperCase()}`);
+      expect(embed?.description).not.toContain('[avatar]');
       assertWithinDiscordLimits(reply);
     });
   }
@@ -80,7 +82,7 @@ describe('/fronters', () => {
   it('rejects a malformed reference before asking PluralKit', async () => {
     const before = h.pk.stats.requests;
     const reply = await h.command('fronters', { system: 'not a system!' }).reply();
-    expect(reply.content).toMatch(/^That system reference isn't valid/);
+    expect(reply.content).toMatch(/^That system id isn't valid/);
     expect(h.pk.stats.requests).toBe(before);
   });
 

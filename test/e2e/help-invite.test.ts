@@ -49,6 +49,16 @@ describe('/help and /invite', () => {
       }
       expect(description).toContain("**Fronters** (on a user: right-click or long-press → Apps) That user's system's current fronters.");
       expect(description).toContain('**Who was fronting?** (on a message: right-click or long-press → Apps) The system and member behind a message');
+      // Grouped under the headings of commands/index.ts, in that order.
+      const headings = ['Linking', 'Fronting now', 'Profiles', 'Switches', 'Stats', 'Menus', 'About this bot'].map((t) => description.indexOf(`\n**${t}**\n`));
+      expect(headings.every((at) => at > 0)).toBe(true);
+      expect([...headings].sort((a, b) => a - b)).toEqual(headings);
+      expect(description.indexOf('`/switch in`')).toBeGreaterThan(headings[3]!);
+      const fields = Object.fromEntries((reply.embeds[0]?.fields ?? []).map((f) => [f.name, f.value]));
+      expect(fields['Times and ranges']).toContain('`10 minutes ago`');
+      expect(fields['Times and ranges']).toContain('`since 2025-01-01`');
+      expect(fields['For server admins']).toContain('Server Settings → Integrations');
+      expect(fields['What I keep about you']).toContain('`/unlink`');
       assertWithinDiscordLimits(reply);
     });
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { runPreview } from '../../src/preview/run.js';
+import { startPluralKitStandIn } from '../stand-ins/pluralkit/index.js';
 
 describe('npm run preview', () => {
   it('plays every command the bot has, prints readable replies, and writes a transcript', async () => {
@@ -23,6 +24,37 @@ describe('npm run preview', () => {
     expect(lines.length).toBeGreaterThan(commands.length);
     expect(lines.every((line) => typeof line.method === 'string' && line.path.startsWith('/api/v10/'))).toBe(true);
   }, 90_000);
+
+  it('shows the changed cards: fronters on the system card, PluralKit layout, sample texts in whole sentences', async () => {
+    const printed: string[] = [];
+    await runPreview({ print: (text) => printed.push(text) });
+    const output = printed.join('\n');
+    const step = (title: string) => output.slice(output.indexOf(title), output.indexOf('\n━━', output.indexOf(title)));
+    expect(step('Your system card')).toMatch(/▸ Fronters\n│ {5}\*\*\?\?\?\*\*, \*\*Ash 🔥\*\*, \*\*Kai 🌊\*\*/);
+    expect(step('Your system card')).toContain('— System ID: ');
+    const card = step('Your system card').split('\n');
+    const description = card.slice(card.findIndex((line) => line.startsWith('│ ## ')) + 1, card.findIndex((line) => line.startsWith('│ ▸'))).join(' ').trim();
+    expect(description.length).toBeGreaterThan(500);
+    // The sample description ends on a whole sentence, not mid-word.
+    expect(description).toMatch(/(\.|!|\?|💜|✨)$/);
+    expect(step('Who is fronting right now?')).not.toContain('[avatar]');
+    expect(step('What can this bot do?')).toContain('**Switches**');
+  }, 90_000);
+
+  it('skips what its data cannot show against another PluralKit (no proxied message, no other system)', async () => {
+    const pk = await startPluralKitStandIn();
+    try {
+      const printed: string[] = [];
+      const code = await runPreview({ pluralkitUrl: pk.url, pkToken: pk.sample.own.token, print: (text) => printed.push(text) });
+      const output = printed.join('\n');
+      expect(output).toContain('Who was fronting?\n(skipped: this PluralKit has no proxied message of yours to point at)');
+      expect(output).toContain("Someone else's fronters (public view)\n(skipped: no other system to look at on this PluralKit)");
+      expect(output).not.toMatch(/no answer:/);
+      expect(code).toBe(0);
+    } finally {
+      await pk.close();
+    }
+  }, 120_000);
 
   it('refuses --pluralkit-url without a token to link', async () => {
     const printed: string[] = [];

@@ -22,7 +22,10 @@ describe('/system and /member cards', () => {
       const [embed] = reply.embeds;
       expect(reply.ephemeral).toBe(true);
       expect(embed?.title).toBe('The Lantern Collective 🏮');
-      expect(embed?.footer?.text).toBe(`System ID: ${own.systemId}`);
+      // The sample system asks for ids in capitals (hid_display_caps).
+      expect(embed?.footer?.text).toBe(`System ID: ${own.systemId.toUpperCase()}`);
+      expect(embed?.fields?.[0]?.name).toBe('Fronters');
+      expect(embed?.fields?.[0]?.value).toBe('**???**, **Ash 🔥**, **Kai 🌊**');
       expect(field(reply, 'Members')).toBe(String(own.memberIds.length));
       expect(field(reply, 'Groups')).toBe(String(own.groupIds.length));
       expect(field(reply, 'Pronouns')).toBe('they/them (ask the fronter)');
@@ -44,6 +47,7 @@ describe('/system and /member cards', () => {
     const reply = await h.command('system', { system: other.systemId }).reply();
     expect(reply.embeds[0]?.title).toBe('The Starlight Crew ⭐');
     expect(field(reply, 'Members')).toBe(String(other.publicMemberIds.length));
+    expect(reply.embeds[0]?.fields?.[0]).toEqual({ name: 'Fronters', value: '**Deb**, **Vega**', inline: false });
     const lookups = h.pk.requests.filter((r) => r.path.startsWith(`/v2/systems/${other.systemId}`));
     expect(lookups.every((r) => r.authorization === 'none')).toBe(true);
   });
@@ -53,6 +57,8 @@ describe('/system and /member cards', () => {
     expect(reply.embeds[0]?.title).toBe('Quiet Harbor');
     expect(field(reply, 'Members')).toBeUndefined();
     expect(field(reply, 'Groups')).toBeUndefined();
+    // Its front is private too: the card simply has no fronters field.
+    expect(reply.embeds[0]?.fields?.some((f) => f.name.startsWith('Fronter'))).toBe(false);
     assertWithinDiscordLimits(reply);
   });
 
@@ -63,6 +69,29 @@ describe('/system and /member cards', () => {
     expect(byUser.embeds[0]?.footer?.text).toBe(`System ID: ${h.pk.sample.other.systemId}`);
     const unknown = await h.command('system', { system: 'zzzzz' }).reply();
     expect(unknown.content).toContain("PluralKit doesn't know a system `zzzzz`");
+  });
+
+  it('shows every card even where PluralKit holds URLs Discord would refuse, placing only cleaned ones', async () => {
+    const { own, other } = h.pk.sample;
+    const thumbnails = new Map<string, string | undefined>();
+    for (const id of own.memberIds) {
+      const reply = await h.command('member', { member: id }).reply();
+      expect(reply.embeds, id).toHaveLength(1);
+      assertWithinDiscordLimits(reply);
+      thumbnails.set(reply.embeds[0]!.author!.name.split(' (')[0]!, reply.embeds[0]!.thumbnail?.url);
+    }
+    expect(thumbnails.get('Theo')).toBe('https://images.example.org/pk/avatars/theo.png');
+    expect(thumbnails.get('Juniper')).toBe('https://images.example.org/pk/avatars/juniper%20and%20co.png');
+    expect(thumbnails.get('Li Wei 李伟')).toBeUndefined();
+    const core = await h.command('group', { group: own.hiddenGroupId }).reply();
+    expect(core.embeds[0]?.thumbnail?.url).toBe('https://images.example.org/pk/icons/core%20icon.png');
+    expect(core.embeds[0]?.image).toBeUndefined();
+    for (const command of ['system', 'fronters', 'members', 'groups', 'switches'] as const) {
+      const reply = await h.command(command, { system: other.systemId }).reply();
+      expect(reply.embeds, command).toHaveLength(1);
+    }
+    const card = await h.command('system', { system: other.systemId }).reply();
+    expect(card.embeds[0]?.thumbnail?.url).toBe('https://images.example.org/pk/avatars/starlight.png');
   });
 
   it('asks an unlinked user to link, or to name a system', async () => {
@@ -76,8 +105,10 @@ describe('/system and /member cards', () => {
       const reply = await h.command('member', { member: 'ash' }, { where }).reply();
       const [embed] = reply.embeds;
       expect(reply.ephemeral).toBe(true);
-      expect(embed?.title).toBe('Ash 🔥');
-      expect(field(reply, 'Name')).toBe('Ash');
+      expect(embed?.title).toBeUndefined();
+      expect(embed?.author?.name).toBe('Ash (The Lantern Collective 🏮)');
+      expect(field(reply, 'Display name')).toBe('Ash 🔥');
+      expect(field(reply, 'Name')).toBeUndefined();
       expect(field(reply, 'Pronouns')).toBe('they/them');
       expect(field(reply, 'Birthday')).toBe('Mar 14, 1998');
       expect(field(reply, 'Proxy tags')).toBe('`a:text`');
@@ -93,14 +124,15 @@ describe('/system and /member cards', () => {
     const { own } = h.pk.sample;
     const id = own.memberIds[1]!;
     const display = `${id.slice(0, 3)}-${id.slice(3)}`.toUpperCase();
-    expect((await h.command('member', { member: display }).reply()).embeds[0]?.title).toBe('Émile');
-    expect((await h.command('member', { member: own.memberUuids[1]! }).reply()).embeds[0]?.title).toBe('Émile');
-    expect((await h.command('member', { member: 'mina (ミナ)' }).reply()).embeds[0]?.footer?.text).toContain(own.memberIds[3]!);
+    expect((await h.command('member', { member: display }).reply()).embeds[0]?.author?.name).toBe('Émile (The Lantern Collective 🏮)');
+    expect((await h.command('member', { member: own.memberUuids[1]! }).reply()).embeds[0]?.author?.name).toBe('Émile (The Lantern Collective 🏮)');
+    expect((await h.command('member', { member: 'mina (ミナ)' }).reply()).embeds[0]?.footer?.text).toContain(own.memberIds[3]!.toUpperCase());
   });
 
   it('shows your hidden member to you, marked hidden', async () => {
     const reply = await h.command('member', { member: h.pk.sample.own.privateMemberId }).reply();
-    expect(reply.embeds[0]?.title).toBe('???');
+    expect(reply.embeds[0]?.author?.name).toBe('Cipher (The Lantern Collective 🏮)');
+    expect(field(reply, 'Display name')).toBe('???');
     expect(reply.embeds[0]?.description).toContain('(this member is hidden)');
   });
 
@@ -131,7 +163,7 @@ describe('/system and /member cards', () => {
     const byName = await h.command('member', { member: 'Tide', system: frontPrivate.systemId }).reply();
     expect(byName.content).toContain('keeps its member list private, so I can only find its members by id');
     const byId = await h.command('member', { member: frontPrivate.memberIds[1]!, system: frontPrivate.systemId }).reply();
-    expect(byId.embeds[0]?.title).toBe('Tide');
+    expect(byId.embeds[0]?.author?.name).toBe('Tide (Quiet Harbor)');
     // Front history is private there: no "Last fronted" rather than a failed card.
     expect(field(byId, 'Last fronted')).toBeUndefined();
   });

@@ -51,7 +51,7 @@ describe('/groups and /group', () => {
     const option = selectOf(list).options.find((o) => o.label === 'Night Shift 🌙')!;
     const card = await choose(list, option.value);
     expect(card.id).toBe(list.id);
-    expect(card.embeds[0]?.title).toBe('Night Shift 🌙');
+    expect(card.embeds[0]?.author?.name).toBe('Night Shift 🌙 (The Lantern Collective 🏮)');
     expect(card.embeds[0]?.fields?.find((f) => f.name.startsWith('Members'))?.name).toBe('Members (4)');
     const list2 = await h.dispatch(h.discord.button(buttonOf(card, 'back').custom_id, card)).reply();
     expect(list2.embeds[0]?.title).toBe('Groups');
@@ -81,7 +81,9 @@ describe('/groups and /group', () => {
       const reply = await h.command('group', { group: 'protectors' }, { where }).reply();
       const [embed] = reply.embeds;
       expect(reply.ephemeral).toBe(true);
-      expect(embed?.title).toBe('Protectors 🛡️');
+      expect(embed?.author?.name).toBe('Protectors (The Lantern Collective 🏮)');
+      expect(embed?.fields?.find((f) => f.name === 'Display name')?.value).toBe('Protectors 🛡️');
+      expect(embed?.footer?.text).toMatch(/^System ID: [A-Z]{5} · Group ID: [A-Z]{6}$/);
       expect(embed?.description).toBe('Handles the hard days.');
       const members = embed?.fields?.find((f) => f.name === 'Members (4)')?.value ?? '';
       for (const name of ['Ash 🔥', '???', 'Theo']) expect(members).toContain(name);
@@ -92,7 +94,7 @@ describe('/groups and /group', () => {
   it("says when another system keeps a group's member list private, and still shows the group", async () => {
     const { other } = h.pk.sample;
     const reply = await h.command('group', { group: other.privateListGroupId, system: other.systemId }).reply();
-    expect(reply.embeds[0]?.title).toBe('Inner Circle');
+    expect(reply.embeds[0]?.author?.name).toBe('Inner Circle (The Starlight Crew ⭐)');
     expect(reply.content).toBe("That system keeps this group's member list private.");
     expect(reply.embeds[0]?.fields?.some((f) => f.name.startsWith('Members'))).toBe(false);
   });

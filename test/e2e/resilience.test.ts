@@ -49,7 +49,7 @@ describe('when PluralKit or Discord misbehave', () => {
   it('gives up politely when PluralKit keeps rate limiting past every retry', async () => {
     h.pk.failNext(50, 429, { retryAfterMs: 100 });
     const reply = await h.command('fronters').reply(15_000);
-    expect(reply.content).toMatch(/rate limiting us right now/);
+    expect(reply.content).toMatch(/PluralKit is asking me to slow down right now/);
     h.pk.failNext(0, 429);
   });
 

@@ -22,7 +22,7 @@ describe('/frontstats over a large history', () => {
     // 100 full pages, then an empty one that says the history ended.
     expect(pages).toHaveLength(101);
     const footer = reply.embeds.at(-1)?.footer?.text ?? '';
-    const total = Number(/page 1\/(\d+)/.exec(footer)?.[1]);
+    const total = Number(/Page 1 of (\d+)\./.exec(footer)?.[1]);
     // 300 members, of which 294 visible (every 50th is hidden but still fronts): all fronted at some point.
     expect(total).toBe(Math.ceil(300 / 24));
     assertWithinDiscordLimits(reply);
@@ -30,7 +30,7 @@ describe('/frontstats over a large history', () => {
     const before = h.pk.stats.requests;
     const last = (reply.components[0] as { components: { custom_id: string; label: string }[] }).components.find((c) => c.label === 'Last')!;
     const end = await h.dispatch(h.discord.button(last.custom_id, reply, { where: 'user-dm' })).reply();
-    expect(end.embeds.at(-1)?.footer?.text).toContain(`page ${total}/${total}`);
+    expect(end.embeds.at(-1)?.footer?.text).toContain(`Page ${total} of ${total}.`);
     const lines = [...(end.embeds[0]?.description ?? '').matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
     expect(lines.at(-1)).toBe(300);
     expect(h.pk.stats.requests).toBe(before);

@@ -3,7 +3,7 @@ import { assertWithinDiscordLimits } from '../render/limits-check.js';
 import { startHarness, type Harness } from './harness.js';
 
 const HOUR = 3_600_000;
-const footnote = 'Percentages are of the logged time. Co-fronters each get the full time, so they can add up to more than 100%.';
+const footnote = 'Percentages are of the time covered. Co-fronters each get the full time, so they can add up to more than 100%.';
 
 /** `N. **Name** — P% (…)` lines of a stats section, as [name, percent]. */
 function entries(description: string | undefined): [string, number][] {
@@ -45,12 +45,12 @@ describe('/frontstats', () => {
     const [members, groups] = reply.embeds;
     expect(members?.title).toBe('Front stats of Crafted');
     expect(members?.description?.split('\n').slice(2)).toEqual([
-      '1. **Alder** — 64.6% (4d 12h) · 2 stretches, longest 2d 12h',
-      '2. **Birch** — 28.9% (2d) · 1 stretch',
-      '3. **Cedar** — 14% (23h 30m) · 1 stretch',
+      '1. **Alder** — 64.6% (4d 12h) · fronted 2 times, longest 2d 12h',
+      '2. **Birch** — 28.9% (2d) · fronted once',
+      '3. **Cedar** — 14% (23h 30m) · fronted once',
     ]);
-    expect(groups?.description).toBe('1. **Trees** — 78.9% (5d 12h) · 1 stretch');
-    expect(groups?.footer?.text).toBe(`Logged: 7d of 7d · no fronter: 12h\n${footnote}`);
+    expect(groups?.description).toBe('1. **Trees** — 78.9% (5d 12h) · fronted once');
+    expect(groups?.footer?.text).toBe(`These figures cover the whole 7d. No one was fronting for 12h.\n${footnote}`);
     expect(reply.components).toEqual([]);
     assertWithinDiscordLimits(reply);
   });
@@ -61,7 +61,7 @@ describe('/frontstats', () => {
     const reply = await h.command('frontstats', { range: 'all' }, { where: 'bot-dm' }).reply();
     expect(entries(reply.embeds[0]?.description)).toEqual([['Alder', 75.2], ['Birch', 20.2], ['Cedar', 9.8]]);
     expect(entries(reply.embeds[1]?.description)).toEqual([['Trees', 85.2]]);
-    expect(reply.embeds[1]?.footer?.text).toMatch(/^Logged: 10d of 10d · no fronter: 12h\n/);
+    expect(reply.embeds[1]?.footer?.text).toMatch(/^These figures cover the whole 10d\. No one was fronting for 12h\.\n/);
     assertWithinDiscordLimits(reply);
   });
 
@@ -112,7 +112,7 @@ describe('/frontstats', () => {
     members.forEach((m, i) => state.addSwitch(system, [m.uuid], now - (30 - i) * 3_600_000));
     const reply = await h.command('frontstats', { system: system.id, range: '2d' }).reply();
     expect(entries(reply.embeds[0]?.description)).toHaveLength(24);
-    expect(reply.embeds[0]?.footer?.text).toContain('page 1/2');
+    expect(reply.embeds[0]?.footer?.text).toContain('Page 1 of 2.');
     const next = (reply.components[0] as { components: { custom_id: string; label: string }[] }).components.find((c) => c.label === 'Next')!;
 
     const stranger = await h.dispatch(h.discord.button(next.custom_id, reply, { user: h.discord.users.bob })).reply();
@@ -120,7 +120,7 @@ describe('/frontstats', () => {
 
     const second = await h.dispatch(h.discord.button(next.custom_id, reply)).reply();
     expect(entries(second.embeds[0]?.description)).toHaveLength(6);
-    expect(second.embeds[0]?.footer?.text).toContain('page 2/2');
+    expect(second.embeds[0]?.footer?.text).toContain('Page 2 of 2.');
     assertWithinDiscordLimits(second);
   });
 

@@ -76,8 +76,8 @@ describe('/switch edit: deleting, cancelling, whose menu, and what other views s
     await click(h, confirm, 'confirm');
 
     const fronters = await h.command('fronters').reply();
-    expect(fronters.embeds[0]!.description!.split('\n').map((line) => line.split(' · ')[0])).toEqual(['**Member 7**', '**Member 4**']);
+    expect(fronters.embeds[0]!.description!.split('\n').map((line) => line.split(' · ')[0])).toEqual(['**Member 4**', '**Member 7**']);
     const history = await h.command('switches').reply();
-    expect(lines(history)[0]).toMatch(/^\*\*Member 7\*\*, \*\*Member 4\*\* · .* · ongoing/);
+    expect(lines(history)[0]).toMatch(/^\*\*Member 4\*\*, \*\*Member 7\*\* · .* · ongoing/);
   });
 });

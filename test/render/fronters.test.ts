@@ -23,16 +23,26 @@ describe('renderFronters', () => {
     });
   });
 
-  it('lists several fronters with their avatars; colour falls back to the system when the first has none', () => {
-    const message = renderFronters({ id: uuid(9), timestamp: '2025-06-15T10:00:00Z', members: [bob, alice] }, system, now);
-    expect(message.embeds[0]).toEqual({
-      ...base,
-      title: 'Current fronters (2)',
-      description: '**Bob \\*the\\* Builder** · [avatar](https://cdn.example/b.png)\n**Alice** (she/her) · [avatar](https://cdn.example/a.png)',
-      fields: [since],
-      color: 0x00aaff,
-      thumbnail: { url: 'https://cdn.example/b.png' },
-    });
+  it('lists several fronters by name with pronouns, no avatar links; colour falls back to the system when the first has none', () => {
+    const carol = makeMember('ccccc', 'Carol', { avatar_url: 'https://cdn.example/c.png' });
+    for (const order of [[bob, alice, carol], [carol, bob, alice], [alice, carol, bob]]) {
+      const message = renderFronters({ id: uuid(9), timestamp: '2025-06-15T10:00:00Z', members: order }, makeSystem({ ...system, color: null }), now);
+      expect(message.embeds[0]).toEqual({
+        ...base,
+        title: 'Current fronters (3)',
+        description: '**Alice** (she/her)\n**Bob \\*the\\* Builder**\n**Carol**',
+        fields: [since],
+        color: 0xff0000,
+        thumbnail: { url: 'https://cdn.example/a.png' },
+      });
+    }
+    const noColour = renderFronters({ id: uuid(9), timestamp: '2025-06-15T10:00:00Z', members: [carol, bob] }, system, now);
+    expect(noColour.embeds[0]).toMatchObject({ color: 0x00aaff, thumbnail: { url: 'https://cdn.example/b.png' } });
+  });
+
+  it('shows the system id as its settings ask', () => {
+    const message = renderFronters(null, makeSystem({ id: 'abcdef' }), now, { split: true, caps: false });
+    expect(message.embeds[0]!.footer).toEqual({ text: 'System ID: abc-def' });
   });
 
   it('says clearly when the system switched out or never switched', () => {

@@ -8,10 +8,10 @@ const H = 3_600_000;
 const T0 = Date.parse('2025-06-01T00:00:00Z');
 const at = (hours: number): Date => new Date(T0 + hours * H);
 const sw = (hours: number, members: string[]) => makeSwitch(hours, at(hours).toISOString(), members);
-const footnote = 'Percentages are of the logged time. Co-fronters each get the full time, so they can add up to more than 100%.';
+const footnote = 'Percentages are of the time covered. Co-fronters each get the full time, so they can add up to more than 100%.';
 
 describe('renderFrontStats', () => {
-  it('shows members by time with share, stretches and the longest one, then groups and totals', () => {
+  it('shows members by time with share, times fronted and the longest one, then groups and totals', () => {
     const history = [sw(0, ['aaaaa']), sw(2, ['aaaaa', 'bbbbb']), sw(3, ['bbbbb']), sw(5, []), sw(6, ['aaaaa'])].reverse();
     const stats = computeFrontStats(history, { start: at(-2), end: at(10) }, [{ id: 'ggggg', memberIds: ['aaaaa', 'bbbbb'] }]);
     const message = renderFrontStats(stats, {
@@ -24,16 +24,16 @@ describe('renderFrontStats', () => {
           description: [
             '<t:1748728800:f> → <t:1748772000:f> (12h)',
             '',
-            '1. **Alice** — 70% (7h) · 2 stretches, longest 4h',
-            '2. `bbbbb` — 30% (3h) · 1 stretch',
+            '1. **Alice** — 70% (7h) · fronted 2 times, longest 4h',
+            '2. `bbbbb` — 30% (3h) · fronted once',
           ].join('\n'),
           color: 0xffffff,
         },
         {
           title: 'Groups',
-          description: '1. **Everyone** — 90% (9h) · 2 stretches, longest 5h',
+          description: '1. **Everyone** — 90% (9h) · fronted 2 times, longest 5h',
           color: 0xffffff,
-          footer: { text: `Logged: 10h of 12h · no fronter: 1h · unknown (before the first switch): 2h\n${footnote}` },
+          footer: { text: `These figures cover 10h of the 12h. No one was fronting for 1h. I left out 2h before the first switch, as I can't tell who fronted then.\n${footnote}` },
         },
       ],
       components: [],
@@ -46,7 +46,7 @@ describe('renderFrontStats', () => {
       embeds: [{
         title: 'Front stats',
         description: '<t:1748736000:f> → <t:1748754000:f> (5h)\n\nNo one fronted in this range.',
-        footer: { text: `Logged: 0s of 5h · unknown (before the first switch): 5h\n${footnote}` },
+        footer: { text: `These figures cover 0s of the 5h. I left out 5h before the first switch, as I can't tell who fronted then.\n${footnote}` },
       }],
       components: [],
     });

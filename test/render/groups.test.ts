@@ -34,14 +34,12 @@ describe('renderGroup', () => {
     const message = renderGroup(group, { members: [makeMember('aaaaa', 'Alice'), makeMember('bbbbb', 'Bob')], system: makeSystem({ name: 'Stars' }) });
     expect(message).toEqual({
       embeds: [{
-        author: { name: 'Stars' },
-        title: 'Friends',
-        url: 'https://dash.pluralkit.me/profile/g/ggggg',
+        author: { name: 'friends (Stars)', url: 'https://dash.pluralkit.me/profile/g/ggggg', icon_url: 'https://cdn.example/g.png' },
         description: 'The *good* ones',
         color: 0xabcdef,
         thumbnail: { url: 'https://cdn.example/g.png' },
         fields: [
-          { name: 'Name', value: 'friends', inline: true },
+          { name: 'Display name', value: 'Friends', inline: true },
           { name: 'Colour', value: '#abcdef', inline: true },
           { name: 'Created', value: '<t:1714564800:D>', inline: true },
           { name: 'Members (2)', value: '`aaaaa` **Alice**\n`bbbbb` **Bob**' },

@@ -12,7 +12,8 @@ describe('renderInvite', () => {
         { type: 2, style: 5, label: 'Add to your account', url: 'https://example.org/user' },
       ],
     }]);
-    expect(message.embeds[0]?.description).toContain('The bot asks for no permissions: it only answers commands and DMs.');
+    expect(message.embeds[0]?.description).toContain('I ask for no permissions: I only answer commands and DMs.');
+    expect(message.embeds[0]?.fields).toEqual([{ name: 'What I keep about you', value: expect.stringContaining('your Discord user id and your PluralKit token, encrypted') as unknown }]);
     assertWithinDiscordLimits(message);
   });
 });

@@ -22,15 +22,13 @@ describe('renderMember', () => {
     });
     expect(message).toEqual({
       embeds: [{
-        author: { name: 'The Stars' },
-        title: 'Alice ✿',
-        url: 'https://dash.pluralkit.me/profile/m/aaaaa',
+        author: { name: 'alice (The Stars)', url: 'https://dash.pluralkit.me/profile/m/aaaaa', icon_url: 'https://cdn.example/a.png' },
         description: 'Hi!',
         color: 0xff00aa,
         thumbnail: { url: 'https://cdn.example/a.png' },
         image: { url: 'https://cdn.example/ab.png' },
         fields: [
-          { name: 'Name', value: 'alice', inline: true },
+          { name: 'Display name', value: 'Alice ✿', inline: true },
           { name: 'Pronouns', value: 'she/her', inline: true },
           { name: 'Birthday', value: 'May 1', inline: true },
           { name: 'Colour', value: '#ff00aa', inline: true },
@@ -49,12 +47,28 @@ describe('renderMember', () => {
   it('notes that an own member is hidden, and leaves hidden values out', () => {
     const message = renderMember(makeMember('bbbbb', 'Bob', { privacy: ownPrivacy }), { lastFronted: null });
     expect(message.embeds[0]).toEqual({
-      title: 'Bob',
-      url: 'https://dash.pluralkit.me/profile/m/bbbbb',
+      author: { name: 'Bob', url: 'https://dash.pluralkit.me/profile/m/bbbbb' },
       description: '*(this member is hidden)*',
       fields: [{ name: 'Last fronted', value: 'Never', inline: true }],
       footer: { text: 'System ID: exmpl · Member ID: bbbbb' },
     });
+  });
+
+  it('shows ids as the system asks (split 6-letter ids, capitals) and never a Name field repeating the author', () => {
+    const member = makeMember('abcdef', 'Ash', { system: 'sysabc' });
+    const embed = renderMember(member, { groups: [makeGroup('grpxyz', 'Night')], ids: { split: true, caps: true } }).embeds[0]!;
+    expect(embed.footer!.text).toBe('System ID: SYS-ABC · Member ID: ABC-DEF');
+    expect(embed.fields!.find((f) => f.name === 'Groups (1)')!.value).toBe('`GRP-XYZ` **Night**');
+    expect(embed.fields!.map((f) => f.name)).not.toContain('Name');
+    expect(renderMember(makeMember('abcde', 'Bo'), { ids: { split: true, caps: false } }).embeds[0]!.footer!.text).toBe('System ID: exmpl · Member ID: abcde');
+  });
+
+  it('drops avatar and banner URLs Discord would refuse, and cleans the ones it can save', () => {
+    const member = makeMember('aaaaa', 'Ash', { avatar_url: '<https://cdn.example/my avatar.png>', banner: 'ftp://cdn.example/b.png' });
+    const embed = renderMember(member).embeds[0]!;
+    expect(embed.thumbnail).toEqual({ url: 'https://cdn.example/my%20avatar.png' });
+    expect(embed.author!.icon_url).toBe('https://cdn.example/my%20avatar.png');
+    expect(embed.image).toBeUndefined();
   });
 
   it('formats birthdays with and without a year', () => {

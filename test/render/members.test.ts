@@ -63,6 +63,13 @@ describe('renderMemberList', () => {
     expect(message.embeds[0]!.description).toBe('`aaaaa` **Alice** (she/her) · fronting now\n`bbbbb` **Bob** · last fronted <t:1749981600:R>\n`eeeee` **Ève**');
   });
 
+  it('shows ids as the system asks, in lines and menu descriptions, while the menu values stay PluralKit ids', () => {
+    const message = renderMemberList([makeMember('abcdef', 'Ash')], { page: 0, controls: testControls, ids: { split: true, caps: true } });
+    expect(message.embeds[0]!.description).toBe('`ABC-DEF` **Ash**');
+    const menu = message.components[0]!.components[0] as { options: { value: string; description: string }[] };
+    expect(menu.options[0]).toMatchObject({ value: 'abcdef', description: 'ID ABC-DEF' });
+  });
+
   it('says when nothing matches, without an empty select', () => {
     const message = renderMemberList([], { page: 0, controls: testControls, search: 'zz*' });
     expect(message).toEqual({

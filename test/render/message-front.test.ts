@@ -8,6 +8,13 @@ const system = makeSystem({ name: 'Stars', color: '112233' });
 const names = new Map([['aaaaa', 'Alice'], ['bbbbb', 'B*b']]);
 
 describe('renderMessageFront', () => {
+  it('lists the co-fronters in name order whatever order the switch list had', () => {
+    const shown = [['hiddn', 'bbbbb', 'aaaaa'], ['bbbbb', 'aaaaa', 'hiddn']].map((members) =>
+      renderMessageFront({ system, sentAt, names, sender: { kind: 'account' }, front: makeSwitch(1, '2025-06-01T09:30:00Z', members) }).embeds[0]!.description);
+    expect(shown[0]).toBe(shown[1]);
+    expect(shown[0]).toContain('**Alice**\n**B\\*b**\n`hiddn`');
+  });
+
   it('names the proxied member and lists the fronters of the switch in force, in the member colour', () => {
     const message = renderMessageFront({
       system, sentAt, names,

@@ -13,6 +13,15 @@ const history = [
 ];
 
 describe('renderSwitchHistory', () => {
+  it('shows a switch\'s co-fronters in one order however PluralKit sent them (hidden ids last)', () => {
+    const lines = [['bbbbb', 'hidnn', 'aaaaa'], ['hidnn', 'aaaaa', 'bbbbb'], ['aaaaa', 'bbbbb', 'hidnn']].map((members) => {
+      const message = renderSwitchPicker([makeSwitch(1, '2025-06-15T10:00:00Z', members)], { page: 0, controls: testControls, now, names });
+      const menu = message.components.at(-1)!.components[0] as { options: { label: string }[] };
+      return [message.embeds[0]!.description!.split(' · ')[0], menu.options[0]!.label.split(' · ')[0]];
+    });
+    for (const line of lines) expect(line).toEqual(['**Alice**, **B\\_b**, `hidnn`', 'Alice, B_b, hidnn']);
+  });
+
   it('lists switches newest first with names, times and durations', () => {
     const message = renderSwitchHistory(history, { page: 0, controls: testControls, now, names, system: makeSystem({ name: 'Stars', color: '0000ff' }) });
     expect(message).toEqual({

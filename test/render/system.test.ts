@@ -19,18 +19,35 @@ describe('renderSystem', () => {
         thumbnail: { url: 'https://cdn.example/s.png' },
         image: { url: 'https://cdn.example/banner.png' },
         fields: [
+          { name: 'Fronter', value: '**Alice**', inline: false },
           { name: 'Tag', value: '\\| ✨', inline: true },
           { name: 'Pronouns', value: 'we/us', inline: true },
           { name: 'Colour', value: '#a1b2c3', inline: true },
           { name: 'Members', value: '12', inline: true },
           { name: 'Groups', value: '3', inline: true },
-          { name: 'Fronter', value: '**Alice**', inline: false },
           { name: 'Created', value: '<t:1714564800:D>', inline: true },
         ],
         footer: { text: 'System ID: exmpl' },
       }],
       components: [],
     });
+  });
+
+  it('lists co-fronters in name order whatever order PluralKit sent, and shows ids as the system asks', () => {
+    const members = [makeMember('ccccc', 'carol'), makeMember('aaaaa', 'Alice'), makeMember('bbbbb', 'bob', { display_name: 'Bea' })];
+    const shuffles = [members, [...members].reverse(), [members[1]!, members[2]!, members[0]!]];
+    for (const fronters of shuffles) {
+      const embed = renderSystem(makeSystem({ id: 'abcdef' }), { fronters, ids: { split: true, caps: true } }).embeds[0]!;
+      expect(embed.fields![0]).toEqual({ name: 'Fronters', value: '**Alice**, **Bea**, **carol**', inline: false });
+      expect(embed.footer!.text).toBe('System ID: ABC-DEF');
+    }
+  });
+
+  it('keeps the card when the avatar or banner URL is one Discord would refuse', () => {
+    const embed = renderSystem(makeSystem({ avatar_url: '<https://cdn.example/s.png>', banner: 'https://cdn.example/my banner.png' })).embeds[0]!;
+    expect(embed.thumbnail).toEqual({ url: 'https://cdn.example/s.png' });
+    expect(embed.image).toEqual({ url: 'https://cdn.example/my%20banner.png' });
+    expect(renderSystem(makeSystem({ avatar_url: 'ftp://x.example/a.png', banner: 'not a url' })).embeds[0]!).not.toHaveProperty('thumbnail');
   });
 
   it('leaves hidden or unset values out entirely', () => {

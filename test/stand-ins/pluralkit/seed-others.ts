@@ -25,7 +25,8 @@ export function seedOther(state: StandInState, now: number): OtherSampleSystem {
     description: longDescription(420, 3),
     tag: '⭐ Starlight',
     pronouns: 'we/us',
-    avatar_url: 'https://images.example.org/pk/avatars/starlight.png',
+    // As typed into PluralKit: wrapped in <…>, which Discord refuses in an embed.
+    avatar_url: '<https://images.example.org/pk/avatars/starlight.png>',
     color: 'FDE68A',
     created: Date.UTC(2022, 9, 30, 9, 0, 0, 250),
   });

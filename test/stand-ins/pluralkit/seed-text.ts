@@ -16,18 +16,17 @@ const SENTENCES = [
 ];
 
 /**
- * A description of exactly `length` UTF-16 characters, built from
- * varied sentences starting at `offset`, with line breaks between paragraphs.
+ * A description of at most `length` UTF-16 characters made of whole sentences, starting at sentence
+ * `offset`, with line breaks between paragraphs: as long as the sentences allow, never cut mid-word.
  */
 export function longDescription(length: number, offset = 0): string {
   let text = '';
-  for (let i = 0; text.length < length; i++) {
+  for (let i = 0; ; i++) {
     const sentence = SENTENCES[(offset + i) % SENTENCES.length] ?? '';
-    text += (text === '' ? '' : i % 3 === 0 ? '\n\n' : ' ') + sentence;
+    const next = text + (text === '' ? '' : i % 3 === 0 ? '\n\n' : ' ') + sentence;
+    if (next.length > length) return text === '' ? sentence.slice(0, length) : text;
+    text = next;
   }
-  // Keep the exact length without leaving a split emoji or trailing whitespace at the cut.
-  const cut = text.slice(0, length);
-  return /[\s\uD800-\uDBFF]$/.test(cut) ? `${cut.slice(0, -1)}.` : cut;
 }
 
 /** The sample system's own description (~900 characters). */
