@@ -67,11 +67,17 @@ describe('/switch in and /switch out', () => {
     expect(tenAgo).toBeDefined();
   });
 
-  it('explains a time PluralKit already has, a future time and unreadable text', async () => {
+  it('explains a time PluralKit already has, a future time, a date that does not exist and unreadable text', async () => {
     const taken = await h.command('switch in', { member: ids.ash, time: '2025-06-01T19:30:00Z' }).reply();
     expect(taken.content).toBe('There is already a switch at exactly that time. Pick a slightly different time.');
     const future = await h.command('switch in', { member: ids.ash, time: 'in 2 hours' }).reply();
     expect(future.content).toMatch(/^I couldn't use that time: That time is in the future/);
+    const before = writes();
+    const february = await h.command('switch out', { time: '2025-02-30T10:00:00Z' }).reply();
+    expect(february.content).toBe("I couldn't use that time: `2025-02-30` is not a date: February 2025 has 28 days.");
+    const month = await h.command('switch in', { member: ids.ash, time: '2025-13-01 10:00' }).reply();
+    expect(month.content).toBe("I couldn't use that time: `2025-13-01` is not a date: there is no month 13.");
+    expect(writes()).toBe(before);
     const nonsense = await h.command('switch in', { member: ids.ash, time: 'banana o clock' }).reply();
     expect(nonsense.content).toMatch(/^I couldn't use that time: I couldn't read `banana o clock` as a time/);
   });
