@@ -115,11 +115,12 @@ function footerText(stats: FrontShares, page: number, pages: number): string {
 
 /** What the percentages are of, in the mode's words. */
 function basisNote(stats: FrontShares): string {
+  const plainBasis = stats.mode.frontersOnly ? 'the time someone was fronting' : 'the whole range';
   if (stats.mode.flat) {
-    return stats.mode.frontersOnly
+    const members = stats.mode.frontersOnly
       ? "Percentages are of all members' times added up, so they add up to 100%."
       : "Percentages are of all members' times plus the time with no fronter, so together they add up to 100%.";
+    return stats.groups.length > 0 ? `${members} Groups overlap, so theirs are of ${plainBasis}.` : members;
   }
-  const of = stats.mode.frontersOnly ? 'the time someone was fronting' : 'the whole range';
-  return `Percentages are of ${of}. Co-fronters each get the full time, so they can add up to more than 100%.`;
+  return `Percentages are of ${plainBasis}. Co-fronters each get the full time, so they can add up to more than 100%.`;
 }

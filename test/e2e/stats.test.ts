@@ -74,7 +74,9 @@ describe('/frontstats', () => {
     expect(noFronter(flat.embeds[1]?.footer?.text)).toBe(6.2);
     const shown = entries(flat.embeds[0]?.description).reduce((sum, [, percent]) => sum + percent, noFronter(flat.embeds[1]?.footer?.text));
     expect(shown).toBeCloseTo(100, 5);
-    expect(flat.embeds[1]?.footer?.text).toContain("Percentages are of all members' times plus the time with no fronter, so together they add up to 100%.");
+    expect(flat.embeds[1]?.footer?.text).toContain(
+      "Percentages are of all members' times plus the time with no fronter, so together they add up to 100%. Groups overlap, so theirs are of the whole range.",
+    );
 
     // Without the switch-outs: members alone (180.5 h) make 100%; plain shares are of the 156 h someone fronted.
     const both = await h.command('frontstats', { range: '7d', flat: true, 'fronters-only': true }).reply();
