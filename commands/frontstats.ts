@@ -18,14 +18,17 @@ const builder = new SlashCommandBuilder()
 builder.addStringOption((option) =>
   option.setName('range').setDescription('How far back: 7d, 30d, 1y, all, or since 2025-01-01 (default 30d)').setMaxLength(100),
 );
+builder.addBooleanOption((option) => option.setName('flat').setDescription('Percentages of all members\' time added up, so they add up to 100% (as PluralKit\'s -flat)'));
+builder.addBooleanOption((option) => option.setName('fronters-only').setDescription('Leave out the time when nobody was fronting (switch-outs)'));
 
-/** `/frontstats [range] [system] [user] [public]`: front time and share per member and group over a range. */
+/** `/frontstats [range] [flat] [fronters-only] [system] [user] [public]`: front time and share per member and group over a range. */
 export default {
   data: withPublicOption(withTargetOptions(builder)).toJSON(),
   visibility: visibilityFromPublicOption,
   async execute({ interaction, respond, ctx }) {
     const target = await targetFromOptions(interaction, ctx);
-    const view = await frontStatsView(ctx, interaction.user.id, target, interaction.options.getString('range'));
+    const mode = { flat: interaction.options.getBoolean('flat') ?? false, frontersOnly: interaction.options.getBoolean('fronters-only') ?? false };
+    const view = await frontStatsView(ctx, interaction.user.id, target, interaction.options.getString('range'), mode);
     const session = ctx.sessions.create(interaction.user.id, view);
     await respond.send(renderFrontStatsPage(view, 0, controls(session.id)));
   },

@@ -6,6 +6,7 @@ import { autocompleteMembers } from '../src/features/member-choices.js';
 import { EditFormField } from '../src/features/switch-edit-forms.js';
 import { editorComponent, editorForm, EditorForm, openSwitchEditor, renderEditor, type EditorControls, type EditorState } from '../src/features/switch-edit.js';
 import { logSwitch } from '../src/features/switch-log.js';
+import { withUndoButton } from '../src/render/switch-edit.js';
 
 /** How many members `/switch in` takes as options (PluralKit allows more; the edit form takes any number). */
 const MemberOptions = 8;
@@ -52,7 +53,8 @@ export default {
       return respond.send(renderEditor(session.state, controlsFor(session), ctx.now()));
     }
     const members = sub === 'in' ? typedMembers(interaction) : [];
-    await respond.send(await logSwitch(ctx, interaction.user.id, { members, time: interaction.options.getString('time') }));
+    const logged = await logSwitch(ctx, interaction.user.id, { members, time: interaction.options.getString('time') });
+    await respond.send(withUndoButton(logged.message, controlsFor(ctx.sessions.create(interaction.user.id, logged.undo))));
   },
   autocomplete: autocompleteMembers,
   async component({ interaction, respond, ctx, id, session }) {

@@ -43,9 +43,12 @@ export const UserErrorMessages = {
     `Several groups are called ${ctx.ref} (${ctx.ids.map((id) => `\`${id}\``).join(', ')}). Use the id of the one you mean.`,
   NoSwitches: () => 'This system has no switches logged yet.',
   DuplicateMembers: () => 'You listed the same member twice. Each member can only be in a switch once.',
-  SameAsCurrent: () => 'Those members are already fronting, in that order; no new switch was logged.',
+  SameAsCurrent: () => 'Those members are already fronting (in any order); no new switch was logged.',
   AlreadySwitchedOut: () => 'Nobody is fronting already (the latest switch is a switch-out); no new switch was logged.',
-  SameMembers: () => 'That switch already has exactly those members, in that order; nothing was changed.',
+  SameMembers: () => 'That switch already has exactly those members (in any order); nothing was changed.',
+  UndoSwitchGone: () => 'That switch was already deleted, so there is nothing to undo.',
+  UndoNotLatest: () =>
+    "That switch is no longer your latest one (a newer switch was logged, or it was moved), so I didn't undo it. To delete it anyway, use `/switch edit`.",
   SwitchTimeTaken: () => 'There is already a switch at exactly that time. Pick a slightly different time.',
   AmbiguousMember: (ctx: { ref: string; ids: readonly string[] }) =>
     `Several members are called ${ctx.ref} (${ctx.ids.map((id) => `\`${id}\``).join(', ')}). Use the id of the one you mean.`,

@@ -1,7 +1,8 @@
 import type { CommandContext } from '../discord/command.js';
 import { UserFacingError } from '../errors.js';
 import { parseStatsRange } from '../front/range.js';
-import { computeFrontStats, groupMembersByShortId, type FrontStats, type StatsRange } from '../front/stats.js';
+import { DefaultStatsMode, withStatsMode, type FrontShares, type StatsMode } from '../front/stats-modes.js';
+import { computeFrontStats, groupMembersByShortId, type StatsRange } from '../front/stats.js';
 import {
   isPluralKitAPIError,
   PluralKitErrorCode,
@@ -22,7 +23,7 @@ import { forTarget, type Target } from '../targets.js';
  * token is kept: the computed stats and the names to show.
  */
 export interface FrontStatsView {
-  stats: FrontStats;
+  stats: FrontShares;
   names: ReadonlyMap<string, string>;
   groupNames: ReadonlyMap<string, string>;
   system: System;
@@ -30,7 +31,8 @@ export interface FrontStatsView {
 
 /**
  * Front time per member and group of a target over `rangeText` (`7d`, `30d`, `all`, `since …`; default
- * 30 days). The history is read from the newest switch back to the one in force at the range start.
+ * 30 days), with the shares of `mode` (PluralKit's flat and fronters-only). A range reaching back before
+ * the first switch is cut to it. The history is read from the newest switch back to the one in force at the range start.
  * Members and groups are only for names and group stats: a private member or group list just means ids
  * and no group section. A private front history is PluralKit's 30005, which the boundary explains.
  * @throws {UserFacingError} `BadRange` before anything is fetched.
@@ -40,6 +42,7 @@ export async function frontStatsView(
   callerId: string,
   target: Target,
   rangeText: string | null | undefined,
+  mode: StatsMode = DefaultStatsMode,
 ): Promise<FrontStatsView> {
   const parsed = parseStatsRange(rangeText ?? undefined, ctx.now());
   if (!parsed.ok) throw new UserFacingError('BadRange', { reason: parsed.reason });
@@ -55,7 +58,7 @@ export async function frontStatsView(
     ]);
   });
 
-  const stats = computeFrontStats(switches, range, groupMembersByShortId(groups, members));
+  const stats = withStatsMode(computeFrontStats(switches, range, groupMembersByShortId(groups, members)), mode);
   return { stats, names: nameLookup(members), groupNames: nameLookup(groups), system };
 }
 

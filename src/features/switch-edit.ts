@@ -2,6 +2,7 @@ import type { ModalComponentData } from 'discord.js';
 import type { CommandContext } from '../discord/command.js';
 import { UserFacingError } from '../errors.js';
 import { discordTimestamp } from '../front/format.js';
+import { sameMemberSet } from '../front/member-set.js';
 import { parseSwitchTime } from '../front/time-input.js';
 import { isPluralKitAPIError, PluralKitErrorCode, type FrontSwitch, type Switch } from '../pluralkit/index.js';
 import { button, buttonRow, controlId } from '../render/components.js';
@@ -10,6 +11,7 @@ import { renderSwitchActions, renderSwitchEditConfirm, renderSwitchEditResult, t
 import { ownTarget } from '../targets.js';
 import { resolveMembers, splitMemberList } from './member-resolve.js';
 import { membersForm, moveForm } from './switch-edit-forms.js';
+import { ensureUndoable } from './switch-undo.js';
 import { emptyHistory, placeOf } from './switch-history.js';
 import { historyFetcher, openHistory, renderHistoryPage, turnPage, type HistoryState } from './switch-pages.js';
 
@@ -17,6 +19,11 @@ import { historyFetcher, openHistory, renderHistoryPage, turnPage, type HistoryS
 export interface EditorState extends HistoryState {
   selected: string | undefined;
   pending: SwitchEdit | undefined;
+  /**
+   * Set behind the Undo button of `/switch in|out`: it deletes the selected switch, and only while that
+   * is still the latest switch when it was logged as the latest.
+   */
+  undo?: { wasLatest: boolean } | undefined;
 }
 
 /** What a click on the editor asks the command to do: show a message, or open a form. */
@@ -64,15 +71,19 @@ export async function editorComponent(
     case ControlAction.PickSwitch:
       state.selected = input.values[0];
       state.pending = undefined;
+      await withLoggedOrder(ctx, callerId, state);
       return show(renderEditor(state, controls, ctx.now()));
     case ControlAction.MoveSwitch:
       return { kind: 'modal', modal: moveForm(controls.formId(EditorForm.move), selectedSwitch(state), state.timeZone) };
     case ControlAction.ChangeMembers:
       return { kind: 'modal', modal: membersForm(controls.formId(EditorForm.members), selectedSwitch(state), state.names) };
+    case ControlAction.Undo:
     case ControlAction.DeleteSwitch:
+      if (state.undo) await ensureUndoable(ctx, callerId, selectedSwitch(state).id, state.undo.wasLatest);
       state.pending = { kind: 'delete' };
       return show(renderSwitchEditConfirm(selectedSwitch(state), state.pending, { names: state.names, controls }));
     case ControlAction.Confirm:
+      if (state.undo) await ensureUndoable(ctx, callerId, selectedSwitch(state).id, state.undo.wasLatest);
       return show(withBackButton(await applyEdit(ctx, callerId, state), state, controls));
     case ControlAction.Cancel:
       state.pending = undefined;
@@ -113,7 +124,7 @@ async function checkMembers(ctx: CommandContext, callerId: string, sw: Switch, t
   const target = await ownTarget(ctx.accounts, callerId);
   const members = await ctx.accounts.withToken(target.account, callerId, (token) => ctx.pluralkit.getMembers('@me', { token, priority: 'interactive' }));
   const ids = resolveMembers(members, splitMemberList(text));
-  if (ids.length === sw.members.length && ids.every((id, i) => id === sw.members[i])) throw new UserFacingError('SameMembers');
+  if (sameMemberSet(ids, sw.members)) throw new UserFacingError('SameMembers');
   return { kind: 'members', to: ids };
 }
 
@@ -145,10 +156,23 @@ async function applyEdit(ctx: CommandContext, callerId: string, state: EditorSta
   return outcome;
 }
 
+/** The outcome, with a way back to the history; an Undo message has no list to go back to. */
 function withBackButton(outcome: SwitchEditOutcome, state: EditorState, controls: RenderControls): RenderedMessage {
   const message = renderSwitchEditResult(outcome, { names: state.names });
-  message.components = [buttonRow([button(controlId(controls, ControlAction.Back), 'Back to the list')])];
+  if (state.undo === undefined) message.components = [buttonRow([button(controlId(controls, ControlAction.Back), 'Back to the list')])];
   return message;
+}
+
+/**
+ * Replaces a picked switch's members with their logged order: the switch list gives them in no fixed
+ * order, and the members form asks for them in order.
+ */
+async function withLoggedOrder(ctx: CommandContext, callerId: string, state: EditorState): Promise<void> {
+  const sw = state.history.switches.find((entry) => entry.id === state.selected);
+  if (sw === undefined || sw.members.length < 2) return;
+  const target = await ownTarget(ctx.accounts, callerId);
+  const logged = await ctx.accounts.withToken(target.account, callerId, (token) => ctx.pluralkit.getSwitch('@me', sw.id, { token, priority: 'interactive' }));
+  sw.members = logged.members.map((member) => member.id);
 }
 
 function selectedSwitch(state: EditorState): Switch {

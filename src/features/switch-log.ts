@@ -1,12 +1,15 @@
 import type { CommandContext } from '../discord/command.js';
 import { UserFacingError } from '../errors.js';
 import { discordTimestamp } from '../front/format.js';
+import { sameMemberSet } from '../front/member-set.js';
 import { parseSwitchTime } from '../front/time-input.js';
 import type { PluralKitClient } from '../pluralkit/index.js';
 import { renderFronters } from '../render/fronters.js';
 import type { RenderedMessage } from '../render/message.js';
 import { ownTarget } from '../targets.js';
 import { resolveMembers } from './member-resolve.js';
+import type { EditorState } from './switch-edit.js';
+import { undoState } from './switch-undo.js';
 
 /** What `/switch in` or `/switch out` asks for: typed members (empty = switch out) and an optional time. */
 export interface SwitchRequest {
@@ -25,13 +28,20 @@ export async function readSwitchTime(pluralkit: PluralKitClient, token: string, 
   return parsed.date;
 }
 
+/** A logged switch: the answer to show, and the state behind its Undo button. */
+export interface LoggedSwitch {
+  message: RenderedMessage;
+  undo: EditorState;
+}
+
 /**
  * Logs a switch in the caller's own system and answers with the fronters card as it is afterwards.
- * Duplicates and "same as now" are refused before anything is sent, as PluralKit would (40003/40004);
- * like PluralKit, "same as now" only counts when the switch would be the latest one.
+ * Duplicates and "same as now" are refused before anything is sent (PluralKit's 40003/40004). "Same" means
+ * the same members in any order, since PluralKit's switch list keeps no order; like PluralKit, it only
+ * counts when the switch would be the latest one.
  * @throws {UserFacingError} `NotLinked`, `BadTime`, `MemberNotFound`, `AmbiguousMember`, `DuplicateMembers`, `SameAsCurrent`, `AlreadySwitchedOut`
  */
-export async function logSwitch(ctx: CommandContext, callerId: string, request: SwitchRequest): Promise<RenderedMessage> {
+export async function logSwitch(ctx: CommandContext, callerId: string, request: SwitchRequest): Promise<LoggedSwitch> {
   const target = await ownTarget(ctx.accounts, callerId);
   const now = ctx.now();
   return ctx.accounts.withToken(target.account, callerId, async (token) => {
@@ -43,7 +53,7 @@ export async function logSwitch(ctx: CommandContext, callerId: string, request: 
     ]);
     const ids = resolveMembers(members, request.members);
     const becomesLatest = current === null || timestamp === undefined || timestamp > new Date(current.timestamp);
-    if (becomesLatest && current !== null && sameOrder(ids, current.members.map((member) => member.id))) {
+    if (becomesLatest && current !== null && sameMemberSet(ids, current.members.map((member) => member.id))) {
       throw new UserFacingError(ids.length === 0 ? 'AlreadySwitchedOut' : 'SameAsCurrent');
     }
     const created = await ctx.pluralkit.createSwitch('@me', { members: ids, ...(timestamp && { timestamp }) }, o);
@@ -51,10 +61,7 @@ export async function logSwitch(ctx: CommandContext, callerId: string, request: 
     const card = renderFronters(front, system, now);
     const what = ids.length === 0 ? 'Switched out' : 'Switch logged';
     const note = becomesLatest ? '' : ' It is older than your latest switch, so the current fronters stay as they are.';
-    return { ...card, content: `✅ ${what} at ${discordTimestamp(created.timestamp, 'f')} (${discordTimestamp(created.timestamp, 'R')}).${note}` };
+    const content = `✅ ${what} at ${discordTimestamp(created.timestamp, 'f')} (${discordTimestamp(created.timestamp, 'R')}).${note}`;
+    return { message: { ...card, content }, undo: undoState(created, system, becomesLatest) };
   });
-}
-
-function sameOrder(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((id, i) => id === b[i]);
 }

@@ -1,4 +1,5 @@
 import type { StatsRange } from './stats.js';
+import { impossibleDate } from './calendar-check.js';
 import { parseTimeText } from './time-input.js';
 import { zoneOffsetMinutes } from './time-zone.js';
 
@@ -63,10 +64,9 @@ function spanRange(amount: number, unitText: string, now: Date): RangeResult {
 function readPoint(text: string, now: Date, timeZone: string | undefined): { ok: true; date: Date } | { ok: false; reason: string } {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   if (day !== null) {
+    const impossible = impossibleDate(text);
+    if (impossible !== undefined) return { ok: false, reason: impossible };
     const utcMidnight = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
-    if (Number.isNaN(utcMidnight) || new Date(utcMidnight).toISOString().slice(0, 10) !== text.trim()) {
-      return { ok: false, reason: `\`${text.trim()}\` is not a valid date.` };
-    }
     const offset = zoneOffsetMinutes(timeZone, new Date(utcMidnight));
     return { ok: true, date: new Date(utcMidnight - offset * 60_000) };
   }

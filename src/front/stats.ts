@@ -1,6 +1,6 @@
 import type { Switch } from '../pluralkit/schemas.js';
 
-/** The time range of a stats query; `'beginning'` starts at the first logged switch. */
+/** The time range of a stats query; `'beginning'` starts at the first logged switch. Any start before it is cut to it. */
 export interface StatsRange {
   start: Date | 'beginning';
   end: Date;
@@ -17,7 +17,7 @@ export interface FrontStatsEntry {
   /** Member or group short id. */
   id: string;
   totalMs: number;
-  /** Share of the known time of the range (0–100); co-fronters each get the full time. */
+  /** Share of the range (0–100); co-fronters each get the full time (see `stats-modes.ts` for the others). */
   percent: number;
   /** Continuous stretches; consecutive switches that keep the member count as one. */
   stretches: number;
@@ -27,15 +27,16 @@ export interface FrontStatsEntry {
 
 /** Front stats of a range, see {@link computeFrontStats}. */
 export interface FrontStats {
-  /** Resolved range start: `'beginning'` becomes the first switch (or `end` without switches). */
+  /**
+   * Resolved range start, never before the system's first switch (as PluralKit's `frontpercent`):
+   * `'beginning'` and any earlier start become the first switch (or `end` without switches).
+   */
   start: Date;
   end: Date;
   rangeMs: number;
-  /** Time of the range after the first logged switch. */
-  knownMs: number;
-  /** Time of the range before the first logged switch. */
-  unknownMs: number;
-  /** Known time with no fronter (switch-outs). */
+  /** True when the start asked for was before the first switch, so the range was cut to the history. */
+  cutToHistory: boolean;
+  /** Time of the range with no fronter (switch-outs). */
   switchedOutMs: number;
   /** Members by total time, longest first (ties by id); only members with time in the range. */
   members: FrontStatsEntry[];
@@ -65,8 +66,9 @@ export function computeFrontStats(
   const history = oldestFirst(switches);
   const endMs = range.end.getTime();
   const firstMs = history.length > 0 ? Date.parse(history[0]!.timestamp) : endMs;
-  const startMs = range.start === 'beginning' ? Math.min(firstMs, endMs) : Math.min(range.start.getTime(), endMs);
-  const knownMs = Math.max(0, endMs - Math.max(startMs, firstMs));
+  const askedMs = range.start === 'beginning' ? firstMs : range.start.getTime();
+  const startMs = Math.min(Math.max(askedMs, firstMs), endMs);
+  const rangeMs = endMs - startMs;
 
   const groupsOf = indexGroups(groups);
   const members = new Map<string, Tally>();
@@ -90,12 +92,11 @@ export function computeFrontStats(
   return {
     start: new Date(startMs),
     end: range.end,
-    rangeMs: endMs - startMs,
-    knownMs,
-    unknownMs: endMs - startMs - knownMs,
+    rangeMs,
+    cutToHistory: range.start !== 'beginning' && askedMs < firstMs && history.length > 0,
     switchedOutMs,
-    members: entries(members, knownMs),
-    groups: entries(groupTallies, knownMs),
+    members: entries(members, rangeMs),
+    groups: entries(groupTallies, rangeMs),
   };
 }
 
@@ -122,7 +123,7 @@ function closeRun(tally: Tally): void {
   tally.runMs = 0;
 }
 
-function entries(tallies: Map<string, Tally>, knownMs: number): FrontStatsEntry[] {
+function entries(tallies: Map<string, Tally>, rangeMs: number): FrontStatsEntry[] {
   const list: FrontStatsEntry[] = [];
   for (const [id, tally] of tallies) {
     closeRun(tally);
@@ -130,7 +131,7 @@ function entries(tallies: Map<string, Tally>, knownMs: number): FrontStatsEntry[
     list.push({
       id,
       totalMs: tally.totalMs,
-      percent: knownMs > 0 ? (tally.totalMs / knownMs) * 100 : 0,
+      percent: rangeMs > 0 ? (tally.totalMs / rangeMs) * 100 : 0,
       stretches: tally.stretches,
       longestStretchMs: tally.longestMs,
     });

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { impossibleClockTime, impossibleDate } from './calendar-check.js';
 import { discordTimestamp } from './format.js';
 import { zoneOffsetMinutes } from './time-zone.js';
 
@@ -37,14 +38,20 @@ export function parseSwitchTime(input: string, now: Date, timeZone?: string): Ti
 
 /**
  * Reads a point in time without judging it (no future or age checks). The whole text must be a time:
- * `10 minutes ago please` is refused with what was understood, rather than silently half-read.
+ * `10 minutes ago please` is refused with what was understood, rather than silently half-read, and a
+ * date that does not exist (`2025-02-30`) is refused by name rather than rolled into the next month.
  */
 export function parseTimeText(input: string, now: Date, timeZone?: string): TimeInputResult {
   const text = input.trim();
   if (text === '') return { ok: false, reason: `Give a time, like ${examples}.` };
+  const impossible = impossibleDate(text);
+  if (impossible !== undefined) return { ok: false, reason: impossible };
 
   const iso = isoWithOffset.exec(text);
   if (iso !== null) {
+    const [hours, minutes] = iso[2]!.split(':').map(Number) as [number, number];
+    const badClock = impossibleClockTime(hours, minutes, iso[3] === undefined ? 0 : Math.floor(Number(iso[3].slice(1))));
+    if (badClock !== undefined) return { ok: false, reason: badClock };
     const offset = iso[4]!.toUpperCase() === 'Z' ? 'Z' : normaliseOffset(iso[4]!);
     const date = new Date(`${iso[1]}T${iso[2]}${iso[3] ?? ':00'}${offset}`);
     if (Number.isNaN(date.getTime())) return { ok: false, reason: `${quote(text)} is not a valid date.` };

@@ -106,11 +106,20 @@ export const previewSteps: readonly PreviewStep[] = [
     skip: (f) => (f.memberIds.length === 0 ? 'your system has no members to switch in' : undefined),
   },
   {
+    title: 'Switch out, then Undo it (the same confirm as deleting in /switch edit)',
+    command: 'switch',
+    async play(ctx) {
+      const out = await slash('', 'switch out').play(ctx);
+      return click(ctx.discord, ctx.user, await click(ctx.discord, ctx.user, out, 'undo'), 'confirm');
+    },
+  },
+  {
     title: 'Edit any past switch: pick one from the history',
     command: 'switch',
     play: (ctx) => slash('', 'switch edit').play(ctx),
   },
   slash('Front stats over the last 30 days', 'frontstats', () => ({ range: '30d' })),
+  slash("The same in PluralKit's flat mode, where the shares add up to 100%", 'frontstats', () => ({ range: '30d', flat: true })),
   {
     title: 'Right-click a user → Apps → Fronters',
     command: 'Fronters',

@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { discordTimestamp, formatDuration } from '../front/format.js';
-import type { FrontStats, FrontStatsEntry } from '../front/stats.js';
+import type { FrontShares } from '../front/stats-modes.js';
+import type { FrontStatsEntry } from '../front/stats.js';
 import type { System } from '../pluralkit/schemas.js';
 import { clampPage, pageCount, pagingRow } from './components.js';
 import { DiscordLimits, fitLines, truncate } from './limits.js';
@@ -32,15 +33,15 @@ export interface FrontStatsViewOptions {
 
 /**
  * Front stats: one line per member, `name — 12.5% (3d 4h)` by time with stretches and the longest one,
- * a group section, and the totals (switched out, unknown) in the footer, which also says that
- * co-fronters each get the full time so percentages can add up to more than 100%.
+ * a group section, the mode (flat, fronters only) and a cut range said under the range, and in the
+ * footer the switch-outs and what the percentages are of.
  */
-export function renderFrontStats(stats: FrontStats, options: FrontStatsViewOptions): RenderedMessage {
+export function renderFrontStats(stats: FrontShares, options: FrontStatsViewOptions): RenderedMessage {
   const pages = Math.max(pageCount(stats.members.length, StatsEntriesPerPage), pageCount(stats.groups.length, StatsEntriesPerPage));
   const page = clampPage(options.page ?? 0, pages);
   const color = parseColor(options.system?.color);
   const colour = color === undefined ? {} : { color };
-  const header = `${discordTimestamp(stats.start, 'f')} → ${discordTimestamp(stats.end, 'f')} (${formatDuration(stats.rangeMs)})`;
+  const header = [`${discordTimestamp(stats.start, 'f')} → ${discordTimestamp(stats.end, 'f')} (${formatDuration(stats.rangeMs)})`, ...headerNotes(stats)].join('\n');
 
   const members = section(stats.members, page, options.names);
   const embeds: APIEmbed[] = [
@@ -89,18 +90,38 @@ function statsTitle(system: System | null | undefined): string {
   return system.name?.trim() ? `Front stats of ${inlineText(truncate(system.name, 80))}` : `Front stats of ${system.id}`;
 }
 
-function footerText(stats: FrontStats, page: number, pages: number): string {
-  const range = formatDuration(stats.rangeMs);
-  const sentences = [
-    stats.knownMs === stats.rangeMs
-      ? `These figures cover the whole ${range}.`
-      : `These figures cover ${formatDuration(stats.knownMs)} of the ${range}.`,
-  ];
-  if (stats.switchedOutMs > 0) sentences.push(`No one was fronting for ${formatDuration(stats.switchedOutMs)}.`);
-  if (stats.unknownMs > 0) sentences.push(`I left out ${formatDuration(stats.unknownMs)} before the first switch, as I can't tell who fronted then.`);
+function headerNotes(stats: FrontShares): string[] {
+  const notes: string[] = [];
+  if (stats.cutToHistory) {
+    notes.push(stats.rangeMs > 0 ? 'The range reached back before the first switch, so it starts there.' : 'The range ends before the first switch, so there is nothing to count.');
+  } else if (stats.rangeMs === 0) {
+    notes.push('No switches are logged yet, so there is nothing to count.');
+  }
+  const mode = [stats.mode.flat && 'Flat list: the percentages add up to 100%', stats.mode.frontersOnly && 'Fronters only: switch-outs left out'];
+  const shown = mode.filter((text): text is string => typeof text === 'string');
+  if (shown.length > 0) notes.push(`${shown.join(' · ')}.`);
+  return notes;
+}
+
+function footerText(stats: FrontShares, page: number, pages: number): string {
+  const sentences: string[] = [];
+  if (stats.rangeMs > 0) sentences.push(`These figures cover the whole ${formatDuration(stats.rangeMs)}.`);
+  if (stats.switchedOutMs > 0) {
+    const share = stats.switchedOutPercent === undefined ? ', left out of the percentages' : ` (${formatPercent(stats.switchedOutPercent)})`;
+    sentences.push(`No one was fronting for ${formatDuration(stats.switchedOutMs)}${share}.`);
+  }
   if (pages > 1) sentences.push(`Page ${page + 1} of ${pages}.`);
-  return [
-    sentences.join(' '),
-    'Percentages are of the time covered. Co-fronters each get the full time, so they can add up to more than 100%.',
-  ].join('\n');
+  return [...(sentences.length > 0 ? [sentences.join(' ')] : []), basisNote(stats)].join('\n');
+}
+
+/** What the percentages are of, in the mode's words. */
+function basisNote(stats: FrontShares): string {
+  const plainBasis = stats.mode.frontersOnly ? 'the time someone was fronting' : 'the whole range';
+  if (stats.mode.flat) {
+    const members = stats.mode.frontersOnly
+      ? "Percentages are of all members' times added up, so they add up to 100%."
+      : "Percentages are of all members' times plus the time with no fronter, so together they add up to 100%.";
+    return stats.groups.length > 0 ? `${members} Groups overlap, so theirs are of ${plainBasis}.` : members;
+  }
+  return `Percentages are of ${plainBasis}. Co-fronters each get the full time, so they can add up to more than 100%.`;
 }

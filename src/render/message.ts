@@ -36,6 +36,8 @@ export const ControlAction = {
   ChangeMembers: 'who',
   DeleteSwitch: 'delete',
   Back: 'back',
+  /** Button under a just-logged switch: delete it again, after the same confirm as `DeleteSwitch`. */
+  Undo: 'undo',
   Confirm: 'confirm',
   Cancel: 'cancel',
 } as const;

@@ -75,6 +75,12 @@ export function renderSwitchActions(
   return { embeds: [{ title: 'Edit this switch', description, color: WarningColor }], components: [buttonRow(controls)] };
 }
 
+/** `message` (the answer to `/switch in|out`) with an Undo button (action `undo`) under it. */
+export function withUndoButton(message: RenderedMessage, controls: RenderControls): RenderedMessage {
+  const undo = button(controlId(controls, ControlAction.Undo), 'Undo', { emoji: '↩️' });
+  return { ...message, components: [...message.components, buttonRow([undo])] };
+}
+
 /** What happened to a switch edit. */
 export type SwitchEditOutcome = { kind: 'cancelled' } | { kind: 'move' | 'members'; after: Switch } | { kind: 'delete' };
 

@@ -86,10 +86,17 @@ describe('/switch edit: moving and changing a switch several pages back', () => 
     const target = timeline()[125]!;
     const picked = await pick(h, page, target.id);
 
+    expect(memberNames(target).length).toBeGreaterThan(1);
+    const writes = h.pk.requests.filter((r) => r.method !== 'GET').length;
     const unchanged = await submitForm(picked, 'who', { members: memberNames(target).join(', ') });
+    // The switch list gives members in no fixed order; the form still offers them as they were logged.
     const prefilled = (unchanged.form.components[0] as { components: { value?: string }[] }).components[0]!.value;
     expect(prefilled).toBe(memberNames(target).join(', '));
-    expect(unchanged.reply.content).toBe('That switch already has exactly those members, in that order; nothing was changed.');
+    const sameMessage = 'That switch already has exactly those members (in any order); nothing was changed.';
+    expect(unchanged.reply.content).toBe(sameMessage);
+    const reordered = await submitForm(picked, 'who', { members: [...memberNames(target)].reverse().join(', ') });
+    expect(reordered.reply.content).toBe(sameMessage);
+    expect(h.pk.requests.filter((r) => r.method !== 'GET').length).toBe(writes);
     const twice = await submitForm(picked, 'who', { members: 'Member 2, member 2' });
     expect(twice.reply.content).toBe('You listed the same member twice. Each member can only be in a switch once.');
 

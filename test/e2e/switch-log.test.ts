@@ -32,14 +32,16 @@ describe('/switch in and /switch out', () => {
     expect(Date.now() - history()[0]!.timestamp).toBeLessThan(60_000);
   });
 
-  it('refuses the same members in the same order before asking PluralKit, but takes a new order', async () => {
+  it('refuses the same members in any order before asking PluralKit, but takes a changed set', async () => {
     const before = writes();
     const same = await h.command('switch in', { member: 'Émile', member2: ids.juniper }, { where: 'group-dm' }).reply();
-    expect(same.content).toBe('Those members are already fronting, in that order; no new switch was logged.');
-    expect(writes()).toBe(before);
+    expect(same.content).toBe('Those members are already fronting (in any order); no new switch was logged.');
     const swapped = await h.command('switch in', { member: ids.juniper, member2: ids.emile }, { where: 'group-dm' }).reply();
-    expect(swapped.embeds[0]!.title).toBe('Current fronters (2)');
-    expect(shortIds(history()[0])).toEqual([ids.juniper, ids.emile]);
+    expect(swapped.content).toBe(same.content);
+    expect(writes()).toBe(before);
+    const changed = await h.command('switch in', { member: ids.juniper, member2: ids.emile, member3: ids.kai }, { where: 'group-dm' }).reply();
+    expect(changed.embeds[0]!.title).toBe('Current fronters (3)');
+    expect(shortIds(history()[0])).toEqual([ids.juniper, ids.emile, ids.kai]);
   });
 
   it('refuses a member listed twice (by id and by display name), unknown members and names two members share', async () => {
@@ -65,11 +67,17 @@ describe('/switch in and /switch out', () => {
     expect(tenAgo).toBeDefined();
   });
 
-  it('explains a time PluralKit already has, a future time and unreadable text', async () => {
+  it('explains a time PluralKit already has, a future time, a date that does not exist and unreadable text', async () => {
     const taken = await h.command('switch in', { member: ids.ash, time: '2025-06-01T19:30:00Z' }).reply();
     expect(taken.content).toBe('There is already a switch at exactly that time. Pick a slightly different time.');
     const future = await h.command('switch in', { member: ids.ash, time: 'in 2 hours' }).reply();
     expect(future.content).toMatch(/^I couldn't use that time: That time is in the future/);
+    const before = writes();
+    const february = await h.command('switch out', { time: '2025-02-30T10:00:00Z' }).reply();
+    expect(february.content).toBe("I couldn't use that time: `2025-02-30` is not a date: February 2025 has 28 days.");
+    const month = await h.command('switch in', { member: ids.ash, time: '2025-13-01 10:00' }).reply();
+    expect(month.content).toBe("I couldn't use that time: `2025-13-01` is not a date: there is no month 13.");
+    expect(writes()).toBe(before);
     const nonsense = await h.command('switch in', { member: ids.ash, time: 'banana o clock' }).reply();
     expect(nonsense.content).toMatch(/^I couldn't use that time: I couldn't read `banana o clock` as a time/);
   });

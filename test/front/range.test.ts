@@ -50,7 +50,8 @@ describe('parseStatsRange', () => {
     expect(reason('0d')).toMatch(/^A range must be longer than zero\./);
     expect(reason('5x')).toMatch(/^`x` is not a unit I know\./);
     expect(reason('since 2030-01-01')).toBe('That start is in the future.');
-    expect(reason('2025-02-30')).toBe('`2025-02-30` is not a valid date.');
+    expect(reason('2025-02-30')).toBe('`2025-02-30` is not a date: February 2025 has 28 days.');
+    expect(reason('from 2025-04-31 to 2025-05-02')).toBe('`2025-04-31` is not a date: April 2025 has 30 days.');
     expect(reason('from 2025-02-01 to 2025-01-01')).toBe('The start of the range must be before its end.');
     expect(reason('banana')).toMatch(/^I couldn't read `banana` as a time\. Try `7d`/);
   });

@@ -20,7 +20,7 @@ describe('computeFrontStats', () => {
   it('merges consecutive switches that keep a member into one stretch, and counts groups once', () => {
     const stats = computeFrontStats(history, { start: 'beginning', end: at(10) }, groups);
     expect(stats).toEqual<FrontStats>({
-      start: at(0), end: at(10), rangeMs: 10 * H, knownMs: 10 * H, unknownMs: 0, switchedOutMs: 1 * H,
+      start: at(0), end: at(10), rangeMs: 10 * H, cutToHistory: false, switchedOutMs: 1 * H,
       members: [entry('a', 7, 10, 2, 4), entry('b', 3, 10, 1, 3)],
       groups: [entry('both', 9, 10, 2, 5), entry('onlyb', 3, 10, 1, 3)],
     });
@@ -44,10 +44,12 @@ describe('computeFrontStats', () => {
     expect(stats.members).toEqual([entry('a', 3, 3, 1, 3)]);
   });
 
-  it('reports time before the first switch as unknown and takes percentages of the known time', () => {
+  it('cuts a range that reaches back before the first switch to the history, as PluralKit does', () => {
     const stats = computeFrontStats(history, { start: at(-2), end: at(10) });
-    expect(stats).toMatchObject({ rangeMs: 12 * H, knownMs: 10 * H, unknownMs: 2 * H });
+    expect(stats).toMatchObject({ start: at(0), rangeMs: 10 * H, cutToHistory: true });
     expect(stats.members[0]).toEqual(entry('a', 7, 10, 2, 4));
+    const ages = computeFrontStats(history, { start: new Date('-097975-06-10T12:00:00Z'), end: at(10) });
+    expect(ages).toEqual({ ...computeFrontStats(history, { start: 'beginning', end: at(10) }), cutToHistory: true });
   });
 
   it('gives every co-fronter the full time, so shares can pass 100%', () => {
@@ -59,14 +61,14 @@ describe('computeFrontStats', () => {
 
   it('handles no switches at all', () => {
     expect(computeFrontStats([], { start: at(0), end: at(5) })).toEqual({
-      start: at(0), end: at(5), rangeMs: 5 * H, knownMs: 0, unknownMs: 5 * H, switchedOutMs: 0, members: [], groups: [],
+      start: at(5), end: at(5), rangeMs: 0, cutToHistory: false, switchedOutMs: 0, members: [], groups: [],
     });
     expect(computeFrontStats([], { start: 'beginning', end: at(5) })).toMatchObject({ rangeMs: 0, members: [] });
   });
 
   it('handles a range entirely before the first switch', () => {
     const stats = computeFrontStats(history, { start: at(-10), end: at(-1) });
-    expect(stats).toMatchObject({ knownMs: 0, unknownMs: 9 * H, members: [], groups: [] });
+    expect(stats).toMatchObject({ start: at(-1), rangeMs: 0, cutToHistory: true, members: [], groups: [] });
   });
 
   it('copes with a history that is not newest first', () => {

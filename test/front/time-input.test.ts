@@ -58,7 +58,23 @@ describe('parseSwitchTime', () => {
     expect(reason('')).toMatch(/^Give a time, like `10 minutes ago`/);
     expect(reason('banana')).toMatch(/^I couldn't read `banana` as a time\./);
     expect(reason('10 minutes ago please')).toMatch(/^I could only read `10 minutes ago` in `10 minutes ago please`\./);
-    expect(reason('2025-13-01T10:00:00Z')).toBe('`2025-13-01T10:00:00Z` is not a valid date.');
+  });
+
+  it('refuses dates and clock times that do not exist instead of rolling them over, naming only the date', () => {
+    expect(reason('2025-02-30T10:00:00Z')).toBe('`2025-02-30` is not a date: February 2025 has 28 days.');
+    expect(reason('2025-02-29T10:00:00+01:00')).toBe('`2025-02-29` is not a date: February 2025 has 28 days.');
+    expect(reason('2025-04-31 10:00')).toBe('`2025-04-31` is not a date: April 2025 has 30 days.');
+    expect(reason('2025-13-01T10:00:00Z')).toBe('`2025-13-01` is not a date: there is no month 13.');
+    expect(reason('2025-13-01 10:00', 'Europe/Berlin')).toBe('`2025-13-01` is not a date: there is no month 13.');
+    expect(reason('2025/02/30 10:00')).toBe('`2025/02/30` is not a date: February 2025 has 28 days.');
+    expect(reason('30 feb 2025 10:00')).toBe('`30 feb 2025` is not a date: February 2025 has 28 days.');
+    expect(reason('February 30 2025')).toBe('`February 30 2025` is not a date: February 2025 has 28 days.');
+    expect(reason('31st of june')).toBe('`31st of june` is not a date: June has 30 days.');
+    expect(reason('2025-02-28T24:30:00Z')).toBe('`24:30:00` is not a time of day.');
+    expect(reason('2025-02-28T10:00:61Z')).toBe('`10:00:61` is not a time of day.');
+    expect(ok('2024-02-29T10:00:00Z')).toBe('2024-02-29T10:00:00.000Z');
+    expect(ok('29 feb 2024 10:00')).toBe('2024-02-29T10:00:00.000Z');
+    expect(reason('pkapi:eyJ0aWQiOiIx 2025-02-30')).toBe('`2025-02-30` is not a date: February 2025 has 28 days.');
   });
 
   it('keeps user text from breaking out of its code span', () => {

@@ -23,6 +23,7 @@ import { addSystemRoutes } from './routes/systems.js';
 import { addUnimplementedRoutes } from './routes/unimplemented.js';
 import { seedSample, type SampleFixture } from './seed.js';
 import { StandInState } from './state.js';
+import { SwitchMemberOrder, type SwitchMemberOrderMode } from './switch-member-order.js';
 
 export { generateLargeSystem } from './generate.js';
 export type { SampleFixture, SampleSystem, OwnSampleSystem, OtherSampleSystem } from './seed.js';
@@ -43,6 +44,13 @@ export interface PluralKitStandInOptions {
    * drive bucket refills deterministically instead of racing the wall clock.
    */
   rateLimitClock?: Clock;
+  /**
+   * How `GET /switches` orders a switch's members. Default `'unordered'`, as production: a seeded order
+   * that is never the logged one and changes on every read. `'stored'` keeps the logged order.
+   */
+  switchMemberOrder?: SwitchMemberOrderMode;
+  /** Seed of the `'unordered'` order (default fixed), so a failure can be replayed. */
+  switchMemberOrderSeed?: number;
 }
 
 /** One answered request, as recorded by the stand-in. Credentials are never recorded. */
@@ -104,7 +112,8 @@ export async function startPluralKitStandIn(options: PluralKitStandInOptions = {
   const state = new StandInState();
   const sample = options.seed === 'empty' ? undefined : seedSample(state);
   const router = new Router();
-  for (const add of [addSystemRoutes, addGroupRoutes, addSwitchReadRoutes, addSwitchWriteRoutes, addMessageRoutes]) add(router);
+  for (const add of [addSystemRoutes, addGroupRoutes, addSwitchWriteRoutes, addMessageRoutes]) add(router);
+  addSwitchReadRoutes(router, new SwitchMemberOrder(options.switchMemberOrder, options.switchMemberOrderSeed));
   addUnimplementedRoutes(router);
   const faults = new FaultQueue();
   let limiter: RateLimiter = createLimiter(options.rateLimit ?? DefaultRateLimit, options.rateLimitClock);

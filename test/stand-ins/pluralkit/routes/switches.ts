@@ -2,6 +2,7 @@
 import type { Switch } from '../../../../src/pluralkit/schemas.js';
 import { badRequest, coded, internalError } from '../errors.js';
 import type { RouteContext, Router } from '../router.js';
+import { SwitchMemberOrder } from '../switch-member-order.js';
 import { formatInstant } from '../views.js';
 import { frontSwitchView, isOwner, parseExtendedIso, pathSwitch, pathSystem, preciseNowMs } from './common.js';
 
@@ -22,8 +23,8 @@ function parsePaging(ctx: RouteContext): { before: number; limit: number } {
   return { before, limit };
 }
 
-/** Registers the switch and fronter read endpoints. */
-export function addSwitchReadRoutes(router: Router): void {
+/** Registers the switch and fronter read endpoints; `order` decides how the switch list orders members. */
+export function addSwitchReadRoutes(router: Router, order: SwitchMemberOrder = new SwitchMemberOrder()): void {
   router.add('GET', '/v2/systems/{system_id}/fronters', (ctx) => {
     const system = pathSystem(ctx);
     const owner = isOwner(ctx, system);
@@ -33,19 +34,20 @@ export function addSwitchReadRoutes(router: Router): void {
     return { status: 200, body: frontSwitchView(ctx.state, latest, owner, system.id) };
   });
 
-  // Members are SHORT IDS here, hidden members included; `before` is exclusive.
+  // Members are SHORT IDS here, hidden members included, in no fixed order; `before` is exclusive.
   router.add('GET', '/v2/systems/{system_id}/switches', (ctx) => {
     const { before, limit } = parsePaging(ctx);
     const system = pathSystem(ctx);
     if (!isOwner(ctx, system) && system.privacy.front_history_privacy === 'private') throw coded(30005);
     if (limit < 0) throw internalError(); // reaches SQL as LIMIT -n
+    const read = order.nextRead();
     const body: Switch[] = ctx.state
       .timeline(system)
       .before(before, limit)
       .map((sw) => ({
         id: sw.id,
         timestamp: formatInstant(sw.timestamp),
-        members: ctx.state.membersByUuid(sw.memberUuids).map((m) => m.id),
+        members: order.order(ctx.state.membersByUuid(sw.memberUuids).map((m) => m.id), sw.id, read),
       }));
     return { status: 200, body };
   });
