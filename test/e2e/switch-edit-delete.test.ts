@@ -20,9 +20,7 @@ describe('/switch edit: deleting, cancelling, whose menu, and what other views s
   }
 
   beforeAll(async () => {
-    // These checks read co-fronters in the logged order, which PluralKit's switch list does not keep;
-    // the stand-in keeps it here until the views show co-fronters in one stable order.
-    h = await startHarness({ pluralkit: { switchMemberOrder: 'stored' } });
+    h = await startHarness();
     const large = generateLargeSystem(h.pk.state, { members: 20, switches: 250 });
     systemId = large.systemId;
     await h.link(h.discord.users.alice, large.token);

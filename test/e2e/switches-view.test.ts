@@ -5,9 +5,7 @@ import { checkLimits, click, control, lines } from './switch-support.js';
 describe('/switches', () => {
   let h: Harness;
   beforeAll(async () => {
-    // These checks read co-fronters in the logged order, which PluralKit's switch list does not keep;
-    // the stand-in keeps it here until the views show co-fronters in one stable order.
-    h = await startHarness({ pluralkit: { switchMemberOrder: 'stored' } });
+    h = await startHarness();
     await h.link(h.discord.users.alice, h.pk.sample.own.token);
   });
   afterAll(() => h.finish());
