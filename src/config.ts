@@ -51,6 +51,7 @@ const envSchema = z.object({
       message: 'expected a sqlite://, redis://, postgres:// or memory: URL',
     }),
   ),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -84,6 +85,8 @@ export interface Config {
   };
   /** Keyv store: `sqlite://path`, `redis://…`, `postgres://…` or `memory:`. */
   readonly storeUrl: string;
+  /** On SIGTERM/SIGINT, how long in-flight interactions get to finish or be answered. @defaultValue 10000 */
+  readonly shutdownGraceMs: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -123,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       previous: Object.freeze((e.TOKEN_ENCRYPTION_KEYS_PREVIOUS ?? []).map((key) => Buffer.from(key, 'base64'))),
     }),
     storeUrl: e.STORE_URL,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     logLevel: e.LOG_LEVEL,
   });
 }

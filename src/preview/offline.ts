@@ -74,7 +74,6 @@ export async function startOffline(options: OfflineOptions = {}): Promise<Offlin
     vault,
     async close() {
       await bot.stop();
-      await bot.ctx.pluralkit.close();
       await vault.close();
       await Promise.all([discord.close(), pk.close()]);
     },
