@@ -159,6 +159,16 @@ export function loadDotEnv(path = '.env'): void {
   }
 }
 
+/**
+ * `LOG_COPY_DIR`: a directory where every logger also appends its lines, one file per process. Read on its own,
+ * not through {@link loadConfig}, because loggers exist before (and without) a config: the test suite sets it
+ * to check every line of every test for secrets.
+ */
+export function logCopyDirectory(env: Record<string, string | undefined> = process.env): string | undefined {
+  const dir = env.LOG_COPY_DIR?.trim();
+  return dir === undefined || dir === '' ? undefined : dir;
+}
+
 /** True when nothing at all is configured for Discord: `npm start` then runs the offline preview. */
 export function wantsPreview(env: Record<string, string | undefined> = process.env): boolean {
   return !env.DISCORD_TOKEN?.trim();

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+import { logCopyDirectory } from './config.js';
 
 /** The structured logger every part of the bot receives. */
 export type Logger = PinoLogger;
@@ -42,6 +44,31 @@ export interface LoggerOptions {
   level?: string | undefined;
   /** Where lines go; defaults to stdout. Tests pass a stream to inspect every line. */
   destination?: DestinationStream | undefined;
+  /** Also append every line to `<dir>/pk-companion-<pid>.jsonl`. @defaultValue `LOG_COPY_DIR`, else no copy */
+  copyDirectory?: string | undefined;
+}
+
+// One file per process and directory, shared by every logger: many loggers, one descriptor.
+const copies = new Map<string, DestinationStream>();
+
+function copyTo(dir: string): DestinationStream {
+  let copy = copies.get(dir);
+  if (copy === undefined) {
+    copy = pino.destination({ dest: join(dir, `pk-companion-${process.pid}.jsonl`), mkdir: true, append: true, sync: true });
+    copies.set(dir, copy);
+  }
+  return copy;
+}
+
+function destinationOf(options: LoggerOptions): DestinationStream | undefined {
+  const dir = options.copyDirectory ?? logCopyDirectory();
+  if (dir === undefined) return options.destination;
+  const main = options.destination ?? pino.destination(1);
+  // Levels are filtered by the logger itself; each stream takes every line it is given.
+  return pino.multistream([
+    { stream: main, level: 'trace' },
+    { stream: copyTo(dir), level: 'trace' },
+  ]);
 }
 
 /**
@@ -65,6 +92,6 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         },
       },
     },
-    options.destination,
+    destinationOf(options),
   );
 }

@@ -41,7 +41,7 @@ describe('SIGTERM while interactions are in flight (real entry point)', () => {
       STORE_URL: 'memory:',
       SHUTDOWN_GRACE_MS: String(graceMs),
       LOG_LEVEL: 'debug',
-      ...(process.env.PK_COMPANION_LOG_COPY_DIR === undefined ? {} : { PK_COMPANION_LOG_COPY_DIR: process.env.PK_COMPANION_LOG_COPY_DIR }),
+      ...(process.env.LOG_COPY_DIR === undefined ? {} : { LOG_COPY_DIR: process.env.LOG_COPY_DIR }),
     });
     await started.waitForLine(/"msg":"ready"/);
     await discord.directMessage(discord.users.alice, pk.sample.own.token);
