@@ -45,7 +45,7 @@ describe('SIGTERM while interactions are in flight (real entry point)', () => {
     });
     await started.waitForLine(/"msg":"ready"/);
     await discord.directMessage(discord.users.alice, pk.sample.own.token);
-    await discord.waitForDm(discord.users.alice, (message) => message.content.startsWith('✅ Linked'), 10_000);
+    await discord.waitForDm(discord.users.alice, (message) => message.content.startsWith('✅ Linked'), 30_000);
     return started;
   }
 
@@ -61,12 +61,12 @@ describe('SIGTERM while interactions are in flight (real entry point)', () => {
     pk.setLatency(900);
     const slow = discord.dispatchInteraction(discord.chatInput('switch out', {}));
     // Mid-interaction: Discord shows "thinking…", PluralKit has not answered yet.
-    expect((await slow.firstResponse(5_000)).type).toBe(5);
+    expect((await slow.firstResponse(30_000)).type).toBe(5);
     child.process.kill('SIGTERM');
     await child.waitForLine(/shutting down/);
 
     const late = discord.dispatchInteraction(discord.chatInput('fronters', {}));
-    expect((await late.reply(5_000)).content).toBe(UserErrorMessages.Restarting());
+    expect((await late.reply(30_000)).content).toBe(UserErrorMessages.Restarting());
 
     expect(await child.exited).toBe(0);
     const answer = slow.record.original!;
@@ -75,13 +75,13 @@ describe('SIGTERM while interactions are in flight (real entry point)', () => {
     expect(switchWrites()).toBe(1);
     expect(ownSwitches()).toBe(before + 1);
     expect(child.lines.some((line) => line.includes('"finished":1') && line.includes('"answered":0'))).toBe(true);
-  }, 40_000);
+  }, 120_000);
 
   it('answers what cannot finish within SHUTDOWN_GRACE_MS instead of leaving it "thinking…"', async () => {
     child = await startBot(1_500);
     pk.setLatency(8_000);
     const stuck = discord.dispatchInteraction(discord.chatInput('switch out', {}));
-    expect((await stuck.firstResponse(5_000)).type).toBe(5);
+    expect((await stuck.firstResponse(30_000)).type).toBe(5);
     child.process.kill('SIGTERM');
 
     expect(await child.exited).toBe(0);
@@ -89,5 +89,5 @@ describe('SIGTERM while interactions are in flight (real entry point)', () => {
     expect(answer.loading).toBe(false);
     expect(answer.content).toBe(UserErrorMessages.RestartedMidway());
     expect(child.lines.some((line) => line.includes('"finished":0') && line.includes('"answered":1'))).toBe(true);
-  }, 40_000);
+  }, 120_000);
 });
