@@ -60,6 +60,15 @@ function copyTo(dir: string): DestinationStream {
   return copy;
 }
 
+/**
+ * The copy of this process's log lines under `LOG_COPY_DIR`, if it is set: for loggers built elsewhere (tests
+ * that read raw, unscrubbed lines) whose lines must be checked with everyone else's.
+ */
+export function logCopy(): DestinationStream | undefined {
+  const dir = logCopyDirectory();
+  return dir === undefined ? undefined : copyTo(dir);
+}
+
 function destinationOf(options: LoggerOptions): DestinationStream | undefined {
   const dir = options.copyDirectory ?? logCopyDirectory();
   if (dir === undefined) return options.destination;

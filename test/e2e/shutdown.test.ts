@@ -11,18 +11,20 @@ import { registerCommands } from '../../src/discord/register.js';
 import { UserErrorMessages } from '../../src/errors.js';
 import { startDiscordStandIn, type DiscordStandIn } from '../stand-ins/discord/index.js';
 import { startPluralKitStandIn, type PluralKitStandIn } from '../stand-ins/pluralkit/index.js';
+import { rememberSecret } from '../stand-ins/secret-ledger.js';
 import { startTypeScriptEntry, type Child } from './child-process.js';
 
 describe('SIGTERM while interactions are in flight (real entry point)', () => {
   let discord: DiscordStandIn;
   let pk: PluralKitStandIn;
   let child: Child | undefined;
+  let key: string;
 
   afterEach(async () => {
     if (child !== undefined && child.process.exitCode === null) child.process.kill('SIGKILL');
     expect(discord.rejectedBodies, 'bodies Discord would reject').toEqual([]);
     expect(discord.unknownRoutes, 'routes Discord does not have').toEqual([]);
-    const secrets = [pk.sample.own.token, discord.botToken];
+    const secrets = [pk.sample.own.token, discord.botToken, key];
     const haystacks = [...(child?.lines ?? []), ...discord.requests.map((request) => `${request.path} ${JSON.stringify(request.body ?? null)}`)];
     expect(haystacks.filter((text) => secrets.some((secret) => text.includes(secret))), 'leaked tokens').toEqual([]);
     await Promise.all([discord.close(), pk.close()]);
@@ -33,11 +35,13 @@ describe('SIGTERM while interactions are in flight (real entry point)', () => {
     discord = await startDiscordStandIn({ heartbeatIntervalMs: 500 });
     pk = await startPluralKitStandIn({ rateLimit: { mode: 'off' } });
     await registerCommands(commands, { token: discord.botToken, applicationId: discord.applicationId, apiUrl: discord.apiBase });
+    key = randomBytes(32).toString('base64');
+    rememberSecret(key);
     const started = startTypeScriptEntry('src/main.ts', {
       DISCORD_TOKEN: discord.botToken,
       DISCORD_API_URL: discord.apiBase,
       PLURALKIT_API_URL: pk.url,
-      TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      TOKEN_ENCRYPTION_KEY: key,
       STORE_URL: 'memory:',
       SHUTDOWN_GRACE_MS: String(graceMs),
       LOG_LEVEL: 'debug',
@@ -67,6 +71,8 @@ describe('SIGTERM while interactions are in flight (real entry point)', () => {
 
     const late = discord.dispatchInteraction(discord.chatInput('fronters', {}));
     expect((await late.reply(30_000)).content).toBe(UserErrorMessages.Restarting());
+    await discord.directMessage(discord.users.bob, 'hello?');
+    await discord.waitForDm(discord.users.bob, (message) => message.content === UserErrorMessages.Restarting(), 30_000);
 
     expect(await child.exited).toBe(0);
     const answer = slow.record.original!;
