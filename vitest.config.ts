@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     reporters: ['default', './test/summary-reporter.ts'],
+    // Every log line of the run is copied and scanned for secrets once the last test is done.
+    globalSetup: ['./test/log-scan/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
   },

@@ -6,9 +6,11 @@ import type { Config } from './config.js';
 import type { Command, CommandContext } from './discord/command.js';
 import { createDiscordClient } from './discord/client.js';
 import { handleDirectMessage } from './discord/dm-link.js';
+import { InFlight, type DrainResult } from './discord/in-flight.js';
 import { commandDefinitions } from './discord/register.js';
 import { createRouter } from './discord/router.js';
 import { SessionStore } from './discord/sessions.js';
+import { UserErrorMessages } from './errors.js';
 import { createLogger, type Logger } from './log.js';
 import { PluralKitClient, pluralKitClientOptionsFromConfig } from './pluralkit/index.js';
 import { Keyring, TokenVault } from './vault/index.js';
@@ -35,8 +37,18 @@ export interface Bot {
   readonly vault: TokenVault;
   /** Logs in and resolves once Discord says the bot is ready. */
   start(token: string): Promise<void>;
-  /** Disconnects from Discord and closes the store. Safe to call twice. */
-  stop(): Promise<void>;
+  /**
+   * Shuts down: with `graceMs`, first stops taking new work and finishes (or answers) what is in flight within
+   * that bound; then disconnects from Discord and closes the PluralKit limiters and the store it opened.
+   * Safe to call twice; resolves with what the drain did.
+   */
+  stop(options?: StopOptions): Promise<DrainResult>;
+}
+
+/** Options for {@link Bot.stop}. */
+export interface StopOptions {
+  /** How long in-flight interactions get to finish or be answered; omitted, nothing is waited for. */
+  graceMs?: number | undefined;
 }
 
 /** Builds the bot from its parts: the composition root, and the only place that wires them together. */
@@ -62,14 +74,26 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     },
     now: options.now ?? (() => new Date()),
   };
-  const router = createRouter(commands, ctx, { deferAfterMs: options.deferAfterMs, supportUrl: config.supportUrl });
+  const inFlight = new InFlight();
+  const router = createRouter(commands, ctx, { deferAfterMs: options.deferAfterMs, supportUrl: config.supportUrl, inFlight });
 
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
-  client.on(Events.MessageCreate, (message) => void handleDirectMessage(message, ctx));
+  client.on(Events.MessageCreate, (message) => {
+    const restarting = () => message.reply({ content: UserErrorMessages.Restarting(), allowedMentions: { parse: [] } }).then(() => undefined);
+    const reply = inFlight.draining && !message.author.bot && !message.inGuild() ? restarting : () => handleDirectMessage(message, ctx);
+    void inFlight.run(() => reply().catch((error: unknown) => log.warn({ err: error, user: message.author.id }, 'could not answer a DM')));
+  });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'gateway disconnected'));
 
-  let stopped = false;
+  let stopping: Promise<DrainResult> | undefined;
+  const shutDown = async (graceMs: number | undefined): Promise<DrainResult> => {
+    const drained = graceMs === undefined ? { finished: 0, answered: 0 } : await inFlight.drain(graceMs);
+    await client.destroy();
+    if (options.pluralkit === undefined) await pluralkit.close();
+    if (options.vault === undefined) await vault.close();
+    return drained;
+  };
   return {
     client,
     ctx,
@@ -80,11 +104,9 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       await ready;
       log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'ready');
     },
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await client.destroy();
-      if (options.vault === undefined) await vault.close();
+    stop(stopOptions = {}) {
+      stopping ??= shutDown(stopOptions.graceMs);
+      return stopping;
     },
   };
 }

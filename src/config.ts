@@ -52,6 +52,7 @@ const envSchema = z.object({
     }),
   ),
   SUPPORT_URL: optionalText.pipe(httpUrl.optional()),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -85,6 +86,8 @@ export interface Config {
   };
   /** Keyv store: `sqlite://path`, `redis://…`, `postgres://…` or `memory:`. */
   readonly storeUrl: string;
+  /** On SIGTERM/SIGINT, how long in-flight interactions get to finish or be answered. @defaultValue 10000 */
+  readonly shutdownGraceMs: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Where users report an internal error's id (e.g. the issue tracker); unset: "tell whoever runs this bot". */
   readonly supportUrl: string | undefined;
@@ -126,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       previous: Object.freeze((e.TOKEN_ENCRYPTION_KEYS_PREVIOUS ?? []).map((key) => Buffer.from(key, 'base64'))),
     }),
     storeUrl: e.STORE_URL,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     logLevel: e.LOG_LEVEL,
     supportUrl: e.SUPPORT_URL,
   });
@@ -157,6 +161,16 @@ export function loadDotEnv(path = '.env'): void {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+}
+
+/**
+ * `LOG_COPY_DIR`: a directory where every logger also appends its lines, one file per process. Read on its own,
+ * not through {@link loadConfig}, because loggers exist before (and without) a config: the test suite sets it
+ * to check every line of every test for secrets.
+ */
+export function logCopyDirectory(env: Record<string, string | undefined> = process.env): string | undefined {
+  const dir = env.LOG_COPY_DIR?.trim();
+  return dir === undefined || dir === '' ? undefined : dir;
 }
 
 /** True when nothing at all is configured for Discord: `npm start` then runs the offline preview. */

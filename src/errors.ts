@@ -64,6 +64,9 @@ export const UserErrorMessages = {
   PluralKitDown: () => 'PluralKit is having trouble right now (it did not answer properly). Please try again in a minute.',
   DiscordDown: () => 'Discord is having trouble right now (it failed to take my answer). Please try again in a minute.',
   PluralKitBusy: () => 'PluralKit is asking me to slow down right now. Please try again in a few seconds.',
+  Restarting: () => "I'm restarting right now, so I didn't start that. Please try again in a moment.",
+  RestartedMidway: () =>
+    "I had to restart before this finished, so it may or may not have gone through. Check (e.g. with `/fronters` or `/switches`) before trying again.",
   UnknownCommand: () => "I don't know that command any more. It may have been removed; try `/help`.",
   Internal: (ctx: { errorId: string; supportUrl?: string | undefined }) =>
     ctx.supportUrl === undefined

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { serializeError } from './log-errors.js';
+import { logCopyDirectory } from './config.js';
 
 /** The structured logger every part of the bot receives. */
 export type Logger = PinoLogger;
@@ -45,6 +47,40 @@ export interface LoggerOptions {
   level?: string | undefined;
   /** Where lines go; defaults to stdout. Tests pass a stream to inspect every line. */
   destination?: DestinationStream | undefined;
+  /** Also append every line to `<dir>/pk-companion-<pid>.jsonl`. @defaultValue `LOG_COPY_DIR`, else no copy */
+  copyDirectory?: string | undefined;
+}
+
+// One file per process and directory, shared by every logger: many loggers, one descriptor.
+const copies = new Map<string, DestinationStream>();
+
+function copyTo(dir: string): DestinationStream {
+  let copy = copies.get(dir);
+  if (copy === undefined) {
+    copy = pino.destination({ dest: join(dir, `pk-companion-${process.pid}.jsonl`), mkdir: true, append: true, sync: true });
+    copies.set(dir, copy);
+  }
+  return copy;
+}
+
+/**
+ * The copy of this process's log lines under `LOG_COPY_DIR`, if it is set: for loggers built elsewhere (tests
+ * that read raw, unscrubbed lines) whose lines must be checked with everyone else's.
+ */
+export function logCopy(): DestinationStream | undefined {
+  const dir = logCopyDirectory();
+  return dir === undefined ? undefined : copyTo(dir);
+}
+
+function destinationOf(options: LoggerOptions): DestinationStream | undefined {
+  const dir = options.copyDirectory ?? logCopyDirectory();
+  if (dir === undefined) return options.destination;
+  const main = options.destination ?? pino.destination(1);
+  // Levels are filtered by the logger itself; each stream takes every line it is given.
+  return pino.multistream([
+    { stream: main, level: 'trace' },
+    { stream: copyTo(dir), level: 'trace' },
+  ]);
 }
 
 /**
@@ -70,6 +106,6 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         },
       },
     },
-    options.destination,
+    destinationOf(options),
   );
 }

@@ -1,7 +1,9 @@
 import { createBot } from './app.js';
 import { assertBotConfig, ConfigError, loadConfig, loadDotEnv, wantsPreview } from './config.js';
 import { createLogger } from './log.js';
-import { runPreview } from './preview/run.js';
+
+/** How long closing may take after the grace period before the process exits anyway. */
+const ForcedExitAfterMs = 5_000;
 
 /**
  * `npm start`: runs the bot on Discord from the environment (and `.env`). With no DISCORD_TOKEN at all it
@@ -12,6 +14,8 @@ async function main(): Promise<void> {
   if (wantsPreview()) {
     console.log('No DISCORD_TOKEN is set, so this is the preview: the real bot against built-in stand-ins of Discord and PluralKit.');
     console.log('To run on Discord, copy .env.example to .env and fill it in.\n');
+    // Loaded only here: the preview brings the stand-ins, which a bot on Discord never needs.
+    const { runPreview } = await import('./preview/run.js');
     process.exitCode = await runPreview({});
     return;
   }
@@ -21,18 +25,27 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
 
   const bot = await createBot({ config, log });
+  let signalled = false;
   const shutdown = (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    bot.stop().then(
-      () => process.exit(0),
+    // A second signal means the operator will not wait: leave at once.
+    if (signalled) process.exit(1);
+    signalled = true;
+    log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: finishing the interactions in flight');
+    // Closing Discord, PluralKit and the store should take a moment; never let a hung close keep the process up.
+    setTimeout(() => process.exit(1), config.shutdownGraceMs + ForcedExitAfterMs).unref();
+    bot.stop({ graceMs: config.shutdownGraceMs }).then(
+      (drained) => {
+        log.info(drained, 'shut down');
+        process.exit(0);
+      },
       (error: unknown) => {
         log.error({ err: error }, 'shutdown failed');
         process.exit(1);
       },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
   await bot.start(config.discordToken);
 }
 

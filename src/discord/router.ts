@@ -3,6 +3,7 @@ import { isUserFacingError, UserErrorMessages } from '../errors.js';
 import type { Command, CommandContext } from './command.js';
 import { decodeCustomId } from './custom-id.js';
 import { describeError } from './describe-error.js';
+import type { InFlight } from './in-flight.js';
 import { Responder, type ResponderOptions } from './responder.js';
 import { tokenShapedField } from './token-guard.js';
 
@@ -12,6 +13,8 @@ export interface RouterOptions {
   deferAfterMs?: number | undefined;
   /** Where an internal error's id is to be reported (`SUPPORT_URL`); see `describeError`. */
   supportUrl?: string | undefined;
+  /** Tracks every interaction being answered, so a shutdown can finish them; while it drains, new ones are turned away. */
+  inFlight?: InFlight | undefined;
 }
 
 /**
@@ -26,6 +29,14 @@ export function createRouter(commands: readonly Command[], ctx: CommandContext, 
 
   async function run(interaction: RepliableInteraction, responderOptions: Omit<ResponderOptions, 'deferAfterMs'>, handler: (respond: Responder) => Promise<void>) {
     const respond = new Responder(interaction, { ...responderOptions, deferAfterMs: options.deferAfterMs });
+    const { inFlight } = options;
+    if (inFlight === undefined) return answer(respond, interaction, handler);
+    // Once a shutdown began, a new interaction is told to come back rather than started and cut off.
+    const work = inFlight.draining ? () => respond.note(UserErrorMessages.Restarting()) : handler;
+    return inFlight.run(() => answer(respond, interaction, work), () => respond.error(UserErrorMessages.RestartedMidway()));
+  }
+
+  async function answer(respond: Responder, interaction: RepliableInteraction, handler: (respond: Responder) => Promise<void>) {
     try {
       await handler(respond);
     } catch (error) {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DestinationStream } from 'pino';
 import { commands as allCommands } from '../../commands/index.js';
 import { discordClientOptions, startDiscordStandIn, type DiscordStandIn, type DiscordStandInOptions } from '../../test/stand-ins/discord/index.js';
+import { rememberSecret } from '../../test/stand-ins/secret-ledger.js';
 import { startPluralKitStandIn, type PluralKitStandIn, type PluralKitStandInOptions } from '../../test/stand-ins/pluralkit/index.js';
 import { createBot, type Bot } from '../app.js';
 import { loadConfig } from '../config.js';
@@ -55,7 +56,9 @@ export async function startOffline(options: OfflineOptions = {}): Promise<Offlin
     STORE_URL: options.storeUrl ?? 'memory:',
     ...options.env,
   });
-  const vault = await TokenVault.open({ keyring: new Keyring(randomBytes(32)), storeUrl: config.storeUrl, log });
+  const key = randomBytes(32);
+  rememberSecret(key.toString('base64'));
+  const vault = await TokenVault.open({ keyring: new Keyring(key), storeUrl: config.storeUrl, log });
   const commands = options.commands ?? allCommands;
   const bot = await createBot({
     config,
@@ -74,7 +77,6 @@ export async function startOffline(options: OfflineOptions = {}): Promise<Offlin
     vault,
     async close() {
       await bot.stop();
-      await bot.ctx.pluralkit.close();
       await vault.close();
       await Promise.all([discord.close(), pk.close()]);
     },

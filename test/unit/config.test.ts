@@ -28,6 +28,7 @@ describe('loadConfig', () => {
     expect(config.storeUrl).toBe('sqlite://./data/pk-companion.sqlite');
     expect(config.discordToken).toBeUndefined();
     expect(config.tokenKeys.current).toBeUndefined();
+    expect(config.shutdownGraceMs).toBe(10_000);
   });
 
   it('parses every setting and strips trailing slashes from URLs', () => {
@@ -40,6 +41,7 @@ describe('loadConfig', () => {
       TOKEN_ENCRYPTION_KEY: key,
       TOKEN_ENCRYPTION_KEYS_PREVIOUS: ` ${otherKey} ,`,
       STORE_URL: 'redis://127.0.0.1:6379',
+      SHUTDOWN_GRACE_MS: '2500',
     });
     expect(config.discordApiUrl).toBe('http://127.0.0.1:9/api');
     expect(config.pluralkit.apiUrl).toBe('http://127.0.0.1:8/v2');
@@ -48,6 +50,7 @@ describe('loadConfig', () => {
     expect(config.tokenKeys.current).toEqual(Buffer.alloc(32, 7));
     expect(config.tokenKeys.previous).toEqual([Buffer.alloc(32, 9)]);
     expect(config.storeUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.shutdownGraceMs).toBe(2_500);
   });
 
   it('lists every bad key at once and never echoes a value', () => {
@@ -58,9 +61,10 @@ describe('loadConfig', () => {
       PLURALKIT_RATE_PER_SECOND: '-1',
       STORE_URL: 'mongodb://x',
       LOG_LEVEL: 'loud',
+      SHUTDOWN_GRACE_MS: 'soon',
     });
     expect(problems.map((problem) => problem.split(':')[0])).toEqual(
-      expect.arrayContaining(['TOKEN_ENCRYPTION_KEY', 'PLURALKIT_API_URL', 'PLURALKIT_RATE_PER_SECOND', 'STORE_URL', 'LOG_LEVEL']),
+      expect.arrayContaining(['TOKEN_ENCRYPTION_KEY', 'PLURALKIT_API_URL', 'PLURALKIT_RATE_PER_SECOND', 'STORE_URL', 'LOG_LEVEL', 'SHUTDOWN_GRACE_MS']),
     );
     expect(problems.join('\n')).not.toContain(secret);
     expect(problems.join('\n')).not.toContain('mongodb');

@@ -13,6 +13,7 @@ import {
 } from '../../src/vault/index.js';
 import { captureLog } from './capture-log.js';
 import { readRaw } from './raw-store.js';
+import { rememberSecret } from '../stand-ins/secret-ledger.js';
 
 /** Makes a store over the backend under test, in the given (unique) namespace. */
 export type MakeStore = (namespace: string) => Promise<TokenStore>;
@@ -24,7 +25,9 @@ const systemB = { id: 'fghij', uuid: '22222222-2222-4222-8222-222222222222', nam
 
 /** A fresh token shaped like PluralKit's 64-character legacy tokens. */
 function newToken(): string {
-  return randomBytes(48).toString('base64');
+  const token = randomBytes(48).toString('base64');
+  rememberSecret(token);
+  return token;
 }
 
 /**

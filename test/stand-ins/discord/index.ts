@@ -23,6 +23,7 @@ import { handleRestRequest } from './rest-server.js';
 import { createSnowflakeFactory } from './snowflake.js';
 import { StandInState, type RecordedRequest, type RejectedBody } from './stand-in-state.js';
 import { createWorld, type StandInWorld } from './world.js';
+import { rememberSecret } from '../secret-ledger.js';
 
 export type { InteractionHandle, InteractionRecord, InteractionResponse } from './interaction-state.js';
 export type { InteractionContextOptions, InteractionWhere } from './interaction-context.js';
@@ -102,6 +103,7 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
   const newId = createSnowflakeFactory();
   const world = createWorld(() => newId());
   const botToken = options.botToken ?? 'stand-in-bot-token';
+  rememberSecret(botToken);
   const state = new StandInState(world, () => newId(), options.interactionWindowMs ?? 3_000);
   const signal = new ChangeSignal();
   const notify = (): void => signal.notify();

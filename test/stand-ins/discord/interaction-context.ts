@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rememberSecret } from '../secret-ledger.js';
 import {
   ApplicationIntegrationType,
   ChannelType,
@@ -48,7 +49,9 @@ const PRIVATE_APP_PERMISSIONS = '1126209376050240';
 
 /** A realistic, URL-safe interaction token (Discord's are long opaque strings). */
 export function newInteractionToken(): string {
-  return `aW50ZXJhY3Rpb24${randomBytes(60).toString('base64url')}`;
+  const token = `aW50ZXJhY3Rpb24${randomBytes(60).toString('base64url')}`;
+  rememberSecret(token);
+  return token;
 }
 
 /** Builds the shared interaction fields for a context, exactly as discord.js needs them to emit the event. */

@@ -2,6 +2,8 @@
  * Deterministic id generation, so a seeded stand-in has the same short ids and UUIDs on every run.
  */
 
+import { rememberSecret } from '../secret-ledger.js';
+
 /** Alphabet of PluralKit's 6-character short ids (no d, i, l, m, q). */
 export const SIX_LETTER_ALPHABET = 'abcefghjknoprstuvwxyz';
 const LEGACY_ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
@@ -77,14 +79,18 @@ export class IdFactory {
 
   /** A legacy system token: standard base64 of 48 bytes, 64 characters (may contain `+` and `/`). */
   legacyToken(): string {
-    return this.random.bytes(48).toString('base64');
+    const token = this.random.bytes(48).toString('base64');
+    rememberSecret(token);
+    return token;
   }
 
   /** A `pkapi:<base64 JSON>:<signature>` key shaped like the unmerged modern API keys. */
   apiKey(systemUuid: string): string {
     const claims = { tid: this.uuid(), sid: systemUuid, type: 'user_created', scopes: ['write:all'] };
     const payload = Buffer.from(JSON.stringify(claims)).toString('base64');
-    return `pkapi:${payload}:${this.random.bytes(64).toString('base64url')}`;
+    const key = `pkapi:${payload}:${this.random.bytes(64).toString('base64url')}`;
+    rememberSecret(key);
+    return key;
   }
 
   /** A Discord snowflake whose timestamp is `ms`. */
