@@ -8,7 +8,6 @@ export {
   pluralKitClientOptionsFromConfig,
   type PluralKitClientOptions,
 } from './options.js';
-export { bottleneckLimiterFactory, type LimiterFactory } from './limiter-factory.js';
 export type { Priority } from './budget.js';
 export type { PluralKitClientStats } from './requester.js';
 export { tokenKind, authorizationHeader, tokenHash, type TokenKind } from './auth.js';

@@ -87,7 +87,7 @@ export class Requester {
         }
         rateLimited += 1;
         this.stats.retries429 += 1;
-        budget.pause(waitMs);
+        this.limiter.pause(key, waitMs);
       } catch (error) {
         if (!isRetryable(spec.method, error) || failed >= this.settings.maxRetries) throw error;
         failed += 1;
