@@ -75,7 +75,7 @@ const schemas = {
  */
 export class PluralKitClient {
   readonly #options: Required<PluralKitClientOptions>;
-  readonly #stats: PluralKitClientStats = { upstreamRequests: 0, cacheHits: 0, dedupedRequests: 0, retries429: 0 };
+  readonly #stats: PluralKitClientStats = { upstreamRequests: 0, cacheHits: 0, dedupedRequests: 0, retries429: 0, rateLimited: 0 };
   readonly #directory = new SystemDirectory();
   readonly #cache: ResponseCache;
   readonly #limiter: PluralKitRateLimiter;
