@@ -7,8 +7,9 @@ import type { RateHeaders } from './transport.js';
  *
  * - Until PluralKit advertises a limit, every budget is paced by the shared `gate` (one budget for the
  *   whole process), because a server without headers may count everything together, as PluralKit's
- *   documented 2 req/s per IP did. The gate keeps any `floor(rate)` consecutive sends at least
- *   `floor(rate)` intervals (+2 %) apart, so no 1,000 ms window, fixed or sliding, sees more than the rate.
+ *   documented 2 req/s per IP did. The gate sends request k + N (N = floor(rate)) only N intervals after
+ *   request k was ANSWERED: the server saw request k before it answered, so however its latency varies,
+ *   no 1,000 ms window it counts in, fixed or sliding, sees more than the rate.
  * - Once `X-RateLimit-Limit: R` arrives, it is GCRA with burst R − 1, one under PluralKit's burst, since
  *   PluralKit spends the last slot AND answers it 429. `X-RateLimit-Remaining` only ever lowers what we
  *   may send (other apps may share the bucket).
@@ -21,12 +22,8 @@ export const Priorities = { interactive: 3, background: 6 } as const;
 /** How a call is queued: interactive before background. */
 export type Priority = keyof typeof Priorities;
 
-/**
- * Before PluralKit advertises a limit the server may count in one-second windows. Sends exactly at the
- * rate leave no slack there: one sent just before a window ends that arrives just after makes the next
- * window one over. 2 % slower leaves room for that jitter.
- */
-const HeaderlessMargin = 1.02;
+/** Our clock reads whole milliseconds; the server's may read the same instant up to 1 ms later. */
+const ClockSlackMs = 2;
 /** How late a timer may fire without the lost time being taken from the rate (headerless pacing). */
 const LatenessAbsorbedMs = 4;
 
@@ -36,6 +33,11 @@ export interface BudgetHost {
   wake(budget: Budget): void;
   /** The budget has nothing queued and nothing in flight. */
   idle(budget: Budget): void;
+}
+
+/** One header-less send: when it left and, once known, when its answer came back. */
+interface SendRecord {
+  answeredAt: number | undefined;
 }
 
 let nextSeq = 0;
@@ -57,8 +59,8 @@ export class Budget {
   #lastSend = 0;
   /** Headerless pacing: the next send's slot, which a late timer does not push back. */
   #nextSlot = 0;
-  /** Headerless pacing: the most recent sends, at most `floor(rate)` of them. */
-  #recent: number[] = [];
+  /** Headerless pacing: the most recent sends, at most `floor(rate)` of them, and when each was answered. */
+  #recent: SendRecord[] = [];
   #inFlight = 0;
 
   constructor(key: string, startRate: number, host: BudgetHost, gate?: Budget) {
@@ -106,9 +108,9 @@ export class Budget {
   /** Runs `task` when the budget allows; resolves or rejects with it. */
   schedule<T>(priority: number, task: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const start = (): void => {
+      const start = (): Promise<void> => {
         this.#inFlight += 1;
-        void task()
+        return task()
           .then(resolve, reject)
           .finally(() => {
             this.#inFlight -= 1;
@@ -130,9 +132,12 @@ export class Budget {
   release(now: number): void {
     const job = this.#queue.shift();
     if (job === undefined) return;
-    this.#noteSend(now);
-    if (this.gated) this.#gate!.#noteSend(now);
-    job.start();
+    const records = [this.#noteSend(now), this.gated ? this.#gate!.#noteSend(now) : undefined];
+    void job.start().then(() => {
+      for (const record of records) if (record !== undefined) record.answeredAt = Date.now();
+      // An answer may be what the next header-less send waits for.
+      if (records.some((record) => record !== undefined)) this.#host.wake(this);
+    });
   }
 
   /** Starts as if PluralKit had advertised `limit` for this budget, with one send allowed now. */
@@ -182,22 +187,26 @@ export class Budget {
     return Math.max(this.#pausedUntil, paced, this.#tat - (burstOf(this.#advertised) - 1) * interval);
   }
 
-  /** Any `count` consecutive sends span `count` intervals plus the margin; see the module comment. */
+  /** `count` intervals after the answer to the send `count` back; see the module comment. */
   #headerlessReadyAt(): number {
     const count = Math.max(1, Math.floor(this.#rate));
-    const windowMs = ((count * 1000) / this.#rate) * HeaderlessMargin;
-    const oldest = this.#recent.length >= count ? this.#recent[this.#recent.length - count]! : -Infinity;
-    return Math.max(this.#nextSlot, oldest + windowMs);
+    const windowMs = (count * 1000) / this.#rate + ClockSlackMs;
+    const oldest = this.#recent.length >= count ? this.#recent[this.#recent.length - count]! : undefined;
+    const answeredAt = oldest === undefined ? -Infinity : (oldest.answeredAt ?? Infinity);
+    return Math.max(this.#nextSlot, answeredAt + windowMs);
   }
 
-  #noteSend(now: number): void {
+  #noteSend(now: number): SendRecord | undefined {
     this.#lastSend = now;
     const interval = 1000 / (this.#advertised ?? this.#rate);
     // Counted from the first send, before any limit is known: that send is in PluralKit's bucket too.
     this.#tat = Math.max(this.#tat, now) + interval;
-    if (this.#advertised !== undefined) return;
+    // A gated budget's sends are recorded on the gate, which paces them.
+    if (this.#advertised !== undefined || this.#gate !== undefined) return undefined;
     this.#nextSlot = Math.max(this.#nextSlot + interval, now + interval - Math.min(LatenessAbsorbedMs, interval / 2));
-    this.#recent.push(now);
+    const record: SendRecord = { answeredAt: undefined };
+    this.#recent.push(record);
     if (this.#recent.length > Math.max(1, Math.floor(this.#rate))) this.#recent.shift();
+    return record;
   }
 }

@@ -2,8 +2,8 @@
 export interface QueuedJob {
   readonly priority: number;
   readonly seq: number;
-  /** Starts the job; called once, when its budget releases it. */
-  readonly start: () => void;
+  /** Starts the job; called once, when its budget releases it. Settles (never rejects) when it is answered. */
+  readonly start: () => Promise<void>;
 }
 
 /**
