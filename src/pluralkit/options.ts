@@ -13,8 +13,9 @@ export interface PluralKitClientOptions {
    */
   userAgent: string;
   /**
-   * Starting rate of every budget (requests per second, no burst) until PluralKit advertises its own.
-   * @defaultValue 2 (PluralKit's documented per-IP rate)
+   * Requests per second for all budgets together until PluralKit advertises its own limits (held in
+   * every 1,000 ms window); then each budget follows its headers.
+   * @defaultValue 2 (PluralKit's older documented per-IP rate, the safe start for an unknown server)
    */
   ratePerSecond: number;
   /**
