@@ -24,8 +24,6 @@ export type Priority = keyof typeof Priorities;
 
 /** Our clock reads whole milliseconds; the server's may read the same instant up to 1 ms later. */
 const ClockSlackMs = 2;
-/** How late a timer may fire without the lost time being taken from the rate (headerless pacing). */
-const LatenessAbsorbedMs = 4;
 
 /** What a budget needs from the limiter that runs it. */
 export interface BudgetHost {
@@ -57,7 +55,10 @@ export class Budget {
   /** After a 429, sends are spaced one emission interval apart until then. */
   #pacedUntil = 0;
   #lastSend = 0;
-  /** Headerless pacing: the next send's slot, which a late timer does not push back. */
+  /**
+   * Headerless pacing: the next send's slot. A timer that fires late (by up to half an interval) does not
+   * push it back, so a busy event loop does not cost rate; the answer rule above still bounds every window.
+   */
   #nextSlot = 0;
   /** Headerless pacing: the most recent sends, at most `floor(rate)` of them, and when each was answered. */
   #recent: SendRecord[] = [];
@@ -203,7 +204,7 @@ export class Budget {
     this.#tat = Math.max(this.#tat, now) + interval;
     // A gated budget's sends are recorded on the gate, which paces them.
     if (this.#advertised !== undefined || this.#gate !== undefined) return undefined;
-    this.#nextSlot = Math.max(this.#nextSlot + interval, now + interval - Math.min(LatenessAbsorbedMs, interval / 2));
+    this.#nextSlot = Math.max(this.#nextSlot + interval, now + interval / 2);
     const record: SendRecord = { answeredAt: undefined };
     this.#recent.push(record);
     if (this.#recent.length > Math.max(1, Math.floor(this.#rate))) this.#recent.shift();
