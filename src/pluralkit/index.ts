@@ -9,6 +9,7 @@ export {
   type PluralKitClientOptions,
 } from './options.js';
 export type { Priority } from './budget.js';
+export type { LimiterState } from './limiter.js';
 export type { PluralKitClientStats } from './requester.js';
 export { tokenKind, authorizationHeader, tokenHash, type TokenKind } from './auth.js';
 export { PluralKitErrorCode } from './error-codes.js';
