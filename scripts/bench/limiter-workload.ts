@@ -102,6 +102,15 @@ export function idealFixedMs(requests: number, perSecond: number, startEpochMs: 
 }
 
 /**
+ * Ideal time for `requests` when at most `perSecond` may arrive in ANY 1,000 ms window (the stand-in's
+ * `SlidingWindowLimiter`): `perSecond` at once, then the next as many each 1,000 ms later:
+ * ideal = (ceil(N / P) - 1) s.
+ */
+export function idealSlidingMs(requests: number, perSecond: number): number {
+  return Math.max(0, (Math.ceil(requests / perSecond) - 1) * 1000);
+}
+
+/**
  * Ideal time for one GCRA bucket of rate R with burst R, as the stand-in (and PluralKit) runs it: the last
  * slot of the burst is answered 429, so R - 1 go at once, then one every 1/R s:
  * ideal = max(0, N - (R - 1)) / R s. Separate buckets run in parallel, so the run's ideal is the slowest one's.

@@ -1,77 +1,74 @@
-import type Bottleneck from 'bottleneck';
-import type { LimiterFactory } from './limiter-factory.js';
+import { JobQueue, type QueuedJob } from './job-queue.js';
 import type { RateHeaders } from './transport.js';
 
 /**
- * One rate-limit budget: a Bottleneck limiter whose reservoir models PluralKit's bucket.
+ * One rate-limit budget: the queue of requests that spend it and the model of PluralKit's bucket that
+ * decides when the next may leave. It owns no timer: the limiter asks `readyAt` and calls `release`.
  *
- * - Until PluralKit advertises a limit, the budget runs at the starting rate with no burst, and every
- *   request it releases must also pass the shared `gate` (one budget for the whole process), because a
- *   server without headers may count everything together, as PluralKit's documented 2 req/s per IP did.
- * - Once `X-RateLimit-Limit: R` arrives, it is GCRA with burst R: the reservoir refills at R/s and holds
- *   at most R − 1, one under the burst, since PluralKit spends the last slot AND answers it 429.
- *   `X-RateLimit-Remaining` only ever lowers the reservoir (other apps may share the bucket).
- * - A 429 pauses the whole budget and empties the reservoir, so queued requests don't follow it in, and
- *   for a second after the pause its sends are spaced one emission interval apart.
+ * - Until PluralKit advertises a limit, every budget is paced by the shared `gate` (one budget for the
+ *   whole process), because a server without headers may count everything together, as PluralKit's
+ *   documented 2 req/s per IP did. The gate sends request k + N (N = floor(rate)) only N intervals after
+ *   request k was ANSWERED: the server saw request k before it answered, so however its latency varies,
+ *   no 1,000 ms window it counts in, fixed or sliding, sees more than the rate.
+ * - Once `X-RateLimit-Limit: R` arrives, it is GCRA with burst R − 1, one under PluralKit's burst, since
+ *   PluralKit spends the last slot AND answers it 429. `X-RateLimit-Remaining` only ever lowers what we
+ *   may send (other apps may share the bucket).
+ * - A 429 pauses the whole budget and empties it, so queued requests don't follow it in, and for a
+ *   second after the pause its sends are spaced one emission interval apart.
  */
 
-/** Bottleneck priorities: lower runs first; a retried request goes ahead of its own class. */
+/** Priorities: lower runs first; a retried request goes ahead of its own class. */
 export const Priorities = { interactive: 3, background: 6 } as const;
 /** How a call is queued: interactive before background. */
 export type Priority = keyof typeof Priorities;
 
-/**
- * Bottleneck only refills on a heartbeat; refilling `k` slots every `k` emission intervals keeps the
- * average rate while letting a coarse heartbeat keep up with fast test rates. Late ticks only slow us.
- */
-const HeartbeatMs = 25;
+/** Our clock reads whole milliseconds; the server's may read the same instant up to 1 ms later. */
+const ClockSlackMs = 2;
 
-/**
- * Before PluralKit advertises a limit the server may count in fixed one-second windows. Sends spaced
- * exactly 1000/rate apart leave no slack there: one sent just before a window ends that arrives just after
- * makes the next window one over. 2 % slower leaves room for that jitter.
- */
-const HeaderlessMargin = 1.02;
+/** What a budget needs from the limiter that runs it. */
+export interface BudgetHost {
+  /** Work was queued on `budget` or the timing changed: look again at what may leave, and when. */
+  wake(budget: Budget): void;
+  /** The budget has nothing queued and nothing in flight. */
+  idle(budget: Budget): void;
+}
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** One header-less send: when it left and, once known, when its answer came back. */
+interface SendRecord {
+  answeredAt: number | undefined;
+}
+
+let nextSeq = 0;
+const burstOf = (limit: number): number => Math.max(1, limit - 1);
 
 /** See the module comment. */
 export class Budget {
   readonly key: string;
-  readonly #limiter: Bottleneck;
+  readonly #queue = new JobQueue();
+  readonly #host: BudgetHost;
   readonly #gate: Budget | undefined;
   #rate: number;
   #advertised: number | undefined;
-  #pausedUntil = 0;
-  /** GCRA theoretical arrival time of our own sends (epoch ms); it gates sends once PluralKit advertised a limit. */
+  /** GCRA theoretical arrival time of our own sends (epoch ms). */
   #tat = 0;
-  /** The end of the previous job's wait to send; see `#execute`. */
-  #sendTurn: Promise<void> = Promise.resolve();
-  #lastSend = 0;
-  #spacingMs: number;
-  /** After a 429, sends are spaced one emission interval apart until then, so refilled slots don't leave together. */
+  #pausedUntil = 0;
+  /** After a 429, sends are spaced one emission interval apart until then. */
   #pacedUntil = 0;
+  #lastSend = 0;
+  /**
+   * Headerless pacing: the next send's slot. A timer that fires late (by up to half an interval) does not
+   * push it back, so a busy event loop does not cost rate; the answer rule above still bounds every window.
+   */
+  #nextSlot = 0;
+  /** Headerless pacing: the most recent sends, at most `floor(rate)` of them, and when each was answered. */
+  #recent: SendRecord[] = [];
   #inFlight = 0;
-  #waitingAtGate = 0;
-  #pending = 0;
-  #lastUsed = Date.now();
-  /** Settings changes are applied one at a time, in order. */
-  #adjusting: Promise<void> = Promise.resolve();
 
-  constructor(key: string, startRate: number, factory: LimiterFactory, gate?: Budget) {
+  constructor(key: string, startRate: number, host: BudgetHost, gate?: Budget) {
     this.key = key;
     this.#rate = startRate;
+    this.#host = host;
     this.#gate = gate;
-    const interval = 1000 / startRate;
-    this.#spacingMs = Math.ceil(interval * HeaderlessMargin);
-    this.#limiter = factory(key, {
-      minTime: Math.ceil(interval),
-      reservoir: 1,
-      reservoirIncreaseAmount: 1,
-      reservoirIncreaseInterval: Math.ceil(interval),
-      reservoirIncreaseMaximum: 1,
-      heartbeatInterval: HeartbeatMs,
-    });
   }
 
   /** Requests per second this budget currently allows. */
@@ -84,161 +81,133 @@ export class Budget {
     return this.#advertised;
   }
 
-  /** Nothing queued or running, and unused since `since` (epoch ms). */
-  idleSince(since: number): boolean {
-    return this.#pending === 0 && this.#lastUsed < since;
+  /** Requests waiting to leave. */
+  get waiting(): number {
+    return this.#queue.size;
   }
 
-  /** Runs `task` when the budget (and, before PluralKit advertised a limit, the gate) allows. */
-  async schedule<T>(priority: number, task: () => Promise<T>): Promise<T> {
-    this.#pending += 1;
-    this.#lastUsed = Date.now();
-    try {
-      return await this.#limiter.schedule({ priority }, () => this.#release(priority, task));
-    } finally {
-      this.#pending -= 1;
-      this.#lastUsed = Date.now();
-    }
+  /** Something queued or in flight. */
+  get busy(): boolean {
+    return this.#queue.size > 0 || this.#inFlight > 0;
   }
 
-  /** Follows PluralKit's headers for this budget. `carrying`: the answered request went through it. */
-  follow(rate: RateHeaders, carrying: boolean): void {
-    const othersUnseen = Math.max(0, this.#inFlight - (carrying ? 1 : 0)) + this.#waitingAtGate;
-    const burst = Math.max(1, rate.limit - 1);
-    // Remaining r allows r − 1 more: PluralKit refuses unless the remaining AFTER a request is at least 1.
-    const target = Math.min(burst, Math.max(0, rate.remaining - 1 - othersUnseen));
-    if (this.#advertised !== rate.limit) {
-      this.#advertised = rate.limit;
-      this.#rate = rate.limit;
-      const interval = 1000 / rate.limit;
-      this.#spacingMs = Math.ceil(interval);
-      const step = Math.max(1, Math.ceil((2 * HeartbeatMs) / interval));
-      this.#adjust(() =>
-        updateSettings(this.#limiter, {
-          minTime: 0,
-          reservoir: target,
-          reservoirIncreaseAmount: step,
-          reservoirIncreaseInterval: Math.ceil(step * interval),
-          reservoirIncreaseMaximum: burst,
-        }),
-      );
-    } else {
-      this.#lowerReservoirTo(target);
-    }
+  /** Paced by the shared gate (no limit advertised yet). */
+  get gated(): boolean {
+    return this.#advertised === undefined && this.#gate !== undefined;
   }
 
-  /** After a 429: pause this budget (and the gate, if it was pacing us) and empty the reservoir. */
-  pause(ms: number): void {
-    this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + ms);
-    // A GCRA bucket is whole again one second after its last refusal; pace sends until then.
-    this.#pacedUntil = Math.max(this.#pacedUntil, this.#pausedUntil + 1000);
-    this.#lowerReservoirTo(0);
-    if (this.#advertised === undefined) this.#gate?.pause(ms);
+  /** Forgetting this budget now loses nothing: idle, and PluralKit's bucket is full again. */
+  forgettable(now: number): boolean {
+    return !this.busy && this.#tat <= now && this.#pausedUntil <= now && this.#pacedUntil <= now;
   }
 
-  /** Stops the limiter's timers. Queued work is abandoned; call only when shutting down. */
-  async stop(): Promise<void> {
-    await this.#adjusting;
-    await this.#limiter.disconnect(false);
+  /** The job that leaves next (for ordering gated budgets against each other). */
+  head(): QueuedJob | undefined {
+    return this.#queue.peek();
   }
 
-  async #release<T>(priority: number, task: () => Promise<T>): Promise<T> {
-    const gate = this.#gate;
-    if (gate === undefined || this.#advertised !== undefined) return this.#execute(task, undefined);
-    this.#waitingAtGate += 1;
-    let admitted = false;
-    try {
-      return await gate.#limiter.schedule({ priority }, () => {
-        admitted = true;
-        this.#waitingAtGate -= 1;
-        return this.#execute(task, gate);
-      });
-    } finally {
-      if (!admitted) this.#waitingAtGate -= 1;
-    }
-  }
-
-  /**
-   * Sends once neither this budget nor the gate pacing it is paused, and, before PluralKit advertised a
-   * limit, one emission interval after the previous send: jobs released while paused must not leave
-   * together when the pause ends.
-   */
-  async #execute<T>(task: () => Promise<T>, gate: Budget | undefined): Promise<T> {
-    // Counted from release, not from sending: a request waiting here will still spend a slot upstream.
-    this.#inFlight += 1;
-    try {
-      // Released jobs take their turn to send one at a time, in release (priority) order: jobs that piled
-      // up during a pause would otherwise leave in whatever order their timers fire.
-      const turn = this.#sendTurn.then(() => this.#waitToSend(gate));
-      this.#sendTurn = turn;
-      await turn;
-      return await task();
-    } finally {
-      this.#inFlight -= 1;
-    }
-  }
-
-  async #waitToSend(gate: Budget | undefined): Promise<void> {
-    for (let at = this.#readyAt(gate); at > Date.now(); at = this.#readyAt(gate)) await sleep(at - Date.now());
-    this.#lastSend = Date.now();
-    if (gate !== undefined) gate.#lastSend = this.#lastSend;
-    // Counted from the first send, before any limit is known: that send is in PluralKit's bucket too.
-    this.#tat = Math.max(this.#tat, this.#lastSend) + 1000 / (this.#advertised ?? this.#rate);
-  }
-
-  #readyAt(gate: Budget | undefined): number {
-    const paced = this.#advertised === undefined || Date.now() < this.#pacedUntil;
-    const own = Math.max(this.#pausedUntil, paced ? this.#lastSend + this.#spacingMs : 0, this.#gcraReadyAt());
-    return gate === undefined ? own : Math.max(own, gate.#readyAt(undefined));
-  }
-
-  /**
-   * When the server's own GCRA (rate R, burst R) would accept our next send, counting only our sends and a
-   * burst of R − 1. The reservoir alone refills on a free-running timer that can run ahead of the
-   * server's bucket; this keeps sends exactly in step with it.
-   */
-  #gcraReadyAt(): number {
-    if (this.#advertised === undefined) return 0;
-    const interval = 1000 / this.#advertised;
-    return this.#tat - (Math.max(1, this.#advertised - 1) - 1) * interval;
-  }
-
-  #lowerReservoirTo(target: number): void {
-    this.#adjust(async () => {
-      const current = await this.#limiter.currentReservoir();
-      if (current !== null && current > target) await this.#limiter.incrementReservoir(target - current);
+  /** Runs `task` when the budget allows; resolves or rejects with it. */
+  schedule<T>(priority: number, task: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const start = (): Promise<void> => {
+        this.#inFlight += 1;
+        return task()
+          .then(resolve, reject)
+          .finally(() => {
+            this.#inFlight -= 1;
+            if (!this.busy) this.#host.idle(this);
+          });
+      };
+      this.#queue.push({ priority, seq: nextSeq++, start });
+      this.#host.wake(this);
     });
   }
 
-  #adjust(change: () => Promise<unknown>): void {
-    // A failed adjustment (a closed Redis connection, say) must not break the chain or go unhandled.
-    this.#adjusting = this.#adjusting.then(change).then(
-      () => undefined,
-      () => undefined,
-    );
+  /** When the next queued job may leave (epoch ms), counting the gate while it paces this budget. */
+  readyAt(now: number): number {
+    const own = this.#ownReadyAt(now);
+    return this.gated ? Math.max(own, this.#gate!.#ownReadyAt(now)) : own;
   }
-}
 
-/**
- * `updateSettings()` on an in-process Bottleneck limiter silently stops its reservoir heartbeat for good
- * (https://github.com/SGrondin/bottleneck/issues/185, unfixed in 2.19.5), so restart it. The Redis
- * datastore refills inside its scripts and is not affected.
- */
-async function updateSettings(limiter: Bottleneck, settings: Bottleneck.ConstructorOptions): Promise<void> {
-  // Typed as returning the limiter, but it returns a promise settled once the store has the settings.
-  await (limiter.updateSettings(settings) as unknown as Promise<unknown>);
-  const store = (limiter as unknown as { _store?: LocalStoreInternals })._store;
-  if (store !== undefined && typeof store._startHeartbeat === 'function') {
-    clearInterval(store.heartbeat ?? undefined);
-    store.heartbeat = null;
-    // Count the new interval from now, or the first refill would land on top of the reservoir just set.
-    store._lastReservoirIncrease = Date.now();
-    store._startHeartbeat();
+  /** Sends the next queued job now. */
+  release(now: number): void {
+    const job = this.#queue.shift();
+    if (job === undefined) return;
+    const records = [this.#noteSend(now), this.gated ? this.#gate!.#noteSend(now) : undefined];
+    void job.start().then(() => {
+      for (const record of records) if (record !== undefined) record.answeredAt = Date.now();
+      // An answer may be what the next header-less send waits for.
+      if (records.some((record) => record !== undefined)) this.#host.wake(this);
+    });
   }
-}
 
-interface LocalStoreInternals {
-  heartbeat?: ReturnType<typeof setInterval> | null;
-  _lastReservoirIncrease?: number;
-  _startHeartbeat?: () => void;
+  /** Starts as if PluralKit had advertised `limit` for this budget, with one send allowed now. */
+  adopt(limit: number, now: number): void {
+    this.#advertised = limit;
+    this.#rate = limit;
+    this.#tat = now + (burstOf(limit) - 1) * (1000 / limit);
+  }
+
+  /** Follows PluralKit's headers for this budget. `carrying`: the answered request went through it. */
+  follow(rate: RateHeaders, carrying: boolean, now: number): void {
+    const othersUnseen = Math.max(0, this.#inFlight - (carrying ? 1 : 0));
+    const burst = burstOf(rate.limit);
+    const interval = 1000 / rate.limit;
+    // Remaining r allows r − 1 more: PluralKit refuses unless the remaining AFTER a request is at least 1.
+    const target = Math.min(burst, Math.max(0, rate.remaining - 1 - othersUnseen));
+    const tat = now + (burst - target) * interval;
+    // On the first headers, what we counted at the starting rate is replaced by what PluralKit says.
+    this.#tat = this.#advertised === undefined ? tat : Math.max(this.#tat, tat);
+    this.#advertised = rate.limit;
+    this.#rate = rate.limit;
+    this.#host.wake(this);
+  }
+
+  /** After a 429: pause this budget (and the gate, if it was pacing us) and empty it. */
+  pause(ms: number, now: number): void {
+    this.#pausedUntil = Math.max(this.#pausedUntil, now + ms);
+    // A GCRA bucket is whole again one second after its last refusal; pace sends until then.
+    this.#pacedUntil = Math.max(this.#pacedUntil, this.#pausedUntil + 1000);
+    if (this.#advertised === undefined) this.#gate?.pause(ms, now);
+    else this.#tat = Math.max(this.#tat, now + burstOf(this.#advertised) * (1000 / this.#advertised));
+    this.#host.wake(this);
+  }
+
+  /** Abandons queued work (shutdown). */
+  drop(): void {
+    while (this.#queue.shift() !== undefined);
+  }
+
+  #ownReadyAt(now: number): number {
+    if (this.#advertised === undefined) {
+      // A gated budget is paced by the gate; only its own pause is its own.
+      return this.#gate !== undefined ? this.#pausedUntil : Math.max(this.#pausedUntil, this.#headerlessReadyAt());
+    }
+    const interval = 1000 / this.#advertised;
+    const paced = now < this.#pacedUntil ? this.#lastSend + interval : 0;
+    return Math.max(this.#pausedUntil, paced, this.#tat - (burstOf(this.#advertised) - 1) * interval);
+  }
+
+  /** `count` intervals after the answer to the send `count` back; see the module comment. */
+  #headerlessReadyAt(): number {
+    const count = Math.max(1, Math.floor(this.#rate));
+    const windowMs = (count * 1000) / this.#rate + ClockSlackMs;
+    const oldest = this.#recent.length >= count ? this.#recent[this.#recent.length - count]! : undefined;
+    const answeredAt = oldest === undefined ? -Infinity : (oldest.answeredAt ?? Infinity);
+    return Math.max(this.#nextSlot, answeredAt + windowMs);
+  }
+
+  #noteSend(now: number): SendRecord | undefined {
+    this.#lastSend = now;
+    const interval = 1000 / (this.#advertised ?? this.#rate);
+    // Counted from the first send, before any limit is known: that send is in PluralKit's bucket too.
+    this.#tat = Math.max(this.#tat, now) + interval;
+    // A gated budget's sends are recorded on the gate, which paces them.
+    if (this.#advertised !== undefined || this.#gate !== undefined) return undefined;
+    this.#nextSlot = Math.max(this.#nextSlot + interval, now + interval / 2);
+    const record: SendRecord = { answeredAt: undefined };
+    this.#recent.push(record);
+    if (this.#recent.length > Math.max(1, Math.floor(this.#rate))) this.#recent.shift();
+    return record;
+  }
 }

@@ -1,7 +1,11 @@
 /**
  * A short-lived cache of parsed GET answers with in-flight sharing, where every entry is tagged with
- * the systems it shows so a write (or a dispatch event) can drop exactly those.
+ * the systems it shows so a write (or a dispatch event) can drop exactly those, through an index by
+ * system rather than a walk over everything. At most {@link MaxCacheEntries} are kept (oldest dropped).
  */
+
+/** Entries kept at most; past it the oldest stored go first. */
+export const MaxCacheEntries = 10_000;
 
 /** What a load produced: the value and the system tags it revealed (ids, uuids). */
 export interface Loaded<T> {
@@ -29,8 +33,12 @@ export class ResponseCache {
   readonly #inFlight = new Map<string, Promise<unknown>>();
   /** system tag → keys of entries showing that system. */
   readonly #bySystem = new Map<string, Set<string>>();
-  /** Bumped on invalidation, so a load that started before a write does not store a stale answer. */
-  readonly #generation = new Map<string, number>();
+  /**
+   * system tag → the invalidation count when it was last invalidated, so a load that started before a
+   * write does not store a stale answer. Only loads in flight need it: emptied whenever none are.
+   */
+  readonly #invalidatedAt = new Map<string, number>();
+  #invalidations = 0;
   #nextSweep = 0;
 
   constructor(ttlMs: number, counters: CacheCounters) {
@@ -55,9 +63,9 @@ export class ResponseCache {
       this.#counters.dedupedRequests += 1;
       return pending as Promise<T>;
     }
-    const started = systems.map((system) => this.#generation.get(system) ?? 0);
+    const started = this.#invalidations;
     const promise = load().then((loaded) => {
-      const unchanged = systems.every((system, i) => (this.#generation.get(system) ?? 0) === started[i]);
+      const unchanged = systems.every((system) => (this.#invalidatedAt.get(system) ?? -1) < started);
       if (unchanged) this.#store(key, loaded.value, [...systems, ...loaded.systems]);
       return loaded.value;
     });
@@ -66,16 +74,18 @@ export class ResponseCache {
       return await promise;
     } finally {
       this.#inFlight.delete(key);
+      if (this.#inFlight.size === 0) this.#invalidatedAt.clear();
     }
   }
 
   /** Drops every entry tagged with any of `systems`, and keeps in-flight loads from storing. */
   invalidate(systems: Iterable<string>): void {
     for (const system of systems) {
-      this.#generation.set(system, (this.#generation.get(system) ?? 0) + 1);
-      for (const key of this.#bySystem.get(system) ?? []) this.#entries.delete(key);
+      if (this.#inFlight.size > 0) this.#invalidatedAt.set(system, this.#invalidations);
+      for (const key of this.#bySystem.get(system) ?? []) this.#drop(key);
       this.#bySystem.delete(system);
     }
+    this.#invalidations += 1;
   }
 
   #store(key: string, value: unknown, systems: readonly string[]): void {
@@ -83,7 +93,9 @@ export class ResponseCache {
     const now = Date.now();
     this.#sweep(now);
     const tags = new Set(systems);
+    this.#drop(key);
     this.#entries.set(key, { value, expiresAt: now + this.#ttlMs, systems: tags });
+    if (this.#entries.size > MaxCacheEntries) this.#drop(this.#entries.keys().next().value as string);
     for (const tag of tags) {
       let keys = this.#bySystem.get(tag);
       if (keys === undefined) this.#bySystem.set(tag, (keys = new Set()));
@@ -95,14 +107,23 @@ export class ResponseCache {
   #sweep(now: number): void {
     if (now < this.#nextSweep) return;
     this.#nextSweep = now + this.#ttlMs;
-    for (const [key, entry] of this.#entries) {
-      if (entry.expiresAt > now) continue;
-      this.#entries.delete(key);
-      for (const tag of entry.systems) {
-        const keys = this.#bySystem.get(tag);
-        keys?.delete(key);
-        if (keys?.size === 0) this.#bySystem.delete(tag);
-      }
+    for (const [key, entry] of this.#entries) if (entry.expiresAt <= now) this.#drop(key);
+  }
+
+  /** Forgets one entry and its place in the system index. */
+  #drop(key: string): void {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return;
+    this.#entries.delete(key);
+    for (const tag of entry.systems) {
+      const keys = this.#bySystem.get(tag);
+      keys?.delete(key);
+      if (keys?.size === 0) this.#bySystem.delete(tag);
     }
+  }
+
+  /** Entries, system tags indexed and invalidation marks held (for tests of the bounds). */
+  get size(): { entries: number; systems: number; marks: number } {
+    return { entries: this.#entries.size, systems: this.#bySystem.size, marks: this.#invalidatedAt.size };
   }
 }

@@ -4,7 +4,7 @@ import type { Priority } from './budget.js';
 import { ResponseCache } from './cache.js';
 import { SystemDirectory } from './directory.js';
 import { PluralKitInputError, type HttpMethod } from './errors.js';
-import { PluralKitRateLimiter, type BudgetKey } from './limiter.js';
+import { PluralKitRateLimiter, type BudgetKey, type LimiterState } from './limiter.js';
 import {
   entityTags,
   learnEntity,
@@ -75,7 +75,7 @@ const schemas = {
  */
 export class PluralKitClient {
   readonly #options: Required<PluralKitClientOptions>;
-  readonly #stats: PluralKitClientStats = { upstreamRequests: 0, cacheHits: 0, dedupedRequests: 0, retries429: 0 };
+  readonly #stats: PluralKitClientStats = { upstreamRequests: 0, cacheHits: 0, dedupedRequests: 0, retries429: 0, rateLimited: 0 };
   readonly #directory = new SystemDirectory();
   readonly #cache: ResponseCache;
   readonly #limiter: PluralKitRateLimiter;
@@ -93,6 +93,11 @@ export class PluralKitClient {
   /** A snapshot of the request counters. */
   get stats(): Readonly<PluralKitClientStats> {
     return { ...this.#stats };
+  }
+
+  /** What the rate limiter holds right now: budgets, queued requests, armed timers. */
+  get rateLimitState(): LimiterState {
+    return this.#limiter.state();
   }
 
   /** The token's own system (`GET /systems/@me`); how a token is validated when linked. */

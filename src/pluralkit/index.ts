@@ -8,8 +8,8 @@ export {
   pluralKitClientOptionsFromConfig,
   type PluralKitClientOptions,
 } from './options.js';
-export { bottleneckLimiterFactory, type LimiterFactory } from './limiter-factory.js';
 export type { Priority } from './budget.js';
+export type { LimiterState } from './limiter.js';
 export type { PluralKitClientStats } from './requester.js';
 export { tokenKind, authorizationHeader, tokenHash, type TokenKind } from './auth.js';
 export { PluralKitErrorCode } from './error-codes.js';

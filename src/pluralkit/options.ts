@@ -1,5 +1,4 @@
 import { DefaultPluralKitApiUrl, type Config } from '../config.js';
-import { bottleneckLimiterFactory, type LimiterFactory } from './limiter-factory.js';
 
 /** Everything a {@link PluralKitClient} can be told. Pass a partial; the rest comes from the defaults. */
 export interface PluralKitClientOptions {
@@ -14,8 +13,9 @@ export interface PluralKitClientOptions {
    */
   userAgent: string;
   /**
-   * Starting rate of every budget (requests per second, no burst) until PluralKit advertises its own.
-   * @defaultValue 2 (PluralKit's documented per-IP rate)
+   * Requests per second for all budgets together until PluralKit advertises its own limits (held in
+   * every 1,000 ms window); then each budget follows its headers.
+   * @defaultValue 2 (PluralKit's older documented per-IP rate, the safe start for an unknown server)
    */
   ratePerSecond: number;
   /**
@@ -38,11 +38,6 @@ export interface PluralKitClientOptions {
    * @defaultValue 3
    */
   maxRetries: number;
-  /**
-   * Builds every Bottleneck limiter the client uses; swap it to cluster through Redis.
-   * @defaultValue `bottleneckLimiterFactory()` (in-process limiters)
-   */
-  limiterFactory: LimiterFactory;
 }
 
 /** The defaults for {@link PluralKitClientOptions}. */
@@ -54,10 +49,9 @@ export const DefaultPluralKitClientOptions = {
   cacheTtlMs: 15_000,
   timeoutMs: 10_000,
   maxRetries: 3,
-  limiterFactory: bottleneckLimiterFactory(),
 } as const satisfies Required<PluralKitClientOptions>;
 
-/** Client options from the bot's configuration (limiter factory left at its default). */
+/** Client options from the bot's configuration. */
 export function pluralKitClientOptionsFromConfig(config: Config): Partial<PluralKitClientOptions> {
   return {
     baseUrl: config.pluralkit.apiUrl,

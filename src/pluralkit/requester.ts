@@ -24,6 +24,8 @@ export interface PluralKitClientStats {
   dedupedRequests: number;
   /** 429s answered by waiting and retrying. */
   retries429: number;
+  /** Every 429 PluralKit answered, the last one of a request that gave up included. */
+  rateLimited: number;
 }
 
 /** One logical request; the requester may send it several times. */
@@ -78,6 +80,7 @@ export class Requester {
           });
         });
         if (result.ok) return result;
+        this.stats.rateLimited += 1;
         // A 429 at a burst's edge says retry_after 0 yet spent a slot: waiting one interval meets the edge
         // again. One interval on top of what PluralKit says, and never less than two, gets past it.
         const interval = 1000 / budget.rate;
@@ -87,7 +90,7 @@ export class Requester {
         }
         rateLimited += 1;
         this.stats.retries429 += 1;
-        budget.pause(waitMs);
+        this.limiter.pause(key, waitMs);
       } catch (error) {
         if (!isRetryable(spec.method, error) || failed >= this.settings.maxRetries) throw error;
         failed += 1;

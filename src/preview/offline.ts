@@ -17,7 +17,10 @@ export interface OfflineOptions {
   discord?: DiscordStandInOptions | undefined;
   /** Use this PluralKit instead of the stand-in (e.g. the real API); the stand-in still starts for Discord-only runs. */
   pluralkitUrl?: string | undefined;
-  /** Extra environment for the bot's config (e.g. `PLURALKIT_CACHE_TTL_MS`). */
+  /**
+   * Extra environment for the bot's config (e.g. `PLURALKIT_CACHE_TTL_MS`). No rate is set here: the
+   * client starts at the configured (or documented safe) rate and learns PluralKit's from its headers.
+   */
   env?: Record<string, string> | undefined;
   deferAfterMs?: number | undefined;
   /** discord.js REST retries. @defaultValue 1 */
@@ -52,7 +55,6 @@ export async function startOffline(options: OfflineOptions = {}): Promise<Offlin
   const config = loadConfig({
     DISCORD_API_URL: discord.apiBase,
     PLURALKIT_API_URL: options.pluralkitUrl ?? pk.url,
-    PLURALKIT_RATE_PER_SECOND: '10',
     STORE_URL: options.storeUrl ?? 'memory:',
     ...options.env,
   });

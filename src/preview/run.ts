@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import type { PluralKitStandInOptions } from '../../test/stand-ins/pluralkit/index.js';
 import { startOffline } from './offline.js';
 import { formatMessage } from './format-message.js';
 import { previewSteps, type PreviewFacts } from './script.js';
@@ -11,6 +12,8 @@ export interface PreviewOptions {
   pkToken?: string | undefined;
   /** Write one JSON line per Discord REST request the bot made (`method`, `path`, `body`). */
   transcript?: string | undefined;
+  /** How the built-in PluralKit stand-in behaves (e.g. its rate limit). @defaultValue production's GCRA */
+  pluralkit?: PluralKitStandInOptions | undefined;
   /** Where the readable session goes. @defaultValue console.log */
   print?: ((text: string) => void) | undefined;
 }
@@ -26,7 +29,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
     print('--pluralkit-url needs --pk-token: the preview links that token first.');
     return 2;
   }
-  const offline = await startOffline({ pluralkitUrl: options.pluralkitUrl, logLevel: 'silent' });
+  const offline = await startOffline({ pluralkitUrl: options.pluralkitUrl, pluralkit: options.pluralkit, logLevel: 'silent' });
   const { discord, pk, bot } = offline;
   const onStandIn = options.pluralkitUrl === undefined;
   const facts: PreviewFacts = {
@@ -67,6 +70,9 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   const notShown = [...registered].filter((name) => !shown.has(name));
   print(`Shown ${shown.size} of ${registered.size} commands${notShown.length > 0 ? ` (not shown: ${notShown.join(', ')})` : ''}.`);
   print(`The bot made ${discord.requests.length} requests to Discord; ${discord.rejectedBodies.length} had a body Discord would reject.`);
+  // On the stand-in, its own count: it sees every request, whoever sent it.
+  const sent = onStandIn ? { requests: pk.stats.requests, limited: pk.stats.rateLimited } : { requests: bot.ctx.pluralkit.stats.upstreamRequests, limited: bot.ctx.pluralkit.stats.rateLimited };
+  print(`PluralKit answered ${sent.requests} requests; ${sent.limited} of them 429 (too many requests).`);
   if (options.transcript !== undefined) {
     const lines = discord.requests.map((request) => JSON.stringify({ method: request.method, path: request.path, body: request.body ?? null }));
     writeFileSync(options.transcript, lines.join('\n') + '\n');

@@ -56,6 +56,17 @@ describe('npm run preview', () => {
     }
   }, 120_000);
 
+  it('draws no 429 from a server holding 2 requests per second in every 1,000 ms window, without headers', async () => {
+    const printed: string[] = [];
+    const code = await runPreview({ print: (text) => printed.push(text), pluralkit: { rateLimit: { mode: 'sliding', perSecond: 2 } } });
+    const output = printed.join('\n');
+    expect(output).not.toMatch(/no answer:/);
+    const counted = /PluralKit answered (\d+) requests; (\d+) of them 429/.exec(output);
+    expect(Number(counted?.[1])).toBeGreaterThan(commands.length);
+    expect(counted?.[2]).toBe('0');
+    expect(code).toBe(0);
+  }, 180_000);
+
   it('refuses --pluralkit-url without a token to link', async () => {
     const printed: string[] = [];
     expect(await runPreview({ pluralkitUrl: 'http://127.0.0.1:1/v2', print: (text) => printed.push(text) })).toBe(2);

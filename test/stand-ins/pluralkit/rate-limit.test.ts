@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPluralKitStandIn, type PluralKitStandIn } from './index.js';
-import { GcraLimiter } from './rate-limit.js';
+import { GcraLimiter, SlidingWindowLimiter } from './rate-limit.js';
 import { call } from './test-client.js';
 
 const RATE_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-ratelimit-scope'];
@@ -45,6 +45,27 @@ describe('GcraLimiter (controlled clock)', () => {  const anon = { method: 'GET'
     const own = limiter.check({ method: 'GET', ownSystemUuid: 'a-system' });
     expect(own.allowed).toBe(true);
     expect(own.headers).toMatchObject({ 'X-RateLimit-Scope': 'own_system_get', 'X-RateLimit-Remaining': '8' });
+  });
+});
+
+describe('SlidingWindowLimiter (controlled clock)', () => {
+  it('holds 2 per ANY 1,000 ms window, across methods, without headers', () => {
+    let now = 10_000.5;
+    const limiter = new SlidingWindowLimiter(2, () => now);
+    const at = (ms: number, method = 'GET') => {
+      now = 10_000.5 + ms;
+      return limiter.check({ method, ownSystemUuid: null });
+    };
+    // Two at 900 and 950 ms: a fixed window would start afresh at 1,000; a sliding one does not.
+    expect(at(900).allowed).toBe(true);
+    expect(at(950, 'POST').allowed).toBe(true);
+    const refused = at(1100);
+    expect(refused).toMatchObject({ allowed: false, headers: {} });
+    expect(JSON.parse(refused.body ?? '')).toMatchObject({ retry_after: 800, scope: 'generic_get' });
+    expect(at(1900).allowed).toBe(true);
+    expect(at(1920).allowed).toBe(false);
+    expect(at(1950).allowed).toBe(true);
+    expect(at(1951).headers).toEqual({});
   });
 });
 

@@ -1,5 +1,7 @@
 /**
- * PluralKit's rate limiter (pluralkit-api.md §5.2), plus simpler modes for tests.
+ * PluralKit's rate limiter (docs/pluralkit-rate-limits.md), plus header-less modes for tests: `fixed`
+ * counts per wall-clock second, `sliding` holds the old documented "2 requests per second per IP" in
+ * every 1,000 ms window.
  *
  * `gcra` re-creates `ratelimit.lua` with the same floating-point arithmetic (seconds since 2017 with
  * microseconds), so a fresh bucket's first GET reports Remaining 8, and Rust's `remaining > 0` check on
@@ -10,6 +12,7 @@
 export type RateLimitOptions =
   | { mode: 'gcra'; getPerSecond: number; updatePerSecond: number }
   | { mode: 'fixed'; perSecond: number }
+  | { mode: 'sliding'; perSecond: number }
   | { mode: 'off' };
 
 /** Production's rates: 10 GETs and 3 writes per second. */
@@ -18,7 +21,7 @@ export const DefaultRateLimit: RateLimitOptions = { mode: 'gcra', getPerSecond: 
 /** What the limiter decided for one request. */
 export interface RateLimitVerdict {
   allowed: boolean;
-  /** X-RateLimit-* headers to put on the answer (empty in `fixed` and `off` modes). */
+  /** X-RateLimit-* headers to put on the answer (empty in `fixed`, `sliding` and `off` modes). */
   headers: Record<string, string>;
   /** The 429 body to send when not allowed. */
   body?: string;
@@ -119,6 +122,32 @@ export class FixedWindowLimiter implements RateLimiter {
   }
 }
 
+/**
+ * At most `perSecond` requests in ANY 1,000 ms window, across all routes and tokens (a sliding window
+ * over the requests it let through); sends no X-RateLimit headers.
+ */
+export class SlidingWindowLimiter implements RateLimiter {
+  /** Times of the requests let through in the last second, oldest first. */
+  readonly #accepted: number[] = [];
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly clock: Clock = preciseNow,
+  ) {}
+
+  check(request: LimitedRequest): RateLimitVerdict {
+    const nowMs = this.clock();
+    while (this.#accepted.length > 0 && this.#accepted[0]! <= nowMs - 1000) this.#accepted.shift();
+    if (this.#accepted.length < this.perSecond) {
+      this.#accepted.push(nowMs);
+      return { allowed: true, headers: {} };
+    }
+    const scope = request.method === 'GET' ? 'generic_get' : 'generic_update';
+    const retryAfterMs = Math.ceil(this.#accepted[0]! + 1000 - nowMs);
+    return { allowed: false, headers: {}, body: tooManyRequestsBody(retryAfterMs, scope) };
+  }
+}
+
 /** Lets everything through, without headers. */
 export class NoLimiter implements RateLimiter {
   check(): RateLimitVerdict {
@@ -133,6 +162,8 @@ export function createLimiter(options: RateLimitOptions = DefaultRateLimit, cloc
       return new GcraLimiter({ get: options.getPerSecond, update: options.updatePerSecond }, clock);
     case 'fixed':
       return new FixedWindowLimiter(options.perSecond, clock);
+    case 'sliding':
+      return new SlidingWindowLimiter(options.perSecond, clock);
     case 'off':
       return new NoLimiter();
   }
