@@ -33,6 +33,7 @@ export type { GatewayEvent } from './gateway.js';
 export type { RouteName } from './routes.js';
 export type { ValidationIssue } from './validation-errors.js';
 export { StandInTimeoutError } from './change-signal.js';
+export { ImpossibleClickError } from './component-clicks.js';
 export { discordClientOptions } from './client-options.js';
 
 /** Options of `startDiscordStandIn`. */
@@ -133,11 +134,12 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
   const builders = createInteractionBuilders({
     world, newId: () => newId(), directory: { botDm: (u) => state.botDm(u), userDm: (a, b) => state.userDm(a, b) },
     findCommand: (name, type) => [...state.guildCommands.values()].flat().concat(state.globalCommands).find((c) => c.name === name && c.type === type),
-    findModal: (customId) => state.modalsShown.findLast((m) => m.custom_id === customId),
+    storedMessage: (id) => state.messages.get(id),
+    modalShower: (customId) => [...state.interactions.values()].findLast((r) => r.modal?.custom_id === customId),
   });
 
   const dispatchInteraction = (payload: APIInteraction): InteractionHandle => {
-    const record: InteractionRecord = { payload, sentAt: null, responses: [], original: undefined, followUps: [], modal: undefined, choices: undefined, problems: [] };
+    const record: InteractionRecord = { payload, sentAt: null, responses: [], original: undefined, followUps: [], originalEdits: 0, modal: undefined, choices: undefined, problems: [] };
     state.interactions.set(payload.id, record);
     const sent = waitForReady().then(() => {
       record.sentAt = Date.now();
@@ -151,7 +153,7 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
     await waitForReady();
     const channel = state.botDm(user);
     const stateMessage = createMessageState({ id: newId(), channelId: channel.id, author: user, type: MessageType.Default }, { content }, [], () => newId());
-    state.messagesIn(channel.id).push(stateMessage);
+    state.messagesIn(channel.id).push(state.storeMessage(stateMessage));
     const message = toApiMessage(stateMessage, null);
     const delivered = (gateway.intents & GatewayIntentBits.DirectMessages) !== 0
       && gateway.dispatch('MESSAGE_CREATE', { ...message, mentions: [], channel_type: ChannelType.DM } satisfies GatewayMessageCreateDispatchData);

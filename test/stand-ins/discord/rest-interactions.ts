@@ -1,4 +1,4 @@
-import { ApplicationCommandType, InteractionType, MessageType, type APIInteraction } from 'discord-api-types/v10';
+import { ApplicationCommandType, InteractionType, MessageType, type APIInteraction, type APIUser } from 'discord-api-types/v10';
 import { Errors, type HandlerContext, type HandlerResult } from './handler-types.js';
 import type { InteractionRecord } from './interaction-state.js';
 import { applyMessageEdit, createMessageState, stateFromApiMessage, toApiMessage, type MessageState } from './messages.js';
@@ -18,12 +18,28 @@ function replyType(payload: APIInteraction): MessageType {
   return payload.data.type === ApplicationCommandType.ChatInput ? MessageType.ChatInputCommand : MessageType.ContextMenuCommand;
 }
 
+/** The user an interaction came from (a guild member's user, or the DM user). */
+export function interactionUser(payload: APIInteraction): APIUser | undefined {
+  return payload.member?.user ?? payload.user;
+}
+
 function newReply(ctx: HandlerContext, record: InteractionRecord, body: Body, loading: boolean): MessageState {
   const { state } = ctx;
-  return createMessageState({
+  const message = createMessageState({
     id: state.newId(), channelId: record.payload.channel?.id ?? '0', author: state.world.botUser,
     type: replyType(record.payload), interactionId: record.payload.id, loading,
   }, body, ctx.files, state.newId);
+  return state.storeMessage(message, interactionUser(record.payload)?.id ?? null);
+}
+
+/** The message a component (or a modal shown from one) sat on, as the store has it now: updates change it in place. */
+function messageUnderInteraction(ctx: HandlerContext, record: InteractionRecord): MessageState | undefined {
+  const sent = record.payload.message;
+  if (sent === undefined) return undefined;
+  const stored = ctx.state.messages.get(sent.id);
+  if (stored !== undefined) return stored.message;
+  // A forged click on a message the stand-in never saw: keep it from now on, as Discord would have it.
+  return ctx.state.storeMessage(stateFromApiMessage(sent, record.payload.id));
 }
 
 /** `POST /interactions/{id}/{token}/callback`: the first (and only) response, within the response window. */
@@ -47,9 +63,9 @@ export function interactionCallback(ctx: HandlerContext): HandlerResult {
   }
   if (type === 4) record.original = newReply(ctx, record, data, false);
   if (type === 5) record.original = newReply(ctx, record, data, true);
-  if ((type === 6 || type === 7) && record.payload.message) {
-    record.original = stateFromApiMessage(record.payload.message, record.payload.id);
-    if (type === 7) applyMessageEdit(record.original, data, ctx.files, ctx.state.newId);
+  if (type === 6 || type === 7) {
+    record.original = messageUnderInteraction(ctx, record);
+    if (type === 7 && record.original) applyMessageEdit(record.original, data, ctx.files, ctx.state.newId);
   }
   if (type === 8) record.choices = (data?.['choices'] as InteractionRecord['choices']) ?? [];
   if (type === 9) {
@@ -81,9 +97,11 @@ export function executeWebhook(ctx: HandlerContext): HandlerResult {
   const record = webhookRecord(ctx);
   if (!record || record.responses.length === 0) return Errors.unknownWebhook();
   let message: MessageState;
-  if (record.original?.loading && record.responses[0]?.type === 5) {
+  // Only a deferred reply still loading is filled; once deleted, a follow-up is a new message with its own flags.
+  if (record.original?.loading && !record.original.deleted && record.responses[0]?.type === 5) {
     message = record.original;
     applyMessageEdit(message, ctx.body as Body, ctx.files, ctx.state.newId);
+    record.originalEdits += 1;
   } else {
     message = newReply(ctx, record, ctx.body as Body, false);
     message.type = MessageType.Default;
@@ -119,6 +137,8 @@ export function editWebhookMessage(ctx: HandlerContext): HandlerResult {
   const found = findMessage(ctx);
   if ('status' in found) return found;
   applyMessageEdit(found, ctx.body as Body, ctx.files, ctx.state.newId);
+  const owner = webhookRecord(ctx);
+  if (owner && found === owner.original) owner.originalEdits += 1;
   return { status: 200, body: toApiMessage(found, ctx.state.world.applicationId) };
 }
 

@@ -56,7 +56,7 @@ export function createMessage(ctx: HandlerContext): HandlerResult {
   if (recipient && ctx.state.closedDms.has(recipient.id)) return Errors.cannotDmUser();
   const message = createMessageState({ id: ctx.state.newId(), channelId: channel.id, author: ctx.state.world.botUser, type: MessageType.Default },
     ctx.body as Record<string, unknown> | null, ctx.files, ctx.state.newId);
-  ctx.state.messagesIn(channel.id).push(message);
+  ctx.state.messagesIn(channel.id).push(ctx.state.storeMessage(message));
   return { status: 200, body: toApiMessage(message, null) };
 }
 

@@ -1,4 +1,5 @@
 import type { APIApplicationCommand, APIDMChannel, APIModalInteractionResponseCallbackData, APIUser } from 'discord-api-types/v10';
+import type { StoredMessage } from './component-clicks.js';
 import type { InteractionRecord } from './interaction-state.js';
 import type { MessageState, UploadedFile } from './messages.js';
 import type { RouteName } from './routes.js';
@@ -36,6 +37,8 @@ export class StandInState {
   readonly globalCommands: APIApplicationCommand[] = [];
   readonly guildCommands = new Map<string, APIApplicationCommand[]>();
   readonly channelMessages = new Map<string, MessageState[]>();
+  /** Every message by id, as it is now: clicks are built from it and updates (6/7) change it. */
+  readonly messages = new Map<string, StoredMessage>();
   readonly modalsShown: APIModalInteractionResponseCallbackData[] = [];
   /** Users whose privacy settings refuse DMs from the bot (POST message → 403 50007). */
   readonly closedDms = new Set<string>();
@@ -81,6 +84,12 @@ export class StandInState {
   /** The interaction whose webhook token this is. */
   interactionByToken(token: string): InteractionRecord | undefined {
     return [...this.interactions.values()].find((r) => r.payload.token === token);
+  }
+
+  /** Puts a new message into the store; `viewerId` is the only user who sees it (ephemeral), else null. */
+  storeMessage(message: MessageState, viewerId: string | null = null): MessageState {
+    this.messages.set(message.id, { message, viewerId: message.ephemeral ? viewerId : null });
+    return message;
   }
 
   /** Messages in a channel (bot-created and DMs received), oldest first. */
