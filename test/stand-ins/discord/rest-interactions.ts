@@ -110,7 +110,8 @@ export function executeWebhook(ctx: HandlerContext): HandlerResult {
   return ctx.query.get('wait') === 'true' ? { status: 200, body: toApiMessage(message, ctx.state.world.applicationId) } : { status: 204 };
 }
 
-function findMessage(ctx: HandlerContext): MessageState | HandlerResult {
+/** The webhook message a request names (`@original` or an id), or the error Discord answers. */
+export function findMessage(ctx: HandlerContext): MessageState | HandlerResult {
   const record = webhookRecord(ctx);
   const messageId = ctx.params[2];
   if (!record) return Errors.unknownWebhook();

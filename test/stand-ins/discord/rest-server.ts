@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { BodyValidator } from './body-validation.js';
+import type { BodyRejection, BodyValidator } from './body-validation.js';
 import type { FaultInjector } from './faults.js';
 import type { HandlerContext, HandlerResult } from './handler-types.js';
 import { readBody, sendJson } from './http-io.js';
+import { autocompleteIssues, deferralIssues, mergedEditRejection, rejectionOf } from './interaction-rules.js';
 import * as interactions from './rest-interactions.js';
 import * as resources from './rest-resources.js';
 import { matchRoute, type RouteMatch, type RouteName } from './routes.js';
@@ -56,6 +57,22 @@ function interactionOf(match: RouteMatch, state: StandInState) {
   return match.route.name.includes('Webhook') ? state.interactionByToken(second) : undefined;
 }
 
+/** Checks that need the interaction or the message in view: autocomplete types, deferral flags, merged edits. */
+function contextualRejection(match: RouteMatch, ctx: HandlerContext): BodyRejection | null {
+  const name = match.route.name;
+  if (name === 'interactionCallback') {
+    const record = ctx.state.interactions.get(match.params[0] ?? '');
+    const type = (ctx.body as { type?: unknown } | null)?.type;
+    if (record && type === 8) return rejectionOf(autocompleteIssues(record.payload, (ctx.body as { data?: unknown }).data));
+    if (type === 5) return rejectionOf(deferralIssues(ctx.body));
+  }
+  if (name === 'editWebhookMessage') {
+    const found = interactions.findMessage(ctx);
+    if (!('status' in found)) return mergedEditRejection(found, ctx.body, ctx.files.length);
+  }
+  return null;
+}
+
 /** Serves one REST request: decode, fault-inject, authenticate, validate, handle, record. */
 export async function handleRestRequest(req: IncomingMessage, res: ServerResponse, deps: RestDeps): Promise<void> {
   const at = Date.now();
@@ -93,13 +110,13 @@ export async function handleRestRequest(req: IncomingMessage, res: ServerRespons
     if (match.route.auth && req.headers.authorization !== `Bot ${deps.botToken}`) return UNAUTHORIZED;
     if (parsed.malformed) return { status: 400, body: { message: 'The request body contains invalid JSON.', code: 50109 } };
     const operation = match.route.name === 'editWebhookMessage' && match.params[2] === '@original' ? 'update_original_webhook_message' : match.route.operation;
-    const rejection = operation && deps.validator ? deps.validator.check(operation, parsed.json, parsed.files.length) : null;
+    const ctx: HandlerContext = { state: deps.state, params: match.params, query: url.searchParams, body: parsed.json, files: parsed.files, receivedAt: at };
+    const rejection = operation && deps.validator ? deps.validator.check(operation, parsed.json, parsed.files.length) ?? contextualRejection(match, ctx) : null;
     if (rejection) {
       deps.state.rejectedBodies.push({ request: recorded, issues: rejection.issues });
       interactionOf(match, deps.state)?.problems.push(`${method} ${path} → ${rejection.response.code}: ${rejection.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
       return { status: rejection.status, body: rejection.response };
     }
-    const ctx: HandlerContext = { state: deps.state, params: match.params, query: url.searchParams, body: parsed.json, files: parsed.files, receivedAt: at };
     return HANDLERS[match.route.name](ctx, deps);
   }
 }
