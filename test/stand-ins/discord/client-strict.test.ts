@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, Routes, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { ApplicationCommandOptionType, DiscordAPIError, Routes, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordStandIn, type DiscordStandIn } from './index.js';
 import { connectTestClient, type TestClient } from './test-client.js';
@@ -25,6 +25,8 @@ afterAll(async () => {
 function chat(handler: (i: ChatInputCommandInteraction) => Promise<unknown>): (i: Interaction) => Promise<unknown> {
   return async (i) => (i.isChatInputCommand() ? handler(i) : undefined);
 }
+
+const errorWithCode = (code: number) => () => bot.errors.find((e) => e instanceof DiscordAPIError && e.code === code);
 
 const lastRejection = (): string[] => standIn.rejectedBodies.at(-1)?.issues.map((i) => `${i.path}: ${i.message}`) ?? [];
 
@@ -60,5 +62,36 @@ describe('checks that need the interaction in view', () => {
     await standIn.waitFor(() => (standIn.rejectedBodies.some((r) => r.request.path.includes(handle.token)) ? true : undefined));
     expect(standIn.rejectedBodies.at(-1)?.request.response).toEqual({ code: 50006, message: 'Cannot send an empty message' });
     expect(handle.original?.content).toBe('something');
+  });
+});
+
+describe('the interaction token', () => {
+  it('expires after 15 minutes on the stand-in clock: 401 / 50027', async () => {
+    let release = (): void => undefined;
+    const later = new Promise<void>((resolve) => { release = resolve; });
+    bot.onInteraction(chat(async (i) => {
+      await i.reply('now');
+      await later;
+      await i.followUp('fifteen minutes later');
+    }));
+    const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
+    await handle.reply();
+    standIn.advanceClock(15 * 60_000 + 1);
+    release();
+    expect(await standIn.waitFor(errorWithCode(50027))).toMatchObject({ status: 401, message: 'Invalid Webhook Token' });
+    expect(handle.followUps).toEqual([]);
+  });
+
+  it('allows a user-installed app outside a server 5 follow-ups, then 40094; in the guild there is no such cap', async () => {
+    bot.onInteraction(chat(async (i) => {
+      await i.reply('first');
+      for (let n = 1; n <= 6; n += 1) await i.followUp(`follow-up ${n}`).catch((e: unknown) => bot.errors.push(e));
+    }));
+    const dm = standIn.dispatchInteraction(standIn.chatInput('front', {}, { where: 'user-dm' }));
+    expect(await standIn.waitFor(errorWithCode(40094))).toMatchObject({ status: 400 });
+    expect(dm.followUps).toHaveLength(5);
+    const guild = standIn.dispatchInteraction(standIn.chatInput('front'));
+    await guild.waitFor((r) => r.followUps.length === 6);
+    expect(bot.errors.filter((e) => e instanceof DiscordAPIError && e.code === 40094)).toHaveLength(1);
   });
 });

@@ -46,6 +46,8 @@ export interface DiscordStandInOptions {
   botToken?: string;
   /** Validate request bodies against Discord's OpenAPI schemas and limits. @defaultValue true */
   validateBodies?: boolean;
+  /** The clock interaction times and the 15-minute token lifetime are measured on. @defaultValue Date.now */
+  now?: () => number;
 }
 
 /** Gateway controls for fault tests. */
@@ -95,6 +97,8 @@ export interface DiscordStandIn extends InteractionBuilders, StandInWorld {
   /** Makes `user` refuse DMs from the bot (POST message → 403 50007). */
   closeDms(user: APIUser): void;
   setInteractionWindow(ms: number): void;
+  /** Moves the stand-in's clock forward (e.g. past the 15-minute interaction token lifetime). */
+  advanceClock(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -103,7 +107,7 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
   const newId = createSnowflakeFactory();
   const world = createWorld(() => newId());
   const botToken = options.botToken ?? 'stand-in-bot-token';
-  const state = new StandInState(world, () => newId(), options.interactionWindowMs ?? 3_000);
+  const state = new StandInState(world, () => newId(), options.interactionWindowMs ?? 3_000, options.now);
   const signal = new ChangeSignal();
   const notify = (): void => signal.notify();
   const faults = new FaultInjector();
@@ -142,7 +146,7 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
     const record: InteractionRecord = { payload, sentAt: null, responses: [], original: undefined, followUps: [], originalEdits: 0, modal: undefined, choices: undefined, problems: [] };
     state.interactions.set(payload.id, record);
     const sent = waitForReady().then(() => {
-      record.sentAt = Date.now();
+      record.sentAt = state.now();
       if (!gateway.dispatch('INTERACTION_CREATE', payload)) throw new Error('The gateway connection went away before dispatch');
     });
     sent.catch((error: unknown) => record.problems.push(`never dispatched: ${String(error)}`));
@@ -180,6 +184,7 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
     waitFor: wait,
     closeDms: (user) => state.closedDms.add(user.id),
     setInteractionWindow: (ms) => { state.interactionWindowMs = ms; },
+    advanceClock: (ms) => { state.clockOffsetMs += ms; },
     async close() {
       signal.cancelAll('The Discord stand-in was closed');
       await gateway.shutdown();

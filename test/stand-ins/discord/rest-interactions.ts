@@ -1,4 +1,4 @@
-import { ApplicationCommandType, InteractionType, MessageType, type APIInteraction, type APIUser } from 'discord-api-types/v10';
+import { ApplicationCommandType, ApplicationIntegrationType, InteractionType, MessageType, type APIInteraction, type APIUser } from 'discord-api-types/v10';
 import { Errors, type HandlerContext, type HandlerResult } from './handler-types.js';
 import type { InteractionRecord } from './interaction-state.js';
 import { applyMessageEdit, createMessageState, stateFromApiMessage, toApiMessage, type MessageState } from './messages.js';
@@ -87,15 +87,39 @@ export function interactionCallback(ctx: HandlerContext): HandlerResult {
   };
 }
 
+/** Interaction tokens are valid for 15 minutes (receiving-and-responding, "Followup Messages"). */
+export const TOKEN_LIFETIME_MS = 15 * 60_000;
+
 function webhookRecord(ctx: HandlerContext): InteractionRecord | undefined {
   const [appId, token = ''] = ctx.params;
   return appId === ctx.state.world.applicationId ? ctx.state.interactionByToken(token) : undefined;
 }
 
+/** The interaction of a webhook request, or Discord's answer: unknown webhook, or 401 50027 once the token expired. */
+function liveWebhookRecord(ctx: HandlerContext): InteractionRecord | HandlerResult {
+  const record = webhookRecord(ctx);
+  if (!record) return Errors.unknownWebhook();
+  if (record.sentAt !== null && ctx.receivedAt - record.sentAt > TOKEN_LIFETIME_MS) {
+    record.problems.push('the interaction token was used after 15 minutes → 50027');
+    return Errors.invalidWebhookToken();
+  }
+  return record;
+}
+
+/**
+ * A user-installed app used where it is not installed in the server (the authorizing integration owners
+ * hold only USER_INSTALL) may send at most 5 follow-ups per interaction.
+ */
+function followUpLimit(payload: APIInteraction): number {
+  const owners = payload.authorizing_integration_owners;
+  return Object.keys(owners).every((key) => key === String(ApplicationIntegrationType.UserInstall)) ? 5 : Infinity;
+}
+
 /** `POST /webhooks/{app}/{token}`: a follow-up. After a bare defer, the first follow-up fills the deferred reply, as on Discord. */
 export function executeWebhook(ctx: HandlerContext): HandlerResult {
-  const record = webhookRecord(ctx);
-  if (!record || record.responses.length === 0) return Errors.unknownWebhook();
+  const record = liveWebhookRecord(ctx);
+  if ('status' in record) return record;
+  if (record.responses.length === 0) return Errors.unknownWebhook();
   let message: MessageState;
   // Only a deferred reply still loading is filled; once deleted, a follow-up is a new message with its own flags.
   if (record.original?.loading && !record.original.deleted && record.responses[0]?.type === 5) {
@@ -103,6 +127,10 @@ export function executeWebhook(ctx: HandlerContext): HandlerResult {
     applyMessageEdit(message, ctx.body as Body, ctx.files, ctx.state.newId);
     record.originalEdits += 1;
   } else {
+    if (record.followUps.length >= followUpLimit(record.payload)) {
+      record.problems.push(`follow-up ${record.followUps.length + 1} of a user-installed app outside a server → 40094`);
+      return Errors.tooManyFollowUps();
+    }
     message = newReply(ctx, record, ctx.body as Body, false);
     message.type = MessageType.Default;
     record.followUps.push(message);
@@ -112,9 +140,9 @@ export function executeWebhook(ctx: HandlerContext): HandlerResult {
 
 /** The webhook message a request names (`@original` or an id), or the error Discord answers. */
 export function findMessage(ctx: HandlerContext): MessageState | HandlerResult {
-  const record = webhookRecord(ctx);
+  const record = liveWebhookRecord(ctx);
   const messageId = ctx.params[2];
-  if (!record) return Errors.unknownWebhook();
+  if ('status' in record) return record;
   if (messageId === '@original') {
     // Discord has no original message until the first callback; the webhook itself does not exist yet.
     if (record.responses.length === 0) {

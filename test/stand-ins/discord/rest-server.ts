@@ -75,7 +75,7 @@ function contextualRejection(match: RouteMatch, ctx: HandlerContext): BodyReject
 
 /** Serves one REST request: decode, fault-inject, authenticate, validate, handle, record. */
 export async function handleRestRequest(req: IncomingMessage, res: ServerResponse, deps: RestDeps): Promise<void> {
-  const at = Date.now();
+  const at = deps.state.now();
   const url = new URL(req.url ?? '/', 'http://stand-in.invalid');
   let path: string;
   try {

@@ -45,9 +45,16 @@ export class StandInState {
   readonly #botDms = new Map<string, APIDMChannel>();
   readonly #userDms = new Map<string, { id: string }>();
   interactionWindowMs: number;
+  /** Added to the clock: lets a test jump past the 15-minute token lifetime without waiting. */
+  clockOffsetMs = 0;
 
-  constructor(readonly world: StandInWorld, readonly newId: () => string, interactionWindowMs: number) {
+  constructor(readonly world: StandInWorld, readonly newId: () => string, interactionWindowMs: number, readonly baseClock: () => number = Date.now) {
     this.interactionWindowMs = interactionWindowMs;
+  }
+
+  /** The stand-in's time in Unix ms: interaction times and token lifetimes are measured on it. */
+  now(): number {
+    return this.baseClock() + this.clockOffsetMs;
   }
 
   /** Every user the stand-in knows, the bot included. */
