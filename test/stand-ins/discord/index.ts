@@ -19,6 +19,7 @@ import { FakeGateway, type GatewayEvent } from './gateway.js';
 import { createInteractionBuilders, type InteractionBuilders } from './interaction-builders.js';
 import { createHandle, DEFAULT_WAIT_MS, type InteractionHandle, type InteractionRecord } from './interaction-state.js';
 import { createMessageState, toApiMessage, type MessageState } from './messages.js';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limits.js';
 import { handleRestRequest } from './rest-server.js';
 import { createSnowflakeFactory } from './snowflake.js';
 import { StandInState, type RecordedRequest, type RejectedBody } from './stand-in-state.js';
@@ -29,6 +30,7 @@ export type { InteractionContextOptions, InteractionWhere } from './interaction-
 export type { MessageState, UploadedFile } from './messages.js';
 export type { RecordedRequest, RejectedBody } from './stand-in-state.js';
 export type { FaultRule, FaultTarget, RateLimitFault } from './faults.js';
+export type { RateLimitOptions } from './rate-limits.js';
 export type { GatewayEvent } from './gateway.js';
 export type { RouteName } from './routes.js';
 export type { ValidationIssue } from './validation-errors.js';
@@ -48,6 +50,10 @@ export interface DiscordStandInOptions {
   validateBodies?: boolean;
   /** The clock interaction times and the 15-minute token lifetime are measured on. @defaultValue Date.now */
   now?: () => number;
+  /** Per-route buckets sent as X-RateLimit-* headers and enforced with 429; false turns them off. @defaultValue 5 per 1 s */
+  rateLimits?: RateLimitOptions | false;
+  /** Privileged intents enabled for the app (a bitfield); any other one in IDENTIFY closes with 4014. @defaultValue 0 */
+  privilegedIntents?: number;
 }
 
 /** Gateway controls for fault tests. */
@@ -57,6 +63,10 @@ export interface StandInGateway {
   readonly isReady: boolean;
   /** Intents the bot identified with. */
   readonly intents: number;
+  /** Accepted IDENTIFYs so far (each is a session start; a RESUME is not). */
+  readonly identifyCount: number;
+  /** Leaves the next `count` heartbeats unacknowledged (default: all until called with 0). */
+  withholdHeartbeatAcks(count?: number): void;
   /** Resolves when a connection has finished READY/RESUMED. */
   waitForReady(timeoutMs?: number): Promise<void>;
   /** op 7 RECONNECT → the client resumes. */
@@ -79,6 +89,8 @@ export interface DiscordStandIn extends InteractionBuilders, StandInWorld {
   readonly unknownRoutes: RecordedRequest[];
   /** Requests refused with 50035/50006 because of their body, with the reasons. */
   readonly rejectedBodies: RejectedBody[];
+  /** Requests Discord counts toward its invalid-request limit (401, 403, non-shared 429). */
+  readonly invalidRequests: RecordedRequest[];
   readonly commands: { readonly global: APIApplicationCommand[]; guild(guildId?: string): APIApplicationCommand[] };
   readonly gateway: StandInGateway;
   readonly faults: FaultInjector;
@@ -112,8 +124,9 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
   const notify = (): void => signal.notify();
   const faults = new FaultInjector();
   const validator = options.validateBodies === false ? null : sharedBodyValidator();
+  const limiter = options.rateLimits === false ? null : new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMIT, () => state.now());
   const gateway = new FakeGateway({
-    heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250, botToken, onChange: notify,
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250, botToken, onChange: notify, privilegedIntents: options.privilegedIntents ?? 0,
     ready: (sessionId, resumeUrl) => ({
       v: 10, user: world.botUser, guilds: [{ id: world.guild.id, unavailable: true }], session_id: sessionId,
       resume_gateway_url: resumeUrl, shard: [0, 1], application: { id: world.applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
@@ -121,7 +134,7 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
     guildCreate: () => world.guild,
   });
   const server = createServer((req, res) => {
-    handleRestRequest(req, res, { state, faults, validator, botToken, gatewayUrl: () => gateway.url, notify })
+    handleRestRequest(req, res, { state, faults, validator, limiter, botToken, gatewayUrl: () => gateway.url, sessionStarts: () => gateway.identifyCount, notify })
       .catch((error: unknown) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: String(error), code: 0 }));
       });
@@ -168,10 +181,12 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
   return {
     ...world, ...builders, apiBase: `http://127.0.0.1:${port}/api`, botToken, faults,
     requests: state.requests, unknownRoutes: state.unknownRoutes, rejectedBodies: state.rejectedBodies,
+    get invalidRequests() { return state.invalidRequests; },
     commands: { get global() { return state.globalCommands; }, guild: (id = world.guild.id) => state.guildCommands.get(id) ?? [] },
     gateway: {
       get url() { return gateway.url; }, get events() { return gateway.events; }, get isReady() { return gateway.isReady; },
-      get intents() { return gateway.intents; }, waitForReady,
+      get intents() { return gateway.intents; }, get identifyCount() { return gateway.identifyCount; }, waitForReady,
+      withholdHeartbeatAcks: (count) => gateway.withholdHeartbeatAcks(count),
       requestReconnect: () => gateway.requestReconnect(), invalidateSession: (r) => gateway.invalidateSession(r),
       dropConnections: () => gateway.dropConnections(), closeConnections: (code, reason) => gateway.closeConnections(code, reason),
     },

@@ -26,12 +26,22 @@ export function messageLimitIssues(body: unknown, prefix = ''): ValidationIssue[
   const at = (path: string): string => [prefix, path].filter(Boolean).join('.');
   if (len(body['content']) > 2000) issues.push({ path: at('content'), code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' });
   issues.push(...embedIssues(list(body['embeds']), at));
+  issues.push(...allowedMentionIssues(body['allowed_mentions'], at));
   const v2 = typeof body['flags'] === 'number' && (body['flags'] & IS_COMPONENTS_V2) !== 0;
   issues.push(...componentIssues(list(body['components']), v2, at));
   if (v2 && ((typeof body['content'] === 'string' && body['content'] !== '') || list(body['embeds']).length > 0)) {
     issues.push({ path: at('content'), code: 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2', message: 'The \'content\' and \'embeds\' fields cannot be used when using MessageFlags.IS_COMPONENTS_V2' });
   }
   return issues;
+}
+
+/** `parse: ["users"]` together with a `users` list (or the same for roles) is refused: the two are mutually exclusive. */
+function allowedMentionIssues(mentions: unknown, at: (p: string) => string): ValidationIssue[] {
+  if (!isObj(mentions)) return [];
+  const parse = list(mentions['parse']);
+  return (['users', 'roles'] as const).filter((kind) => parse.includes(kind) && list(mentions[kind]).length > 0).map((kind) => ({
+    path: at('allowed_mentions'), code: 'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE', message: `parse:["${kind}"] and ${kind}: [ids] are mutually exclusive.`,
+  }));
 }
 
 /** Discord trims every embed string before it checks it, so lengths and "required" are about the trimmed text. */

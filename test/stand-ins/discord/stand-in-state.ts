@@ -18,6 +18,8 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   status: number;
   response: unknown;
+  /** The answer's headers (rate-limit headers among them). */
+  responseHeaders: Record<string, string>;
   /** Unix ms when the request arrived. */
   at: number;
 }
@@ -55,6 +57,14 @@ export class StandInState {
   /** The stand-in's time in Unix ms: interaction times and token lifetimes are measured on it. */
   now(): number {
     return this.baseClock() + this.clockOffsetMs;
+  }
+
+  /**
+   * Requests Discord counts as invalid (401, 403, and 429 other than `shared` scope); 10,000 of them in 10
+   * minutes get an IP banned (developers/topics/rate-limits, "Invalid Request Limit").
+   */
+  get invalidRequests(): RecordedRequest[] {
+    return this.requests.filter((r) => r.status === 401 || r.status === 403 || (r.status === 429 && r.responseHeaders['x-ratelimit-scope'] !== 'shared'));
   }
 
   /** Every user the stand-in knows, the bot included. */
