@@ -3,7 +3,7 @@ import type { LimiterFactory } from './limiter-factory.js';
 import type { RateHeaders } from './transport.js';
 
 /**
- * Picks the budget for each request, the way PluralKit keys its buckets (pluralkit-api.md §5.2):
+ * Picks the budget for each request, the way PluralKit keys its buckets (https://github.com/PluralKit/PluralKit/blob/main/crates/api/src/middleware/ratelimit.rs):
  * reads and writes apart; requests about the caller's own system in a budget per token
  * (`own:<tokenHash>:read|write`, keyed by a hash, never the token); everything else in ONE shared
  * budget, because PluralKit keys those by IP and every user of the bot shares that IP.

@@ -24,4 +24,14 @@ describe('the project speaks of itself alone', () => {
       .filter((hit): hit is string => hit !== null));
     expect(hits).toEqual([]);
   });
+
+  it('cites only notes that are in the repository', () => {
+    const all = files(ROOT);
+    const names = new Set(all.map((path) => path.split('/').pop()));
+    const missing = all.flatMap((path) => [...readFileSync(path, 'utf8').matchAll(/\b([\w-]+\.md)\b/g)]
+      .map((m) => m[1]!)
+      .filter((note) => !names.has(note) && !/^(CHANGELOG|LICENSE)/.test(note))
+      .map((note) => `${relative(ROOT, path)}: ${note}`));
+    expect(missing).toEqual([]);
+  });
 });

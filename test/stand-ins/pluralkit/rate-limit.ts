@@ -1,5 +1,5 @@
 /**
- * PluralKit's rate limiter (pluralkit-api.md §5.2), plus simpler modes for tests.
+ * PluralKit's rate limiter (https://github.com/PluralKit/PluralKit/blob/main/crates/api/src/middleware/ratelimit.lua), plus simpler modes for tests.
  *
  * `gcra` re-creates `ratelimit.lua` with the same floating-point arithmetic (seconds since 2017 with
  * microseconds), so a fresh bucket's first GET reports Remaining 8, and Rust's `remaining > 0` check on
