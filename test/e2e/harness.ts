@@ -22,6 +22,12 @@ export interface HarnessOptions {
   restRetries?: number;
 }
 
+/** What a file that provokes them on purpose expects `finish` to find. */
+export interface FinishExpectations {
+  /** Requests Discord counts as invalid (401, 403, 429) that the file provokes on purpose (default 0). */
+  invalidRequests?: number;
+}
+
 /** Both stand-ins and the real bot wired to them, as a user would meet it. */
 export interface Harness {
   readonly discord: DiscordStandIn;
@@ -38,9 +44,10 @@ export interface Harness {
   assertNoTokenLeaked(): void;
   /**
    * The checks every end-to-end file ends with, then `close`: Discord would have accepted every body the
-   * bot sent, the bot called no route Discord doesn't have, and no token leaked.
+   * bot sent, the bot called no route Discord doesn't have, it made no more invalid requests (401/403/429)
+   * than the file provokes on purpose, and no token leaked.
    */
-  finish(): Promise<void>;
+  finish(expected?: FinishExpectations): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -92,9 +99,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await bot.ctx.accounts.link(user.id, token);
     },
     assertNoTokenLeaked,
-    async finish() {
+    async finish(expected = {}) {
       expect(discord.rejectedBodies, 'bodies Discord would reject').toEqual([]);
       expect(discord.unknownRoutes, 'routes Discord does not have').toEqual([]);
+      const invalid = discord.invalidRequests.map((r) => `${r.method} ${r.path.replace(/\/[\w-]{60,}/, '/:token')} → ${r.status}`);
+      expect(invalid, 'requests Discord counts toward its invalid-request limit').toHaveLength(expected.invalidRequests ?? 0);
       assertNoTokenLeaked();
       await offline.close();
     },

@@ -88,7 +88,8 @@ describe('/members: paging, cards and privacy', () => {
     const message = await h.command('members', {}, { user: carol, where: 'bot-dm' }).reply();
     const [command, action, , arg] = buttonOf(message, 'next').custom_id.split(':');
     const stale = `${command}:${action}:gone00gone00:${arg}`;
-    const handle = h.dispatch(h.discord.button(stale, message, { user: carol }));
+    // A custom id whose session the bot no longer knows is not on the message: only a forged click carries it.
+    const handle = h.dispatch(h.discord.forgeClick(stale, message, { user: carol }));
     await handle.waitFor((r) => r.followUps.length > 0 || (r.original !== undefined && r.original.components.length === 0 && r.responses.length > 1));
     const record = await handle.waitFor((r) => r.followUps.length > 0);
     expect(record.followUps[0]?.content).toBe('This menu has expired. Run `/members` again.');

@@ -21,7 +21,7 @@ describe('when PluralKit or Discord misbehave', () => {
     h.pk.setLatency(0);
     h.discord.faults.clear();
   });
-  afterAll(() => h.finish());
+  afterAll(() => h.finish({ invalidRequests: 1 })); // the one 429 injected on purpose below
 
   it('tells the user PluralKit is having trouble during a 5xx storm, then works again', async () => {
     h.pk.failNext(20, 503);

@@ -147,7 +147,7 @@ describe('/frontstats', () => {
     const members = Array.from({ length: 30 }, (_, i) => state.addMember(system, { name: `Member ${String(i).padStart(2, '0')}` }));
     const now = Date.now();
     members.forEach((m, i) => state.addSwitch(system, [m.uuid], now - (30 - i) * 3_600_000));
-    const reply = await h.command('frontstats', { system: system.id, range: '2d' }).reply();
+    const reply = await h.command('frontstats', { system: system.id, range: '2d', public: true }).reply();
     expect(entries(reply.embeds[0]?.description)).toHaveLength(24);
     expect(reply.embeds[0]?.footer?.text).toContain('Page 1 of 2.');
     const next = (reply.components[0] as { components: { custom_id: string; label: string }[] }).components.find((c) => c.label === 'Next')!;

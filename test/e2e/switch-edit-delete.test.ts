@@ -59,9 +59,11 @@ describe('/switch edit: deleting, cancelling, whose menu, and what other views s
   it("tells another user the menu isn't theirs, whatever they click", async () => {
     const page = await pageOf(0);
     const bob = { user: h.discord.users.bob };
-    const viaSelect = await h.dispatch(h.discord.select(control(page, 'pick').custom_id, [timeline()[0]!.id], page, bob)).reply();
+    // The menu is ephemeral, so Discord never shows it to bob: only a forged click reaches the bot's owner check.
+    expect(() => h.discord.button(control(page, 'next').custom_id, page, bob)).toThrow(/ephemeral/);
+    const viaSelect = await h.dispatch(h.discord.forgeClick(control(page, 'pick').custom_id, page, bob, { values: [timeline()[0]!.id] })).reply();
     expect(viaSelect.content).toBe('These buttons belong to whoever ran `/switch`. Run it yourself to get your own.');
-    const viaButton = await h.dispatch(h.discord.button(control(page, 'next').custom_id, page, bob)).reply();
+    const viaButton = await h.dispatch(h.discord.forgeClick(control(page, 'next').custom_id, page, bob)).reply();
     expect(viaButton.content).toBe(viaSelect.content);
   });
 

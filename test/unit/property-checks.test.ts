@@ -5,7 +5,7 @@ import { pings, requestProblems } from '../e2e/property-checks.js';
 import type { RecordedRequest } from '../stand-ins/discord/index.js';
 
 const request = (body: unknown): RecordedRequest => ({
-  method: 'POST', path: '/api/v10/interactions/1/t/callback', route: 'interactionCallback', query: {}, body, files: [], headers: {}, status: 204, response: null, at: 0,
+  method: 'POST', path: '/api/v10/interactions/1/t/callback', route: 'interactionCallback', query: {}, body, files: [], headers: {}, status: 204, response: null, responseHeaders: {}, at: 0,
 });
 
 describe('property-test checks', () => {

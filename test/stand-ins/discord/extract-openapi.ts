@@ -3,11 +3,14 @@
  * component schema they reference (transitively), and applies a few documented patches where the spec
  * disagrees with what Discord accepts from discord.js.
  *
- * Regenerate `openapi-subset.json` (either way works; both write the same file):
+ * The full spec ships next to it as `discord-openapi.json.gz` (Discord's MIT-licensed preview spec from
+ * https://github.com/discord/discord-api-spec, `specs/openapi_preview.json`), so the freshness check always runs.
+ * Regenerate `openapi-subset.json` after replacing that file (either way works; both write the same file):
  *   UPDATE_OPENAPI_SUBSET=1 npx vitest run test/stand-ins/discord/openapi-subset.test.ts
- *   npm run build && node dist/test/stand-ins/discord/extract-openapi.js /work/shared/discord-openapi.json
+ *   npm run build && node dist/test/stand-ins/discord/extract-openapi.js [spec.json[.gz]]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 /** The operations whose JSON request bodies the stand-in checks, keyed by Discord's operationId. */
@@ -103,15 +106,23 @@ export function extractOpenApiSubset(spec: JsonObject): OpenApiSubset {
 /** Where the committed subset lives, next to this file in the source tree. */
 export const SUBSET_FILE = 'test/stand-ins/discord/openapi-subset.json';
 
+/** The committed copy of Discord's full spec the subset is cut from. */
+export const SPEC_FILE = 'test/stand-ins/discord/discord-openapi.json.gz';
+
+/** Reads a spec file, gzipped (`.gz`) or plain JSON. */
+export function readSpec(path: string = SPEC_FILE): JsonObject {
+  const raw = readFileSync(path);
+  return JSON.parse((path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8')) as JsonObject;
+}
+
 /** Serialises a subset exactly as it is committed (stable, diff-friendly). */
 export function serialiseSubset(subset: OpenApiSubset): string {
   return `${JSON.stringify(subset, null, 1)}\n`;
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const specPath = process.argv[2] ?? '/work/shared/discord-openapi.json';
   const outPath = process.argv[3] ?? SUBSET_FILE;
-  const subset = extractOpenApiSubset(JSON.parse(readFileSync(specPath, 'utf8')) as JsonObject);
+  const subset = extractOpenApiSubset(readSpec(process.argv[2]));
   writeFileSync(outPath, serialiseSubset(subset));
   console.log(`Wrote ${Object.keys(subset.components.schemas).length} schemas to ${outPath}`);
 }

@@ -14,11 +14,15 @@ export interface FaultRule {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Handle the request first (its effect happens), then answer `status` anyway: the retry meets the changed state. */
+  committed?: boolean;
 }
 
 /** What the server should do for one request, decided by the active faults. */
 export interface FaultOutcome {
   delayMs: number;
+  /** The request is handled before `response` replaces its answer. */
+  committed: boolean;
   response: { status: number; body: unknown; headers: Record<string, string> } | null;
 }
 
@@ -61,6 +65,15 @@ export class FaultInjector {
     this.add({ target, times: options.times ?? 1, status, body: { message: `${status}: Internal Server Error`, code: 0 } });
   }
 
+  /**
+   * The request succeeds on Discord's side (a callback is acknowledged, a message is sent), but the client gets
+   * a 5xx (default 500) and may retry: a retried callback then meets 40060.
+   */
+  committedServerError(target: FaultTarget, options: { status?: 500 | 502 | 503 | 504; times?: number } = {}): void {
+    const status = options.status ?? 500;
+    this.add({ target, times: options.times ?? 1, status, committed: true, body: { message: `${status}: Internal Server Error`, code: 0 } });
+  }
+
   /** Delays matching answers by `ms` (they are otherwise handled normally). */
   delay(target: FaultTarget, ms: number, times = 1): void {
     this.add({ target, times, delayMs: ms });
@@ -73,7 +86,7 @@ export class FaultInjector {
 
   /** Consumes the rules that match this request and says what to do. */
   take(route: RouteName | null, method: string, path: string): FaultOutcome {
-    const outcome: FaultOutcome = { delayMs: 0, response: null };
+    const outcome: FaultOutcome = { delayMs: 0, committed: false, response: null };
     for (const rule of [...this.#rules]) {
       const hit = typeof rule.target === 'string' ? rule.target === route : rule.target.test(`${method} ${path}`);
       if (!hit || (outcome.response !== null && rule.status !== undefined)) continue;
@@ -81,6 +94,7 @@ export class FaultInjector {
       if (rule.left <= 0) this.#rules.splice(this.#rules.indexOf(rule), 1);
       outcome.delayMs += rule.delayMs ?? 0;
       if (rule.status !== undefined) outcome.response = { status: rule.status, body: rule.body, headers: rule.headers ?? {} };
+      if (rule.status !== undefined && rule.committed === true) outcome.committed = true;
     }
     return outcome;
   }

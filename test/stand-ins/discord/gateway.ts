@@ -19,7 +19,12 @@ export interface GatewayOptions {
   guildCreate(): GatewayGuildCreateDispatchData;
   /** Called whenever readiness changes, so waits on "a ready connection" re-check. */
   onChange(): void;
+  /** Privileged intents enabled for the app in the Developer Portal (GuildMembers, GuildPresences, MessageContent). */
+  privilegedIntents: number;
 }
+
+/** GUILD_MEMBERS, GUILD_PRESENCES and MESSAGE_CONTENT: an IDENTIFY asking for one not enabled is closed with 4014. */
+export const PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
 
 interface Connection {
   socket: WebSocket;
@@ -40,6 +45,8 @@ export class FakeGateway {
   readonly #wss = new WebSocketServer({ noServer: true });
   readonly #connections = new Set<Connection>();
   readonly #sessions = new Map<string, Session>();
+  /** Heartbeats left to leave unacknowledged (a zombied connection, as discord.js sees it). */
+  #withheldAcks = 0;
 
   constructor(private readonly options: GatewayOptions) {}
 
@@ -52,6 +59,16 @@ export class FakeGateway {
   get intents(): number {
     const connection = this.#readyConnection();
     return connection?.sessionId ? (this.#sessions.get(connection.sessionId)?.intents ?? 0) : 0;
+  }
+
+  /** Accepted IDENTIFYs: each starts a session and counts against `session_start_limit`. */
+  get identifyCount(): number {
+    return this.events.filter((e) => e.kind === 'identify').length;
+  }
+
+  /** Leaves the next `count` heartbeats without HEARTBEAT_ACK (Infinity: until cleared with 0). */
+  withholdHeartbeatAcks(count = Infinity): void {
+    this.#withheldAcks = count;
   }
 
   /** True when a connection has finished READY or RESUMED and may receive dispatches. */
@@ -133,7 +150,8 @@ export class FakeGateway {
     switch (payload.op) {
       case GatewayOpcodes.Heartbeat:
         this.#log('heartbeat');
-        this.#op(connection, GatewayOpcodes.HeartbeatAck, null);
+        if (this.#withheldAcks > 0) this.#withheldAcks -= 1;
+        else this.#op(connection, GatewayOpcodes.HeartbeatAck, null);
         return;
       case GatewayOpcodes.Identify:
         this.#identify(connection, payload.d ?? {});
@@ -157,8 +175,15 @@ export class FakeGateway {
       connection.socket.close(4004, 'Authentication failed.');
       return;
     }
+    const intents = Number(d['intents'] ?? 0);
+    const disallowed = intents & PRIVILEGED_INTENTS & ~this.options.privilegedIntents;
+    if (disallowed !== 0) {
+      this.#log('rejected', `identify with privileged intents not enabled: ${disallowed}`);
+      connection.socket.close(4014, 'Disallowed intent(s).');
+      return;
+    }
     const sessionId = randomUUID().replaceAll('-', '');
-    this.#sessions.set(sessionId, { seq: 0, intents: Number(d['intents'] ?? 0) });
+    this.#sessions.set(sessionId, { seq: 0, intents });
     connection.sessionId = sessionId;
     this.#log('identify', `intents=${String(d['intents'])}`);
     this.#send(connection, 'READY', this.options.ready(sessionId, `${this.url}/resume`));

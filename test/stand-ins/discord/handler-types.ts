@@ -35,4 +35,6 @@ export const Errors = {
   missingAccess: () => discordError(403, 50001, 'Missing Access'),
   cannotDmUser: () => discordError(403, 50007, 'Cannot send messages to this user'),
   invalidRecipient: () => discordError(400, 50033, 'Invalid Recipient(s)'),
+  invalidWebhookToken: () => discordError(401, 50027, 'Invalid Webhook Token'),
+  tooManyFollowUps: () => discordError(400, 40094, 'This interaction has hit the maximum number of follow up messages'),
 } as const;

@@ -19,6 +19,7 @@ import { FakeGateway, type GatewayEvent } from './gateway.js';
 import { createInteractionBuilders, type InteractionBuilders } from './interaction-builders.js';
 import { createHandle, DEFAULT_WAIT_MS, type InteractionHandle, type InteractionRecord } from './interaction-state.js';
 import { createMessageState, toApiMessage, type MessageState } from './messages.js';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limits.js';
 import { handleRestRequest } from './rest-server.js';
 import { createSnowflakeFactory } from './snowflake.js';
 import { StandInState, type RecordedRequest, type RejectedBody } from './stand-in-state.js';
@@ -30,10 +31,12 @@ export type { InteractionContextOptions, InteractionWhere } from './interaction-
 export type { MessageState, UploadedFile } from './messages.js';
 export type { RecordedRequest, RejectedBody } from './stand-in-state.js';
 export type { FaultRule, FaultTarget, RateLimitFault } from './faults.js';
+export type { RateLimitOptions } from './rate-limits.js';
 export type { GatewayEvent } from './gateway.js';
 export type { RouteName } from './routes.js';
 export type { ValidationIssue } from './validation-errors.js';
 export { StandInTimeoutError } from './change-signal.js';
+export { ImpossibleClickError } from './component-clicks.js';
 export { discordClientOptions } from './client-options.js';
 
 /** Options of `startDiscordStandIn`. */
@@ -46,6 +49,12 @@ export interface DiscordStandInOptions {
   botToken?: string;
   /** Validate request bodies against Discord's OpenAPI schemas and limits. @defaultValue true */
   validateBodies?: boolean;
+  /** The clock interaction times and the 15-minute token lifetime are measured on. @defaultValue Date.now */
+  now?: () => number;
+  /** Per-route buckets sent as X-RateLimit-* headers and enforced with 429; false turns them off. @defaultValue 5 per 1 s */
+  rateLimits?: RateLimitOptions | false;
+  /** Privileged intents enabled for the app (a bitfield); any other one in IDENTIFY closes with 4014. @defaultValue 0 */
+  privilegedIntents?: number;
 }
 
 /** Gateway controls for fault tests. */
@@ -55,6 +64,10 @@ export interface StandInGateway {
   readonly isReady: boolean;
   /** Intents the bot identified with. */
   readonly intents: number;
+  /** Accepted IDENTIFYs so far (each is a session start; a RESUME is not). */
+  readonly identifyCount: number;
+  /** Leaves the next `count` heartbeats unacknowledged (default: all until called with 0). */
+  withholdHeartbeatAcks(count?: number): void;
   /** Resolves when a connection has finished READY/RESUMED. */
   waitForReady(timeoutMs?: number): Promise<void>;
   /** op 7 RECONNECT → the client resumes. */
@@ -77,6 +90,8 @@ export interface DiscordStandIn extends InteractionBuilders, StandInWorld {
   readonly unknownRoutes: RecordedRequest[];
   /** Requests refused with 50035/50006 because of their body, with the reasons. */
   readonly rejectedBodies: RejectedBody[];
+  /** Requests Discord counts toward its invalid-request limit (401, 403, non-shared 429). */
+  readonly invalidRequests: RecordedRequest[];
   readonly commands: { readonly global: APIApplicationCommand[]; guild(guildId?: string): APIApplicationCommand[] };
   readonly gateway: StandInGateway;
   readonly faults: FaultInjector;
@@ -95,6 +110,8 @@ export interface DiscordStandIn extends InteractionBuilders, StandInWorld {
   /** Makes `user` refuse DMs from the bot (POST message → 403 50007). */
   closeDms(user: APIUser): void;
   setInteractionWindow(ms: number): void;
+  /** Moves the stand-in's clock forward (e.g. past the 15-minute interaction token lifetime). */
+  advanceClock(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -104,13 +121,14 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
   const world = createWorld(() => newId());
   const botToken = options.botToken ?? 'stand-in-bot-token';
   rememberSecret(botToken);
-  const state = new StandInState(world, () => newId(), options.interactionWindowMs ?? 3_000);
+  const state = new StandInState(world, () => newId(), options.interactionWindowMs ?? 3_000, options.now);
   const signal = new ChangeSignal();
   const notify = (): void => signal.notify();
   const faults = new FaultInjector();
   const validator = options.validateBodies === false ? null : sharedBodyValidator();
+  const limiter = options.rateLimits === false ? null : new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMIT, () => state.now());
   const gateway = new FakeGateway({
-    heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250, botToken, onChange: notify,
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250, botToken, onChange: notify, privilegedIntents: options.privilegedIntents ?? 0,
     ready: (sessionId, resumeUrl) => ({
       v: 10, user: world.botUser, guilds: [{ id: world.guild.id, unavailable: true }], session_id: sessionId,
       resume_gateway_url: resumeUrl, shard: [0, 1], application: { id: world.applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
@@ -118,7 +136,7 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
     guildCreate: () => world.guild,
   });
   const server = createServer((req, res) => {
-    handleRestRequest(req, res, { state, faults, validator, botToken, gatewayUrl: () => gateway.url, notify })
+    handleRestRequest(req, res, { state, faults, validator, limiter, botToken, gatewayUrl: () => gateway.url, sessionStarts: () => gateway.identifyCount, notify })
       .catch((error: unknown) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: String(error), code: 0 }));
       });
@@ -135,14 +153,15 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
   const builders = createInteractionBuilders({
     world, newId: () => newId(), directory: { botDm: (u) => state.botDm(u), userDm: (a, b) => state.userDm(a, b) },
     findCommand: (name, type) => [...state.guildCommands.values()].flat().concat(state.globalCommands).find((c) => c.name === name && c.type === type),
-    findModal: (customId) => state.modalsShown.findLast((m) => m.custom_id === customId),
+    storedMessage: (id) => state.messages.get(id),
+    modalShower: (customId) => [...state.interactions.values()].findLast((r) => r.modal?.custom_id === customId),
   });
 
   const dispatchInteraction = (payload: APIInteraction): InteractionHandle => {
-    const record: InteractionRecord = { payload, sentAt: null, responses: [], original: undefined, followUps: [], modal: undefined, choices: undefined, problems: [] };
+    const record: InteractionRecord = { payload, sentAt: null, responses: [], original: undefined, followUps: [], originalEdits: 0, modal: undefined, choices: undefined, problems: [] };
     state.interactions.set(payload.id, record);
     const sent = waitForReady().then(() => {
-      record.sentAt = Date.now();
+      record.sentAt = state.now();
       if (!gateway.dispatch('INTERACTION_CREATE', payload)) throw new Error('The gateway connection went away before dispatch');
     });
     sent.catch((error: unknown) => record.problems.push(`never dispatched: ${String(error)}`));
@@ -153,7 +172,7 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
     await waitForReady();
     const channel = state.botDm(user);
     const stateMessage = createMessageState({ id: newId(), channelId: channel.id, author: user, type: MessageType.Default }, { content }, [], () => newId());
-    state.messagesIn(channel.id).push(stateMessage);
+    state.messagesIn(channel.id).push(state.storeMessage(stateMessage));
     const message = toApiMessage(stateMessage, null);
     const delivered = (gateway.intents & GatewayIntentBits.DirectMessages) !== 0
       && gateway.dispatch('MESSAGE_CREATE', { ...message, mentions: [], channel_type: ChannelType.DM } satisfies GatewayMessageCreateDispatchData);
@@ -164,10 +183,12 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
   return {
     ...world, ...builders, apiBase: `http://127.0.0.1:${port}/api`, botToken, faults,
     requests: state.requests, unknownRoutes: state.unknownRoutes, rejectedBodies: state.rejectedBodies,
+    get invalidRequests() { return state.invalidRequests; },
     commands: { get global() { return state.globalCommands; }, guild: (id = world.guild.id) => state.guildCommands.get(id) ?? [] },
     gateway: {
       get url() { return gateway.url; }, get events() { return gateway.events; }, get isReady() { return gateway.isReady; },
-      get intents() { return gateway.intents; }, waitForReady,
+      get intents() { return gateway.intents; }, get identifyCount() { return gateway.identifyCount; }, waitForReady,
+      withholdHeartbeatAcks: (count) => gateway.withholdHeartbeatAcks(count),
       requestReconnect: () => gateway.requestReconnect(), invalidateSession: (r) => gateway.invalidateSession(r),
       dropConnections: () => gateway.dropConnections(), closeConnections: (code, reason) => gateway.closeConnections(code, reason),
     },
@@ -180,6 +201,7 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
     waitFor: wait,
     closeDms: (user) => state.closedDms.add(user.id),
     setInteractionWindow: (ms) => { state.interactionWindowMs = ms; },
+    advanceClock: (ms) => { state.clockOffsetMs += ms; },
     async close() {
       signal.cancelAll('The Discord stand-in was closed');
       await gateway.shutdown();

@@ -1,7 +1,6 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
-  ComponentType,
   InteractionType,
   type APIApplicationCommand,
   type APIApplicationCommandAutocompleteInteraction,
@@ -11,12 +10,12 @@ import {
   type APIInteractionDataResolved,
   type APIMessage,
   type APIMessageApplicationCommandInteraction,
-  type APIMessageComponentInteraction,
-  type APIModalInteractionResponseCallbackData,
-  type APIModalSubmitInteraction,
   type APIUser,
   type APIUserApplicationCommandInteraction,
 } from 'discord-api-types/v10';
+import { createClickBuilders } from './click-builders.js';
+import type { StoredMessage } from './component-clicks.js';
+import type { InteractionRecord } from './interaction-state.js';
 import { interactionBase, type ChannelDirectory, type InteractionBase, type InteractionContextOptions } from './interaction-context.js';
 import { toApiMessage, type MessageState } from './messages.js';
 import type { StandInWorld } from './world.js';
@@ -31,8 +30,10 @@ export interface BuilderDeps {
   directory: ChannelDirectory;
   /** The registered command with this name and type (guild commands first), so option types match the registration. */
   findCommand(name: string, type: ApplicationCommandType): APIApplicationCommand | undefined;
-  /** The last modal the bot showed with this custom_id, so a submit mirrors its layout (rows or labels). */
-  findModal(customId: string): APIModalInteractionResponseCallbackData | undefined;
+  /** The stored message with this id, as it is now. */
+  storedMessage(id: string): StoredMessage | undefined;
+  /** The last interaction the bot answered with a modal of this custom id. */
+  modalShower(customId: string): InteractionRecord | undefined;
 }
 
 type Message = MessageState | APIMessage;
@@ -84,6 +85,7 @@ export function createInteractionBuilders(deps: BuilderDeps) {
   const base = (ctx?: InteractionContextOptions): InteractionBase => interactionBase(deps.world, deps.newId(), deps.directory, ctx);
   const commandId = (name: string, type: ApplicationCommandType) => deps.findCommand(name, type)?.id ?? deps.newId();
   return {
+    ...createClickBuilders({ ...deps, base }),
     /** A slash command; `name` may include a subcommand (group): `'switch log'`. */
     chatInput(name: string, options: CommandOptionsInput = {}, ctx?: InteractionContextOptions): APIChatInputApplicationCommandInteraction {
       return { ...base(ctx), type: InteractionType.ApplicationCommand, data: commandData(deps, name, options) } as APIChatInputApplicationCommandInteraction;
@@ -91,40 +93,6 @@ export function createInteractionBuilders(deps: BuilderDeps) {
     /** An autocomplete request while the user types into option `focused` (its partial text is in `options`). */
     autocomplete(name: string, options: Record<string, string | number | boolean>, focused: string, ctx?: InteractionContextOptions): APIApplicationCommandAutocompleteInteraction {
       return { ...base(ctx), type: InteractionType.ApplicationCommandAutocomplete, data: commandData(deps, name, options, focused) };
-    },
-    /** A click on button `customId` of `message` (a reply's state or any API message). */
-    button(customId: string, message: Message, ctx?: InteractionContextOptions): APIMessageComponentInteraction {
-      return {
-        ...base(ctx), type: InteractionType.MessageComponent, message: asApi(message, deps.world.applicationId),
-        data: { custom_id: customId, component_type: ComponentType.Button },
-      } as APIMessageComponentInteraction;
-    },
-    /** A choice in string select `customId` of `message`. */
-    select(customId: string, values: string[], message: Message, ctx?: InteractionContextOptions): APIMessageComponentInteraction {
-      return {
-        ...base(ctx), type: InteractionType.MessageComponent, message: asApi(message, deps.world.applicationId),
-        data: { custom_id: customId, component_type: ComponentType.StringSelect, values },
-      } as APIMessageComponentInteraction;
-    },
-    /** Submits modal `customId` with text input values by custom_id; mirrors the shown modal's layout if there was one. */
-    modalSubmit(customId: string, fields: Record<string, string>, ctx?: InteractionContextOptions, from?: Message): APIModalSubmitInteraction {
-      const shown = deps.findModal(customId);
-      const components = shown
-        ? shown.components.flatMap((c): unknown[] => {
-          if (c.type === ComponentType.Label) {
-            const inner = c.component as { type: ComponentType; custom_id: string };
-            return [{ type: ComponentType.Label, component: { type: inner.type, custom_id: inner.custom_id, value: fields[inner.custom_id] ?? '' } }];
-          }
-          if (c.type === ComponentType.ActionRow) {
-            return [{ type: ComponentType.ActionRow, components: c.components.map((t) => ({ type: ComponentType.TextInput, custom_id: t.custom_id, value: fields[t.custom_id] ?? '' })) }];
-          }
-          return [];
-        })
-        : Object.entries(fields).map(([id, value]) => ({ type: ComponentType.ActionRow, components: [{ type: ComponentType.TextInput, custom_id: id, value }] }));
-      return {
-        ...base(ctx), type: InteractionType.ModalSubmit, data: { custom_id: customId, components },
-        ...(from ? { message: asApi(from, deps.world.applicationId) } : {}),
-      } as APIModalSubmitInteraction;
     },
     /** A user context-menu command on `target`. */
     userContext(name: string, target: APIUser, ctx?: InteractionContextOptions): APIUserApplicationCommandInteraction {

@@ -23,6 +23,8 @@ export interface InteractionRecord {
   /** The original response after every edit (for component updates: the message the component sat on). */
   original: MessageState | undefined;
   followUps: MessageState[];
+  /** How many edits this interaction's token made to `original` (a component's message may have older edits). */
+  originalEdits: number;
   modal: APIModalInteractionResponseCallbackData | undefined;
   /** Choices answered to an autocomplete interaction. */
   choices: APIApplicationCommandOptionChoice[] | undefined;
@@ -41,7 +43,7 @@ export interface InteractionHandle {
   firstResponse(timeoutMs?: number): Promise<InteractionResponse>;
   /**
    * Resolves with a copy of the visible answer: a reply (4), an update (7), or a deferral (5/6) that has since
-   * been edited. A deferred reply alone does not count: the user still sees "thinking…".
+   * been edited. A deferred reply alone does not count: the user still sees "thinking…"; nor does a deleted one.
    */
   reply(timeoutMs?: number): Promise<MessageState>;
   /** Waits until `predicate(record)` holds (for multi-step flows, e.g. two follow-ups). */
@@ -79,7 +81,7 @@ export function createHandle(record: InteractionRecord, signal: ChangeSignal, se
     reply: (timeoutMs) => wait(() => {
       const original = record.original;
       const answered = record.responses.some((r) => r.type === 4 || r.type === 7);
-      return original !== undefined && !original.loading && (answered || original.editCount > 0) ? structuredClone(original) : undefined;
+      return original !== undefined && !original.loading && !original.deleted && (answered || record.originalEdits > 0) ? structuredClone(original) : undefined;
     }, 'a visible reply', timeoutMs),
     waitFor: (predicate, timeoutMs) => wait(() => (predicate(record) ? record : undefined), 'the predicate', timeoutMs),
     get original() { return record.original; },

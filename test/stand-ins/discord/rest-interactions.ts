@@ -1,4 +1,4 @@
-import { ApplicationCommandType, InteractionType, MessageType, type APIInteraction } from 'discord-api-types/v10';
+import { ApplicationCommandType, ApplicationIntegrationType, InteractionType, MessageType, type APIInteraction, type APIUser } from 'discord-api-types/v10';
 import { Errors, type HandlerContext, type HandlerResult } from './handler-types.js';
 import type { InteractionRecord } from './interaction-state.js';
 import { applyMessageEdit, createMessageState, stateFromApiMessage, toApiMessage, type MessageState } from './messages.js';
@@ -18,12 +18,28 @@ function replyType(payload: APIInteraction): MessageType {
   return payload.data.type === ApplicationCommandType.ChatInput ? MessageType.ChatInputCommand : MessageType.ContextMenuCommand;
 }
 
+/** The user an interaction came from (a guild member's user, or the DM user). */
+export function interactionUser(payload: APIInteraction): APIUser | undefined {
+  return payload.member?.user ?? payload.user;
+}
+
 function newReply(ctx: HandlerContext, record: InteractionRecord, body: Body, loading: boolean): MessageState {
   const { state } = ctx;
-  return createMessageState({
+  const message = createMessageState({
     id: state.newId(), channelId: record.payload.channel?.id ?? '0', author: state.world.botUser,
     type: replyType(record.payload), interactionId: record.payload.id, loading,
   }, body, ctx.files, state.newId);
+  return state.storeMessage(message, interactionUser(record.payload)?.id ?? null);
+}
+
+/** The message a component (or a modal shown from one) sat on, as the store has it now: updates change it in place. */
+function messageUnderInteraction(ctx: HandlerContext, record: InteractionRecord): MessageState | undefined {
+  const sent = record.payload.message;
+  if (sent === undefined) return undefined;
+  const stored = ctx.state.messages.get(sent.id);
+  if (stored !== undefined) return stored.message;
+  // A forged click on a message the stand-in never saw: keep it from now on, as Discord would have it.
+  return ctx.state.storeMessage(stateFromApiMessage(sent, record.payload.id));
 }
 
 /** `POST /interactions/{id}/{token}/callback`: the first (and only) response, within the response window. */
@@ -47,9 +63,9 @@ export function interactionCallback(ctx: HandlerContext): HandlerResult {
   }
   if (type === 4) record.original = newReply(ctx, record, data, false);
   if (type === 5) record.original = newReply(ctx, record, data, true);
-  if ((type === 6 || type === 7) && record.payload.message) {
-    record.original = stateFromApiMessage(record.payload.message, record.payload.id);
-    if (type === 7) applyMessageEdit(record.original, data, ctx.files, ctx.state.newId);
+  if (type === 6 || type === 7) {
+    record.original = messageUnderInteraction(ctx, record);
+    if (type === 7 && record.original) applyMessageEdit(record.original, data, ctx.files, ctx.state.newId);
   }
   if (type === 8) record.choices = (data?.['choices'] as InteractionRecord['choices']) ?? [];
   if (type === 9) {
@@ -71,20 +87,50 @@ export function interactionCallback(ctx: HandlerContext): HandlerResult {
   };
 }
 
+/** Interaction tokens are valid for 15 minutes (receiving-and-responding, "Followup Messages"). */
+export const TOKEN_LIFETIME_MS = 15 * 60_000;
+
 function webhookRecord(ctx: HandlerContext): InteractionRecord | undefined {
   const [appId, token = ''] = ctx.params;
   return appId === ctx.state.world.applicationId ? ctx.state.interactionByToken(token) : undefined;
 }
 
+/** The interaction of a webhook request, or Discord's answer: unknown webhook, or 401 50027 once the token expired. */
+function liveWebhookRecord(ctx: HandlerContext): InteractionRecord | HandlerResult {
+  const record = webhookRecord(ctx);
+  if (!record) return Errors.unknownWebhook();
+  if (record.sentAt !== null && ctx.receivedAt - record.sentAt > TOKEN_LIFETIME_MS) {
+    record.problems.push('the interaction token was used after 15 minutes → 50027');
+    return Errors.invalidWebhookToken();
+  }
+  return record;
+}
+
+/**
+ * A user-installed app used where it is not installed in the server (the authorizing integration owners
+ * hold only USER_INSTALL) may send at most 5 follow-ups per interaction.
+ */
+function followUpLimit(payload: APIInteraction): number {
+  const owners = payload.authorizing_integration_owners;
+  return Object.keys(owners).every((key) => key === String(ApplicationIntegrationType.UserInstall)) ? 5 : Infinity;
+}
+
 /** `POST /webhooks/{app}/{token}`: a follow-up. After a bare defer, the first follow-up fills the deferred reply, as on Discord. */
 export function executeWebhook(ctx: HandlerContext): HandlerResult {
-  const record = webhookRecord(ctx);
-  if (!record || record.responses.length === 0) return Errors.unknownWebhook();
+  const record = liveWebhookRecord(ctx);
+  if ('status' in record) return record;
+  if (record.responses.length === 0) return Errors.unknownWebhook();
   let message: MessageState;
-  if (record.original?.loading && record.responses[0]?.type === 5) {
+  // Only a deferred reply still loading is filled; once deleted, a follow-up is a new message with its own flags.
+  if (record.original?.loading && !record.original.deleted && record.responses[0]?.type === 5) {
     message = record.original;
     applyMessageEdit(message, ctx.body as Body, ctx.files, ctx.state.newId);
+    record.originalEdits += 1;
   } else {
+    if (record.followUps.length >= followUpLimit(record.payload)) {
+      record.problems.push(`follow-up ${record.followUps.length + 1} of a user-installed app outside a server → 40094`);
+      return Errors.tooManyFollowUps();
+    }
     message = newReply(ctx, record, ctx.body as Body, false);
     message.type = MessageType.Default;
     record.followUps.push(message);
@@ -92,10 +138,11 @@ export function executeWebhook(ctx: HandlerContext): HandlerResult {
   return ctx.query.get('wait') === 'true' ? { status: 200, body: toApiMessage(message, ctx.state.world.applicationId) } : { status: 204 };
 }
 
-function findMessage(ctx: HandlerContext): MessageState | HandlerResult {
-  const record = webhookRecord(ctx);
+/** The webhook message a request names (`@original` or an id), or the error Discord answers. */
+export function findMessage(ctx: HandlerContext): MessageState | HandlerResult {
+  const record = liveWebhookRecord(ctx);
   const messageId = ctx.params[2];
-  if (!record) return Errors.unknownWebhook();
+  if ('status' in record) return record;
   if (messageId === '@original') {
     // Discord has no original message until the first callback; the webhook itself does not exist yet.
     if (record.responses.length === 0) {
@@ -119,6 +166,8 @@ export function editWebhookMessage(ctx: HandlerContext): HandlerResult {
   const found = findMessage(ctx);
   if ('status' in found) return found;
   applyMessageEdit(found, ctx.body as Body, ctx.files, ctx.state.newId);
+  const owner = webhookRecord(ctx);
+  if (owner && found === owner.original) owner.originalEdits += 1;
   return { status: 200, body: toApiMessage(found, ctx.state.world.applicationId) };
 }
 

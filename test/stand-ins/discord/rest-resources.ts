@@ -2,9 +2,10 @@ import { ApplicationCommandType, MessageType, type APIApplicationCommand } from 
 import { Errors, type HandlerContext, type HandlerResult } from './handler-types.js';
 import { createMessageState, toApiMessage } from './messages.js';
 
-/** `GET /gateway/bot`: the only place discord.js learns the gateway URL. */
-export function getGatewayBot(gatewayUrl: string): HandlerResult {
-  return { status: 200, body: { url: gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+/** `GET /gateway/bot`: the only place discord.js learns the gateway URL; every IDENTIFY uses up one of 1000 daily session starts. */
+export function getGatewayBot(gatewayUrl: string, sessionStarts: number): HandlerResult {
+  const remaining = Math.max(0, 1000 - sessionStarts);
+  return { status: 200, body: { url: gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining, reset_after: 86_400_000, max_concurrency: 1 } } };
 }
 
 /** `GET /users/@me` and `GET /users/{id}`. */
@@ -56,7 +57,7 @@ export function createMessage(ctx: HandlerContext): HandlerResult {
   if (recipient && ctx.state.closedDms.has(recipient.id)) return Errors.cannotDmUser();
   const message = createMessageState({ id: ctx.state.newId(), channelId: channel.id, author: ctx.state.world.botUser, type: MessageType.Default },
     ctx.body as Record<string, unknown> | null, ctx.files, ctx.state.newId);
-  ctx.state.messagesIn(channel.id).push(message);
+  ctx.state.messagesIn(channel.id).push(ctx.state.storeMessage(message));
   return { status: 200, body: toApiMessage(message, null) };
 }
 

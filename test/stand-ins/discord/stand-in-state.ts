@@ -1,4 +1,5 @@
 import type { APIApplicationCommand, APIDMChannel, APIModalInteractionResponseCallbackData, APIUser } from 'discord-api-types/v10';
+import type { StoredMessage } from './component-clicks.js';
 import type { InteractionRecord } from './interaction-state.js';
 import type { MessageState, UploadedFile } from './messages.js';
 import type { RouteName } from './routes.js';
@@ -17,6 +18,8 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   status: number;
   response: unknown;
+  /** The answer's headers (rate-limit headers among them). */
+  responseHeaders: Record<string, string>;
   /** Unix ms when the request arrived. */
   at: number;
 }
@@ -36,15 +39,32 @@ export class StandInState {
   readonly globalCommands: APIApplicationCommand[] = [];
   readonly guildCommands = new Map<string, APIApplicationCommand[]>();
   readonly channelMessages = new Map<string, MessageState[]>();
+  /** Every message by id, as it is now: clicks are built from it and updates (6/7) change it. */
+  readonly messages = new Map<string, StoredMessage>();
   readonly modalsShown: APIModalInteractionResponseCallbackData[] = [];
   /** Users whose privacy settings refuse DMs from the bot (POST message → 403 50007). */
   readonly closedDms = new Set<string>();
   readonly #botDms = new Map<string, APIDMChannel>();
   readonly #userDms = new Map<string, { id: string }>();
   interactionWindowMs: number;
+  /** Added to the clock: lets a test jump past the 15-minute token lifetime without waiting. */
+  clockOffsetMs = 0;
 
-  constructor(readonly world: StandInWorld, readonly newId: () => string, interactionWindowMs: number) {
+  constructor(readonly world: StandInWorld, readonly newId: () => string, interactionWindowMs: number, readonly baseClock: () => number = Date.now) {
     this.interactionWindowMs = interactionWindowMs;
+  }
+
+  /** The stand-in's time in Unix ms: interaction times and token lifetimes are measured on it. */
+  now(): number {
+    return this.baseClock() + this.clockOffsetMs;
+  }
+
+  /**
+   * Requests Discord counts as invalid (401, 403, and 429 other than `shared` scope); 10,000 of them in 10
+   * minutes get an IP banned (developers/topics/rate-limits, "Invalid Request Limit").
+   */
+  get invalidRequests(): RecordedRequest[] {
+    return this.requests.filter((r) => r.status === 401 || r.status === 403 || (r.status === 429 && r.responseHeaders['x-ratelimit-scope'] !== 'shared'));
   }
 
   /** Every user the stand-in knows, the bot included. */
@@ -81,6 +101,12 @@ export class StandInState {
   /** The interaction whose webhook token this is. */
   interactionByToken(token: string): InteractionRecord | undefined {
     return [...this.interactions.values()].find((r) => r.payload.token === token);
+  }
+
+  /** Puts a new message into the store; `viewerId` is the only user who sees it (ephemeral), else null. */
+  storeMessage(message: MessageState, viewerId: string | null = null): MessageState {
+    this.messages.set(message.id, { message, viewerId: message.ephemeral ? viewerId : null });
+    return message;
   }
 
   /** Messages in a channel (bot-created and DMs received), oldest first. */

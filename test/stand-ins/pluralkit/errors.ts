@@ -1,5 +1,5 @@
 /**
- * PluralKit's error answers (pluralkit-api.md §4). Handlers throw {@link ApiError}; the server turns it
+ * PluralKit's error answers (https://pluralkit.me/api/errors/ and `PluralKit.API/Errors.cs` in https://github.com/PluralKit/PluralKit). Handlers throw {@link ApiError}; the server turns it
  * into the exact body. Bodies given as strings are sent byte for byte (some upstream ones have odd spacing).
  */
 

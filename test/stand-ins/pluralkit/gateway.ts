@@ -1,6 +1,6 @@
 /**
  * The Rust gateway layer in front of PluralKit's backend: auth, path-id resolution and the
- * version/route/User-Agent checks, in the order production runs them (pluralkit-api.md §1, §2.1, §8).
+ * version/route/User-Agent checks, in the order production runs them (PluralKit's Rust API gateway, https://github.com/PluralKit/PluralKit/tree/main/crates/api/src).
  */
 import { ApiError, coded, emptyAnswer, internalError, unauthorized } from './errors.js';
 import type { SystemRecord } from './records.js';

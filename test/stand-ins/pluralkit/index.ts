@@ -1,6 +1,6 @@
 /**
  * A local stand-in for the PluralKit API v2, built from the upstream code's behaviour
- * (see /work/shared/pluralkit-api.md). A real `node:http` server on 127.0.0.1 with an ephemeral port.
+ * (PluralKit's public docs: https://pluralkit.me/api/, and its source: https://github.com/PluralKit/PluralKit). A real `node:http` server on 127.0.0.1 with an ephemeral port.
  *
  * @example
  * const pk = await startPluralKitStandIn({ rateLimit: { mode: 'off' } });

@@ -1,5 +1,5 @@
 /**
- * One request through the stand-in, in production's middleware order (pluralkit-api.md §1, §8):
+ * One request through the stand-in, in production's middleware order (https://github.com/PluralKit/PluralKit/tree/main/crates/api/src/middleware):
  * OPTIONS → auth → path-id resolution → version/route/UA checks → rate limiter → faults → handler.
  * Anything rejected before the limiter carries no X-RateLimit headers and uses no quota.
  */

@@ -43,7 +43,7 @@ export interface GroupPrivacyRecord {
   visibility: PrivacyLevel;
 }
 
-/** System settings (pluralkit-api.md §3.7). `name_format: null` is shown as `"{name} {tag}"` on GET. */
+/** System settings (https://pluralkit.me/api/models/#system-settings-model). `name_format: null` is shown as `"{name} {tag}"` on GET. */
 export interface SystemSettingsRecord {
   timezone: string;
   pings_enabled: boolean;

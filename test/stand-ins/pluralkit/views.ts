@@ -1,5 +1,5 @@
 /**
- * Stored rows → API JSON, in PluralKit's key order and with its privacy rules (pluralkit-api.md §3).
+ * Stored rows → API JSON, in PluralKit's key order and with its privacy rules (https://pluralkit.me/api/models/).
  * `owner` means the caller is authenticated as the system that owns the entity.
  */
 import type { Group, Member, System, SystemSettings } from '../../../src/pluralkit/schemas.js';

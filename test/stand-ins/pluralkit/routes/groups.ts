@@ -1,4 +1,4 @@
-/** Group endpoints (pluralkit-api.md §2.2 rows 20, 22, 25). */
+/** Group endpoints (https://pluralkit.me/api/endpoints/#groups). */
 import { badRequest, coded } from '../errors.js';
 import type { GroupRecord } from '../records.js';
 import type { RouteContext, Router } from '../router.js';

@@ -1,4 +1,4 @@
-/** `GET /messages/{id}` (pluralkit-api.md §2.2 row 36, §3.6). */
+/** `GET /messages/{id}` (https://pluralkit.me/api/endpoints/#misc, https://pluralkit.me/api/models/#message-model). */
 import type { Message } from '../../../../src/pluralkit/schemas.js';
 import { badRequest, coded } from '../errors.js';
 import { snowflakeTime } from '../ids.js';

@@ -1,4 +1,4 @@
-/** Switch writes (pluralkit-api.md §2.2 rows 31, 33, 34, 35), with the backend's check order. */
+/** Switch writes (https://pluralkit.me/api/endpoints/#switches; check order from https://github.com/PluralKit/PluralKit/blob/main/PluralKit.API/Controllers/v2/SwitchControllerV2.cs), with the backend's check order. */
 import { ApiError, badRequest, coded, internalError, memberRefNotFound, memberRefNotOwn } from '../errors.js';
 import { normaliseRef } from '../gateway.js';
 import type { MemberRecord, SwitchRecord, SystemRecord } from '../records.js';

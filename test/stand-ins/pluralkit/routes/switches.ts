@@ -1,4 +1,4 @@
-/** Switch and fronter reads (pluralkit-api.md §2.2 rows 29, 30, 32). */
+/** Switch and fronter reads (https://pluralkit.me/api/endpoints/#switches). */
 import type { Switch } from '../../../../src/pluralkit/schemas.js';
 import { badRequest, coded, internalError } from '../errors.js';
 import type { RouteContext, Router } from '../router.js';

@@ -1,4 +1,4 @@
-/** System, settings and member-list endpoints (pluralkit-api.md §2.2 rows 1, 3, 9, 11, 14). */
+/** System, settings and member-list endpoints (https://pluralkit.me/api/endpoints/#systems). */
 import { coded } from '../errors.js';
 import type { Router } from '../router.js';
 import { groupView, memberView, settingsView, systemView } from '../views.js';

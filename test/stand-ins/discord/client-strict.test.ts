@@ -1,0 +1,97 @@
+import { ApplicationCommandOptionType, DiscordAPIError, Routes, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDiscordStandIn, type DiscordStandIn } from './index.js';
+import { connectTestClient, type TestClient } from './test-client.js';
+
+let standIn: DiscordStandIn;
+let bot: TestClient;
+
+beforeAll(async () => {
+  standIn = await startDiscordStandIn({ heartbeatIntervalMs: 200 });
+  bot = await connectTestClient(standIn);
+  await bot.client.application.commands.set([{
+    name: 'front', description: 'Show who is fronting', options: [
+      { type: ApplicationCommandOptionType.String, name: 'system', description: 'System id', autocomplete: true },
+      { type: ApplicationCommandOptionType.Integer, name: 'days', description: 'Days', autocomplete: true },
+    ],
+  }]);
+});
+
+afterAll(async () => {
+  await bot.destroy();
+  await standIn.close();
+});
+
+function chat(handler: (i: ChatInputCommandInteraction) => Promise<unknown>): (i: Interaction) => Promise<unknown> {
+  return async (i) => (i.isChatInputCommand() ? handler(i) : undefined);
+}
+
+const errorWithCode = (code: number) => () => bot.errors.find((e) => e instanceof DiscordAPIError && e.code === code);
+
+const lastRejection = (): string[] => standIn.rejectedBodies.at(-1)?.issues.map((i) => `${i.path}: ${i.message}`) ?? [];
+
+describe('checks that need the interaction in view', () => {
+  it('refuses autocomplete choices longer than 100 or of another type than the focused option', async () => {
+    bot.onInteraction(async (i) => {
+      if (!i.isAutocomplete()) return;
+      await (i.options.getFocused(true).name === 'system' ? i.respond([{ name: 'long', value: 'x'.repeat(101) }]) : i.respond([{ name: 'text', value: 'seven' }]));
+    });
+    const before = standIn.rejectedBodies.length;
+    await standIn.dispatchInteraction(standIn.autocomplete('front', { system: 'ab' }, 'system')).sent;
+    await standIn.waitFor(() => (standIn.rejectedBodies.length > before ? true : undefined));
+    expect(lastRejection()).toEqual(['data.choices.0.value: Must be 100 or fewer in length.']);
+    await standIn.dispatchInteraction(standIn.autocomplete('front', { days: 7 }, 'days')).sent;
+    await standIn.waitFor(() => (standIn.rejectedBodies.length > before + 1 ? true : undefined));
+    expect(lastRejection()).toEqual(['data.choices.0.value: Value "seven" is not int.']);
+  });
+
+  it('refuses a deferral with any flag but EPHEMERAL', async () => {
+    bot.onInteraction(chat((i) => i.client.rest.post(Routes.interactionCallback(i.id, i.token), { body: { type: 5, data: { flags: 4096 } }, auth: false })));
+    const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
+    await standIn.waitFor(() => (standIn.rejectedBodies.some((r) => r.request.path.includes(handle.id)) ? true : undefined));
+    expect(lastRejection()).toEqual(['data.flags: A deferred response may only set the EPHEMERAL flag.']);
+    expect(handle.record.responses).toEqual([]);
+  });
+
+  it('validates an edit as the merged message: emptying it is 50006', async () => {
+    bot.onInteraction(chat(async (i) => {
+      await i.reply('something');
+      await i.editReply({ content: '' });
+    }));
+    const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
+    await standIn.waitFor(() => (standIn.rejectedBodies.some((r) => r.request.path.includes(handle.token)) ? true : undefined));
+    expect(standIn.rejectedBodies.at(-1)?.request.response).toEqual({ code: 50006, message: 'Cannot send an empty message' });
+    expect(handle.original?.content).toBe('something');
+  });
+});
+
+describe('the interaction token', () => {
+  it('expires after 15 minutes on the stand-in clock: 401 / 50027', async () => {
+    let release = (): void => undefined;
+    const later = new Promise<void>((resolve) => { release = resolve; });
+    bot.onInteraction(chat(async (i) => {
+      await i.reply('now');
+      await later;
+      await i.followUp('fifteen minutes later');
+    }));
+    const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
+    await handle.reply();
+    standIn.advanceClock(15 * 60_000 + 1);
+    release();
+    expect(await standIn.waitFor(errorWithCode(50027))).toMatchObject({ status: 401, message: 'Invalid Webhook Token' });
+    expect(handle.followUps).toEqual([]);
+  });
+
+  it('allows a user-installed app outside a server 5 follow-ups, then 40094; in the guild there is no such cap', async () => {
+    bot.onInteraction(chat(async (i) => {
+      await i.reply('first');
+      for (let n = 1; n <= 6; n += 1) await i.followUp(`follow-up ${n}`).catch((e: unknown) => bot.errors.push(e));
+    }));
+    const dm = standIn.dispatchInteraction(standIn.chatInput('front', {}, { where: 'user-dm' }));
+    expect(await standIn.waitFor(errorWithCode(40094))).toMatchObject({ status: 400 });
+    expect(dm.followUps).toHaveLength(5);
+    const guild = standIn.dispatchInteraction(standIn.chatInput('front'));
+    await guild.waitFor((r) => r.followUps.length === 6);
+    expect(bot.errors.filter((e) => e instanceof DiscordAPIError && e.code === 40094)).toHaveLength(1);
+  });
+});
