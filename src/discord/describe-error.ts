@@ -52,8 +52,20 @@ function describeApiError(error: PluralKitAPIError): UserFacingError | undefined
     default:
       break;
   }
-  if (error.status === 403) return new UserFacingError('NotYourSystem');
+  if (error.status === 403) return describeForbidden(error);
   return undefined;
+}
+
+const notYours: readonly number[] = [
+  PluralKitErrorCode.MemberNotInYourSystem,
+  PluralKitErrorCode.GroupNotInYourSystem,
+  PluralKitErrorCode.MemberRefNotInYourSystem,
+  PluralKitErrorCode.GroupRefNotInYourSystem,
+];
+
+/** A 403 says why: privacy is handled above; "not part of your system" codes, or a plain refusal (code 0). */
+function describeForbidden(error: PluralKitAPIError): UserFacingError {
+  return notYours.includes(error.code) ? new UserFacingError('NotYourSystem') : new UserFacingError('Forbidden');
 }
 
 /**
