@@ -61,7 +61,8 @@ export class Accounts {
       }
       throw error;
     }
-    const before = await this.vault.get(userId);
+    // A record this process cannot open (another process's newer key) is simply replaced by the new link.
+    const before = await this.vault.get(userId).catch(() => undefined);
     const previous = before && { id: before.systemId, uuid: before.systemUuid, name: before.systemName };
     await this.vault.link(userId, token, { id: system.id, uuid: system.uuid, name: system.name });
     this.attempts.clear(userId);
