@@ -2,6 +2,7 @@ import type { CommandContext } from '../discord/command.js';
 import { renderFronters } from '../render/fronters.js';
 import type { RenderedMessage } from '../render/message.js';
 import { forTarget, type Target } from '../targets.js';
+import { keyViewNote, withKeyViewNote } from './key-view-note.js';
 
 /**
  * The current fronters of a target as a card. Fronters and the system (for name, colour, avatar) are
@@ -14,5 +15,5 @@ export async function frontersView(ctx: CommandContext, callerId: string, target
       ctx.pluralkit.getSystem(ref, { token, priority: 'interactive' }),
     ]),
   );
-  return renderFronters(front, system, ctx.now());
+  return withKeyViewNote(renderFronters(front, system, ctx.now()), keyViewNote(target, 'fronters'));
 }

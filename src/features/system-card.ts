@@ -3,6 +3,7 @@ import { PluralKitErrorCode } from '../pluralkit/index.js';
 import type { RenderedMessage } from '../render/message.js';
 import { renderSystem } from '../render/system.js';
 import { forTarget, type Target } from '../targets.js';
+import { keyViewNote, withKeyViewNote } from './key-view-note.js';
 import { unlessPrivate } from './view-target.js';
 
 /**
@@ -19,5 +20,6 @@ export async function systemCardView(ctx: CommandContext, callerId: string, targ
       unlessPrivate(ctx.pluralkit.getGroups(ref, {}, o), PluralKitErrorCode.GroupListPrivate),
     ]);
   });
-  return renderSystem(system, { memberCount: members?.length, groupCount: groups?.length });
+  const card = renderSystem(system, { memberCount: members?.length, groupCount: groups?.length });
+  return withKeyViewNote(card, keyViewNote(target, 'system', system));
 }

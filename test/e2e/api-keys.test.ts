@@ -75,6 +75,15 @@ describe("API keys against PluralKit's unmerged key branch (scopes enforced)", (
     expect(h.pk.requests.filter((request) => request.method !== 'GET')).toEqual([]);
   });
 
+  it("does not present the public view a members-only key gets as the owner's view", async () => {
+    const { carol } = h.discord.users;
+    await submitLinkForm(h, key(['read:members']), { user: carol });
+    const card = await h.command('system', {}, { user: carol }).reply();
+    expect(card.content).toMatch(/lacks the `read:system` scope, so this is what anyone can see of your system profile, not your own view/);
+    const front = await h.command('fronters', {}, { user: carol }).reply();
+    expect(front.content).toMatch(/lacks the `read:fronters` scope/);
+  });
+
   it('never reads a typed switch time in UTC because the key hid the time zone', async () => {
     await submitLinkForm(h, key(['write:switches']), { user: h.discord.users.bob });
     h.pk.stats.reset();
