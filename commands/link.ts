@@ -34,7 +34,7 @@ export default {
     });
   },
   async modal({ interaction, respond, ctx }) {
-    const system = await ctx.accounts.link(interaction.user.id, interaction.fields.getTextInputValue('token'));
-    await respond.send(linkedReply(system));
+    const linked = await ctx.accounts.link(interaction.user.id, interaction.fields.getTextInputValue('token'));
+    await respond.send(linkedReply(linked));
   },
 } satisfies Command;

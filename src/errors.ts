@@ -11,10 +11,21 @@ export const UserErrorMessages = {
     "PluralKit didn't accept that token. It may have been refreshed: DM PluralKit `pk;token` for the current one and try `/link` again. Nothing was saved.",
   TokenRevoked: () =>
     'PluralKit no longer accepts the token you linked (it was probably refreshed), so I forgot it. Run `/link` with your new token.',
-  TokenLacksScope: () =>
-    "Your linked API key doesn't allow this. Link a key with the needed scope (or your full token) using `/link`.",
   TokenInOption: (ctx: { option: string }) =>
     `What you put in \`${ctx.option}\` looks like a PluralKit token, so I didn't use it and won't repeat it. A token is a password: if anyone else saw it, DM PluralKit \`pk;token refresh\` to get a new one. Tokens go only into \`/link\`.`,
+  TokenLacksScope: (ctx: { what: string; scope: string }) =>
+    `Your linked API key can't ${ctx.what}: that needs the \`${ctx.scope}\` scope, and nothing was sent to PluralKit. Link a key with that scope, or your full token from \`pk;token\`, using \`/link\`.`,
+  ApiKeyMalformed: (ctx: { problem: string }) => `That API key can't be used: ${ctx.problem} Nothing was saved.`,
+  ApiKeyNotAccepted: () =>
+    "PluralKit doesn't accept API keys yet (only a version it hasn't released does). DM PluralKit `pk;token` for a token that works, and paste that into `/link`. Nothing was saved.",
+  KeyHidesTimeZone: (ctx: { scope: string }) =>
+    `Your linked API key doesn't let me see your system's time zone (that needs the \`${ctx.scope}\` scope), so I can't tell what that time means. Give the time with its offset, like \`2025-03-01T10:00+01:00\`, or link a key with that scope.`,
+  StaleTokenRejected: () =>
+    'PluralKit refused the token that request was sent with, but you have linked a newer one since, so I kept it. Please try again.',
+  TooManyLinkAttempts: (ctx: { wait: string }) =>
+    `Too many \`/link\` attempts in a short time. Try again in ${ctx.wait}. Nothing was sent to PluralKit.`,
+  Forbidden: () =>
+    "PluralKit refused that: only the system's owner can do it, with a token or key that allows it. If it's your system, check that `/link` holds your current token.",
   StoreUnavailable: () => "I can't reach my token storage right now. Nothing was changed; please try again in a minute.",
   OptionConflict: (ctx: { first: string; second: string }) =>
     `Use either \`${ctx.first}\` or \`${ctx.second}\`, not both.`,

@@ -53,13 +53,25 @@ function describeApiError(error: PluralKitAPIError): UserFacingError | undefined
     default:
       break;
   }
-  if (error.status === 403) return new UserFacingError('NotYourSystem');
+  if (error.status === 403) return describeForbidden(error);
   return undefined;
 }
 
 /** Where users report an internal error's id: the operator's `SUPPORT_URL`, when set. */
 export interface DescribeErrorOptions {
   readonly supportUrl?: string | undefined;
+}
+
+const notYours: readonly number[] = [
+  PluralKitErrorCode.MemberNotInYourSystem,
+  PluralKitErrorCode.GroupNotInYourSystem,
+  PluralKitErrorCode.MemberRefNotInYourSystem,
+  PluralKitErrorCode.GroupRefNotInYourSystem,
+];
+
+/** A 403 says why: privacy is handled above; "not part of your system" codes, or a plain refusal (code 0). */
+function describeForbidden(error: PluralKitAPIError): UserFacingError {
+  return notYours.includes(error.code) ? new UserFacingError('NotYourSystem') : new UserFacingError('Forbidden');
 }
 
 /**

@@ -18,8 +18,8 @@ export async function handleDirectMessage(message: Message, ctx: CommandContext)
   const text = message.content.trim();
   try {
     if (tokenKind(text) !== null) {
-      const system = await ctx.accounts.link(message.author.id, text);
-      await message.reply({ ...linkedReply(system), allowedMentions: { parse: [] } });
+      const linked = await ctx.accounts.link(message.author.id, text);
+      await message.reply({ ...linkedReply(linked), allowedMentions: { parse: [] } });
     } else if (looksSecret(text) || text.startsWith('pkapi:')) {
       await message.reply({ content: UserErrorMessages.TokenFormat(), allowedMentions: { parse: [] } });
     } else {

@@ -3,6 +3,7 @@ import { renderFronters } from '../render/fronters.js';
 import type { RenderedMessage } from '../render/message.js';
 import { forTarget, type Target } from '../targets.js';
 import { idDisplayFor } from './view-target.js';
+import { keyViewNote, withKeyViewNote } from './key-view-note.js';
 
 /**
  * The current fronters of a target as a card. Fronters and the system (for name, colour, avatar) are
@@ -13,5 +14,5 @@ export async function frontersView(ctx: CommandContext, callerId: string, target
     const o = { token, priority: 'interactive' } as const;
     return Promise.all([ctx.pluralkit.getFronters(ref, o), ctx.pluralkit.getSystem(ref, o), idDisplayFor(ctx, ref, o)]);
   });
-  return renderFronters(front, system, ctx.now(), ids);
+  return withKeyViewNote(renderFronters(front, system, ctx.now(), ids), keyViewNote(target, 'fronters'));
 }

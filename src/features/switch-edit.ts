@@ -12,6 +12,7 @@ import { ownTarget } from '../targets.js';
 import { resolveMembers, splitMemberList } from './member-resolve.js';
 import { membersForm, moveForm } from './switch-edit-forms.js';
 import { ensureUndoable } from './switch-undo.js';
+import { assertZoneKnown } from './switch-log.js';
 import { emptyHistory, placeOf } from './switch-history.js';
 import { historyFetcher, openHistory, renderHistoryPage, turnPage, type HistoryState } from './switch-pages.js';
 
@@ -37,9 +38,11 @@ export interface EditorControls extends RenderControls {
   formId(form: (typeof EditorForm)[keyof typeof EditorForm]): string;
 }
 
-/** Opens the caller's own history for editing. @throws {UserFacingError} `NotLinked`, `NoSwitches` */
+/** Opens the caller's own history for editing. @throws {UserFacingError} `NotLinked`, `TokenLacksScope`, `NoSwitches` */
 export async function openSwitchEditor(ctx: CommandContext, callerId: string): Promise<EditorState> {
-  const state = await openHistory(ctx, callerId, await ownTarget(ctx.accounts, callerId));
+  const target = await ownTarget(ctx.accounts, callerId);
+  ctx.accounts.assertAllows(target.account, 'write', 'switches', 'edit switches');
+  const state = await openHistory(ctx, callerId, target);
   if (state.history.switches.length === 0) throw new UserFacingError('NoSwitches');
   return { ...state, selected: undefined, pending: undefined };
 }
@@ -104,6 +107,7 @@ export async function editorForm(ctx: CommandContext, callerId: string, state: E
 }
 
 async function checkMove(ctx: CommandContext, callerId: string, state: EditorState, sw: Switch, text: string): Promise<SwitchEdit> {
+  assertZoneKnown((await ownTarget(ctx.accounts, callerId)).account.token, state.timeZone, text);
   const parsed = parseSwitchTime(text, ctx.now(), state.timeZone);
   if (!parsed.ok) throw new UserFacingError('BadTime', { reason: parsed.reason });
   const place = await placeOf(state.history, sw.id, historyFetcher(ctx, callerId, state.target));
@@ -134,6 +138,7 @@ async function applyEdit(ctx: CommandContext, callerId: string, state: EditorSta
   if (edit === undefined) return { kind: 'cancelled' };
   const sw = selectedSwitch(state);
   const target = await ownTarget(ctx.accounts, callerId);
+  ctx.accounts.assertAllows(target.account, 'write', 'switches', 'edit switches');
   const outcome = await ctx.accounts.withToken(target.account, callerId, async (token): Promise<SwitchEditOutcome> => {
     const o = { token, priority: 'interactive' } as const;
     try {

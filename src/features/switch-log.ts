@@ -3,7 +3,7 @@ import { UserFacingError } from '../errors.js';
 import { discordTimestamp } from '../front/format.js';
 import { sameMemberSet } from '../front/member-set.js';
 import { parseSwitchTime } from '../front/time-input.js';
-import type { PluralKitClient } from '../pluralkit/index.js';
+import { credentialAllows, neededScope, type PluralKitClient } from '../pluralkit/index.js';
 import { renderFronters } from '../render/fronters.js';
 import type { RenderedMessage } from '../render/message.js';
 import { ownTarget } from '../targets.js';
@@ -23,6 +23,7 @@ export interface SwitchRequest {
  */
 export async function readSwitchTime(pluralkit: PluralKitClient, token: string, text: string, now: Date): Promise<Date> {
   const settings = await pluralkit.getSystemSettings('@me', { token, priority: 'interactive' });
+  assertZoneKnown(token, settings.timezone, text);
   const parsed = parseSwitchTime(text, now, settings.timezone);
   if (!parsed.ok) throw new UserFacingError('BadTime', { reason: parsed.reason });
   return parsed.date;
@@ -34,15 +35,29 @@ export interface LoggedSwitch {
   undo: EditorState;
 }
 
+/** A time that means the same instant in any zone: an explicit offset or `Z`, "now", or "… ago". */
+const zoneFree = /(?:\dZ|[+-]\d{2}(?::?\d{2})?|\bUTC|\bago|^now)\s*$/i;
+
+/**
+ * Refuses to read a typed time in UTC only because a linked API key hid the system's time zone: PluralKit
+ * serves such a key the public settings, which have no `timezone`.
+ * @throws {UserFacingError} `KeyHidesTimeZone`
+ */
+export function assertZoneKnown(token: string, timeZone: string | undefined, text: string): void {
+  if (timeZone !== undefined || credentialAllows(token, 'read', 'system') || zoneFree.test(text.trim())) return;
+  throw new UserFacingError('KeyHidesTimeZone', { scope: neededScope('read', 'system') });
+}
+
 /**
  * Logs a switch in the caller's own system and answers with the fronters card as it is afterwards.
  * Duplicates and "same as now" are refused before anything is sent (PluralKit's 40003/40004). "Same" means
  * the same members in any order, since PluralKit's switch list keeps no order; like PluralKit, it only
  * counts when the switch would be the latest one.
- * @throws {UserFacingError} `NotLinked`, `BadTime`, `MemberNotFound`, `AmbiguousMember`, `DuplicateMembers`, `SameAsCurrent`, `AlreadySwitchedOut`
+ * @throws {UserFacingError} `NotLinked`, `TokenLacksScope`, `KeyHidesTimeZone`, `BadTime`, `MemberNotFound`, `AmbiguousMember`, `DuplicateMembers`, `SameAsCurrent`, `AlreadySwitchedOut`
  */
 export async function logSwitch(ctx: CommandContext, callerId: string, request: SwitchRequest): Promise<LoggedSwitch> {
   const target = await ownTarget(ctx.accounts, callerId);
+  ctx.accounts.assertAllows(target.account, 'write', 'switches', request.members.length === 0 ? 'log a switch-out' : 'log switches');
   const now = ctx.now();
   return ctx.accounts.withToken(target.account, callerId, async (token) => {
     const o = { token, priority: 'interactive' } as const;

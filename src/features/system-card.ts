@@ -3,6 +3,7 @@ import { PluralKitErrorCode } from '../pluralkit/index.js';
 import type { RenderedMessage } from '../render/message.js';
 import { renderSystem } from '../render/system.js';
 import { forTarget, type Target } from '../targets.js';
+import { keyViewNote, withKeyViewNote } from './key-view-note.js';
 import { idDisplayFor, unlessPrivate } from './view-target.js';
 
 /**
@@ -22,5 +23,6 @@ export async function systemCardView(ctx: CommandContext, callerId: string, targ
       idDisplayFor(ctx, ref, o),
     ]);
   });
-  return renderSystem(system, { memberCount: members?.length, groupCount: groups?.length, fronters: front?.members, ids });
+  const card = renderSystem(system, { memberCount: members?.length, groupCount: groups?.length, fronters: front?.members, ids });
+  return withKeyViewNote(card, keyViewNote(target, 'system', system));
 }

@@ -12,6 +12,18 @@ export type { Priority } from './budget.js';
 export type { LimiterState } from './limiter.js';
 export type { PluralKitClientStats } from './requester.js';
 export { tokenKind, authorizationHeader, tokenHash, type TokenKind } from './auth.js';
+export {
+  parseApiKey,
+  scopesAllow,
+  credentialAllows,
+  credentialScopes,
+  describeCredential,
+  neededScope,
+  type ApiKeyClaims,
+  type ApiKeyParse,
+  type KeyArea,
+  type KeyLevel,
+} from './api-key.js';
 export { PluralKitErrorCode } from './error-codes.js';
 export {
   PluralKitError,

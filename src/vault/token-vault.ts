@@ -1,7 +1,7 @@
 import { describeStoreError, VaultConfigError, VaultUnavailableError, type VaultOperation } from './errors.js';
 import type { Keyring } from './keyring.js';
 import { decodeAccount, encodeAccount, type LinkedAccount, type LinkedSystem } from './linked-account.js';
-import { isSealedRecord, openSealed, seal, SealError, type OpenFailure } from './sealing.js';
+import { isSealedRecord, openSealed, seal, SealError } from './sealing.js';
 import { closeStore, createStore, DefaultStoreOptions, type StoreOptions, type TokenStore } from './store.js';
 
 /** The logging the vault does; a pino logger fits. Fields never hold a token or key. */
@@ -53,6 +53,7 @@ export class TokenVault {
   readonly #log: VaultLogger | undefined;
   readonly #ownsStore: boolean;
   readonly #onStoreError: (error: unknown) => void;
+  readonly #warnedKeyIds = new Set<string>();
   #closed = false;
 
   private constructor(store: TokenStore, keyring: Keyring, log: VaultLogger | undefined, ownsStore: boolean, onStoreError: (error: unknown) => void) {
@@ -99,7 +100,9 @@ export class TokenVault {
 
   /**
    * The user's link, or `undefined`. A record sealed under a previous key is re-sealed under the current one. A
-   * record that does not open (tampered, copied from another user, unknown key) is deleted and reported.
+   * record proven tampered (or copied from another user) is deleted and reported; one sealed under a key this
+   * process lacks is left alone, as another process may be rotating keys.
+   * @throws {VaultUnavailableError} when the store fails, or the record is under an unknown key (try again).
    * Re-sealing is a plain write (Keyv has no compare-and-set), so an unlink landing in another process between
    * this read and that write would be undone; the window exists only for records still under a previous key.
    */
@@ -149,17 +152,31 @@ export class TokenVault {
   }
 
   async #openOrDiscard(operation: VaultOperation, userId: string, stored: unknown): Promise<LinkedAccount | undefined> {
-    let reason: OpenFailure = 'malformed';
     try {
       const account = decodeAccount(openSealed(this.#keyring, stored, userId));
+      // It opened under our key but holds no account: ours, and broken beyond use.
       if (account !== undefined) return account;
     } catch (error) {
       if (!(error instanceof SealError)) throw error;
-      reason = error.reason;
+      // Another process may hold a newer key (or write a newer format) during a rotation: leave its record alone.
+      if (error.reason !== 'tampered') throw this.#cannotOpen(operation, stored, error);
     }
     await this.#run(operation, () => this.#store.delete(recordKey(userId)));
-    this.#log?.warn({ user: userId, reason }, 'removed a stored token that could not be opened; the user must link again');
+    this.#log?.warn({ user: userId, reason: 'tampered' }, 'removed a stored token that could not be opened; the user must link again');
     return undefined;
+  }
+
+  /** A record this process cannot open but must not delete: the operator hears once per key id, the user is asked to retry. */
+  #cannotOpen(operation: VaultOperation, stored: unknown, error: SealError): VaultUnavailableError {
+    const keyId = isSealedRecord(stored) ? stored.kid : 'none';
+    if (!this.#warnedKeyIds.has(keyId)) {
+      this.#warnedKeyIds.add(keyId);
+      this.#log?.warn(
+        { keyId, reason: error.reason, keyIds: this.#keyring.ids },
+        'a stored token is sealed under a key (or format) this process does not have; left it alone. Give every process the same TOKEN_ENCRYPTION_KEY and TOKEN_ENCRYPTION_KEYS_PREVIOUS',
+      );
+    }
+    return new VaultUnavailableError(operation, { cause: error });
   }
 
   async #reseal(userId: string, account: LinkedAccount): Promise<void> {

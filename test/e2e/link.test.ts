@@ -26,13 +26,6 @@ describe('linking and unlinking a PluralKit token', () => {
     expect(h.pk.requests.at(-1)).toMatchObject({ method: 'GET', path: '/v2/systems/@me', authorization: 'legacy', status: 200 });
   });
 
-  it('links a pkapi: key, sent to PluralKit as a Bearer key', async () => {
-    const reply = await submitLinkForm(h.pk.sample.own.apiKey, { user: h.discord.users.carol, where: 'bot-dm' });
-    expect(reply.content).toContain(h.pk.sample.own.systemId);
-    expect(h.pk.requests.at(-1)).toMatchObject({ path: '/v2/systems/@me', authorization: 'bearer', status: 200 });
-    expect(await h.bot.vault.has(h.discord.users.carol.id)).toBe(true);
-  });
-
   it('refuses something that is not a token without asking PluralKit, and keeps nothing', async () => {
     const before = h.pk.stats.requests;
     const reply = await submitLinkForm('hunter2 is my password', { user: h.discord.users.bob });

@@ -10,7 +10,7 @@ afterAll(() => rmSync(sqliteDir, { recursive: true, force: true }));
 
 const quiet = { connectTimeoutMs: 2_000 };
 
-describeVaultContract('memory', (namespace) => createStore('memory:', { namespace }));
+describeVaultContract('memory', (namespace) => createStore('memory:', { namespace }), { singleConnection: true });
 describeVaultContract('sqlite', (namespace) => createStore(`sqlite://${join(sqliteDir, 'nested', 'vault.sqlite')}`, { namespace, ...quiet }));
 describeVaultContract('redis', (namespace) => createStore(process.env.REDIS_URL ?? '', { namespace, ...quiet }), {
   skip: !process.env.REDIS_URL,

@@ -8,6 +8,7 @@ import {
   recordKey,
   TokenVault,
   VaultConfigError,
+  VaultUnavailableError,
   type SealedRecord,
   type TokenStore,
 } from '../../src/vault/index.js';
@@ -34,10 +35,11 @@ function newToken(): string {
  * The behaviour every backend must show. Each test gets its own namespace (unique per run), cleared and closed
  * afterwards, so runs against a shared Redis or Postgres do not collide.
  */
-export function describeVaultContract(name: string, makeStore: MakeStore, options: { skip?: boolean } = {}): void {
+export function describeVaultContract(name: string, makeStore: MakeStore, options: { skip?: boolean; singleConnection?: boolean } = {}): void {
   describe.skipIf(options.skip === true)(`TokenVault contract: ${name}`, () => {
     const runId = randomUUID().slice(0, 8);
     let counter = 0;
+    let namespace = '';
     let store: TokenStore;
     const keyA = randomBytes(32);
     const keyB = randomBytes(32);
@@ -45,7 +47,8 @@ export function describeVaultContract(name: string, makeStore: MakeStore, option
 
     beforeEach(async () => {
       counter += 1;
-      store = await makeStore(`pk-companion:tokens:test-${runId}-${counter}`);
+      namespace = `pk-companion:tokens:test-${runId}-${counter}`;
+      store = await makeStore(namespace);
     });
     afterEach(async () => {
       await store.clear();
@@ -145,6 +148,30 @@ export function describeVaultContract(name: string, makeStore: MakeStore, option
       expect(await newOnly.get(alice)).toMatchObject({ token, systemUuid: systemA.uuid });
       expect(await newOnly.has(alice)).toBe(true);
       await newOnly.close();
+    });
+
+    it('two processes mid-rotation on one store never delete a token the other sealed', async () => {
+      const token = newToken();
+      const oldLog = captureLog();
+      const oldProcess = await open(new Keyring(keyA), oldLog.log);
+      await oldProcess.link(alice, token, systemA);
+      // A second connection to the same data, as a second process has (a memory store only exists once).
+      const otherConnection = options.singleConnection === true ? store : await makeStore(namespace);
+      const newProcess = await TokenVault.open({ keyring: new Keyring(keyB, [keyA]), store: otherConnection });
+      expect((await newProcess.get(alice))?.token).toBe(token);
+      expect(((await store.get(recordKey(alice))) as SealedRecord).kid).toBe(keyIdOf(keyB));
+
+      // The old process lacks the new key: the user is asked to try again and the record stays.
+      await expect(oldProcess.get(alice)).rejects.toBeInstanceOf(VaultUnavailableError);
+      await expect(oldProcess.has(alice)).rejects.toThrow(/try again/);
+      expect(await store.get(recordKey(alice))).toBeDefined();
+      expect((await newProcess.get(alice))?.token).toBe(token);
+      const warnings = oldLog.entries().filter((entry) => entry.keyId === keyIdOf(keyB));
+      expect(warnings).toHaveLength(1);
+      expect(oldLog.entries().filter((entry) => entry.reason === 'tampered')).toEqual([]);
+      await newProcess.close();
+      if (otherConnection !== store) await closeStore(otherConnection);
+      await oldProcess.close();
     });
 
     it('refuses to start with a key that does not open the stored tokens', async () => {

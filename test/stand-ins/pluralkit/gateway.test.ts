@@ -24,14 +24,6 @@ describe('authentication', () => {
     expect(pk.sample.own.token).toMatch(/^[A-Za-z0-9+/]{64}$/);
   });
 
-  it('accepts a pkapi key only with Bearer', async () => {
-    const bearer = await call(pk.url, '/systems/@me', { auth: `Bearer ${pk.sample.own.apiKey}` });
-    expect(bearer.status).toBe(200);
-    expect(bearer.json.uuid).toBe(pk.sample.own.systemUuid);
-    const bare = await call(pk.url, '/systems/@me', { auth: pk.sample.own.apiKey });
-    expect(bare.status).toBe(401);
-  });
-
   it('treats Bearer <legacy token> as anonymous: 401 on @me, public view elsewhere', async () => {
     const me = await call(pk.url, '/systems/@me', { auth: `Bearer ${pk.sample.own.token}` });
     expect(me.status).toBe(401);
@@ -60,11 +52,11 @@ describe('authentication', () => {
   it('records how credentials were sent, never the token', async () => {
     pk.stats.reset();
     await call(pk.url, '/systems/@me', { auth: pk.sample.own.token });
-    await call(pk.url, '/systems/@me', { auth: `Bearer ${pk.sample.own.apiKey}` });
+    await call(pk.url, '/systems/@me', { auth: `Bearer ${pk.sample.own.token}` });
     await call(pk.url, `/systems/${pk.sample.own.systemId}`);
     expect(pk.requests.map((r) => [r.authorization, r.authenticated, r.status, r.userAgent])).toEqual([
       ['legacy', true, 200, true],
-      ['bearer', true, 200, true],
+      ['bearer', false, 401, true],
       ['none', false, 200, true],
     ]);
     expect(JSON.stringify(pk.requests)).not.toContain(pk.sample.own.token);

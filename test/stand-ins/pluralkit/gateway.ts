@@ -5,6 +5,7 @@
 import { ApiError, coded, emptyAnswer, internalError, unauthorized } from './errors.js';
 import type { SystemRecord } from './records.js';
 import type { ResolvedRefs, RouteMatch } from './router.js';
+import { scopesOfKey, type ApiKeyMode } from './key-scopes.js';
 import type { StandInState } from './state.js';
 
 /** How the request presented credentials (never the credential itself). */
@@ -14,20 +15,25 @@ export type AuthKind = 'none' | 'legacy' | 'bearer';
 export interface Caller {
   kind: AuthKind;
   system: SystemRecord | null;
+  /** The scopes of the `pkapi:` key that authenticated (branch mode only); `undefined` for a legacy token. */
+  scopes?: readonly string[];
 }
 
 const UUID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})$/i;
 const I64 = /^[+-]?\d{1,19}$/;
 
 /**
- * `Bearer pkapi:...` is looked up among issued keys; anything else (including `Bearer <legacy>`) is
- * compared verbatim with the legacy tokens. An unknown token is simply anonymous.
+ * Anything is compared verbatim with the legacy tokens (so `Bearer <legacy>` is anonymous). In `'branch'` mode,
+ * `Bearer pkapi:...` is first looked up among issued keys; in `'production'` mode a key is anonymous, as on
+ * PluralKit's `main`. An unknown token is simply anonymous.
  */
-export function authenticate(header: string | undefined, state: StandInState): Caller {
+export function authenticate(header: string | undefined, state: StandInState, keys: ApiKeyMode = 'production'): Caller {
   if (header === undefined) return { kind: 'none', system: null };
   const kind: AuthKind = header.startsWith('Bearer ') ? 'bearer' : 'legacy';
-  const byKey = kind === 'bearer' ? state.systemByApiKey(header.slice(7)) : undefined;
-  return { kind, system: byKey ?? state.systemByToken(header) ?? null };
+  const key = kind === 'bearer' && keys === 'branch' ? header.slice(7) : undefined;
+  const byKey = key === undefined ? undefined : state.systemByApiKey(key);
+  if (key !== undefined && byKey !== undefined) return { kind, system: byKey, scopes: scopesOfKey(key) };
+  return { kind, system: state.systemByToken(header) ?? null };
 }
 
 /** The gateway's short-id normalisation: 5–7 characters are lowercased and stripped of dashes. */

@@ -85,8 +85,8 @@ export class IdFactory {
   }
 
   /** A `pkapi:<base64 JSON>:<signature>` key shaped like the unmerged modern API keys. */
-  apiKey(systemUuid: string): string {
-    const claims = { tid: this.uuid(), sid: systemUuid, type: 'user_created', scopes: ['write:all'] };
+  apiKey(systemUuid: string, scopes: readonly string[] = ['write:all']): string {
+    const claims = { tid: this.uuid(), sid: systemUuid, type: 'user_created', scopes };
     const payload = Buffer.from(JSON.stringify(claims)).toString('base64');
     const key = `pkapi:${payload}:${this.random.bytes(64).toString('base64url')}`;
     rememberSecret(key);

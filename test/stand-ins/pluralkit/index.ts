@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FaultQueue, type InjectedStatus } from './faults.js';
 import type { AuthKind } from './gateway.js';
+import type { ApiKeyMode } from './key-scopes.js';
 import { runPipeline, type IncomingPkRequest } from './pipeline.js';
 import { createLimiter, DefaultRateLimit, type Clock, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { Router } from './router.js';
@@ -29,6 +30,7 @@ export { generateLargeSystem } from './generate.js';
 export type { SampleFixture, SampleSystem, OwnSampleSystem, OtherSampleSystem } from './seed.js';
 export { StandInState } from './state.js';
 export type { Clock, RateLimitOptions } from './rate-limit.js';
+export type { ApiKeyMode } from './key-scopes.js';
 export type * from './records.js';
 
 /** Options for {@link startPluralKitStandIn}. */
@@ -51,6 +53,11 @@ export interface PluralKitStandInOptions {
   switchMemberOrder?: SwitchMemberOrderMode;
   /** Seed of the `'unordered'` order (default fixed), so a failure can be replayed. */
   switchMemberOrderSeed?: number;
+  /**
+   * `'production'` (default): PluralKit's `main`, where a `pkapi:` key is anonymous. `'branch'`: the unmerged
+   * key branch, with its scope rules (see key-scopes.ts).
+   */
+  apiKeys?: ApiKeyMode;
 }
 
 /** One answered request, as recorded by the stand-in. Credentials are never recorded. */
@@ -89,6 +96,8 @@ export interface PluralKitStandIn {
   sample: SampleFixture;
   stats: PluralKitStandInStats;
   requests: RecordedPkRequest[];
+  /** Requests received and not yet answered (e.g. waiting out the latency). */
+  readonly inFlight: number;
   setLatency(ms: number): void;
   /** Switches the limiter (with fresh buckets); `undefined` restores production's GCRA 10/3. */
   setRateLimit(opts: PluralKitStandInOptions['rateLimit']): void;
@@ -130,7 +139,8 @@ export async function startPluralKitStandIn(options: PluralKitStandInOptions = {
       requests.length = 0;
     },
   };
-  const deps = { state, router, faults, limiter: () => limiter };
+  const deps = { state, router, faults, limiter: () => limiter, apiKeys: options.apiKeys ?? 'production' } as const;
+  let inFlight = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
@@ -155,7 +165,10 @@ export async function startPluralKitStandIn(options: PluralKitStandInOptions = {
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch(() => res.destroy());
+    inFlight++;
+    handle(req, res)
+      .catch(() => res.destroy())
+      .finally(() => inFlight--);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -172,6 +185,9 @@ export async function startPluralKitStandIn(options: PluralKitStandInOptions = {
     },
     stats,
     requests,
+    get inFlight() {
+      return inFlight;
+    },
     setLatency(ms) {
       latencyMs = Math.max(0, ms);
     },

@@ -6,6 +6,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { ApiError, badRequest, unsupportedMediaType } from './errors.js';
 import type { FaultQueue } from './faults.js';
+import { keyKeepsOwnerView, type ApiKeyMode } from './key-scopes.js';
 import { authenticate, checkRoute, resolveRefs, type AuthKind } from './gateway.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Reply, RouteContext, Router } from './router.js';
@@ -17,6 +18,8 @@ export interface PipelineDeps {
   router: Router;
   limiter(): RateLimiter;
   faults: FaultQueue;
+  /** How `pkapi:` keys are treated (default `'production'`: anonymous). */
+  apiKeys?: ApiKeyMode;
 }
 
 /** A request as read off the socket. */
@@ -73,7 +76,7 @@ function jsonBody(request: IncomingPkRequest): unknown {
 export function runPipeline(deps: PipelineDeps, request: IncomingPkRequest): PkResponse {
   const { method } = request;
   const pathname = new URL(request.url, 'http://stand-in').pathname;
-  const caller = authenticate(request.headers.authorization, deps.state);
+  const caller = authenticate(request.headers.authorization, deps.state, deps.apiKeys);
   const base = { authKind: caller.kind, authenticated: caller.system !== null };
   if (method === 'OPTIONS') {
     return { ...base, status: 200, headers: PREFLIGHT_HEADERS, body: null, routeName: 'OPTIONS *' };
@@ -88,6 +91,7 @@ export function runPipeline(deps: PipelineDeps, request: IncomingPkRequest): PkR
   try {
     const refs = match === null ? {} : resolveRefs(match.params, deps.state, caller);
     checkRoute(pathname, match, request.headers['user-agent'] !== undefined);
+    const ownerView = caller.scopes === undefined || keyKeepsOwnerView(caller.scopes, method, pathname);
     const own = caller.system !== null && refs.aboutSystemUuid === caller.system.uuid ? caller.system.uuid : null;
     const verdict = deps.limiter().check({ method, ownSystemUuid: own });
     headers = { ...headers, ...verdict.headers };
@@ -101,7 +105,7 @@ export function runPipeline(deps: PipelineDeps, request: IncomingPkRequest): PkR
     if (match?.handler === undefined) throw new ApiError(405, null);
     const ctx: RouteContext = {
       state: deps.state,
-      caller: caller.system,
+      caller: ownerView ? caller.system : null,
       refs,
       params: match.params,
       query: new URL(request.url, 'http://stand-in').searchParams,

@@ -94,9 +94,9 @@ export class StandInState {
     return system;
   }
 
-  /** Issues a new `pkapi:` key for the system and returns it. */
-  issueApiKey(system: SystemRecord): string {
-    const key = this.ids.apiKey(system.uuid);
+  /** Issues a new `pkapi:` key with `scopes` (default `write:all`) for the system and returns it. */
+  issueApiKey(system: SystemRecord, scopes?: readonly string[]): string {
+    const key = this.ids.apiKey(system.uuid, scopes);
     system.apiKeys.push(key);
     this.#systemsByApiKey.set(key, system);
     return key;
