@@ -22,7 +22,7 @@ describe('forged and stale custom ids', () => {
   });
   afterAll(() => h.finish());
 
-  const click = (customId: string) => h.dispatch(h.discord.button(customId, menu));
+  const click = (customId: string) => h.dispatch(h.discord.forgeClick(customId, menu));
 
   it('answers a control with no session where its command needs one', async () => {
     for (const id of ['switch:confirm:-:', 'switches:next:-:1', 'frontstats:next:-:1', 'switch:move:-:']) {
@@ -34,11 +34,11 @@ describe('forged and stale custom ids', () => {
   });
 
   it('says a form for a session that does not exist has expired, and answers one with no session', async () => {
-    const answer = await answerOf(h.dispatch(h.discord.modalSubmit('switch:move:nosuchsess0:', { time: '10 minutes ago' })));
+    const answer = await answerOf(h.dispatch(h.discord.forgeModalSubmit('switch:move:nosuchsess0:', { time: '10 minutes ago' })));
     expect(answer).toEqual(['This menu has expired. Run `/switch` again.']);
-    const fromMenu = await answerOf(h.dispatch(h.discord.modalSubmit('switch:move:nosuchsess0:', { time: 'now' }, undefined, menu)));
+    const fromMenu = await answerOf(h.dispatch(h.discord.forgeModalSubmit('switch:move:nosuchsess0:', { time: 'now' }, undefined, menu)));
     expect(fromMenu).toEqual(['This menu has expired. Run `/switch` again.']);
-    const sessionless = await answerOf(h.dispatch(h.discord.modalSubmit('switch:move:-:', { time: '10 minutes ago' })));
+    const sessionless = await answerOf(h.dispatch(h.discord.forgeModalSubmit('switch:move:-:', { time: '10 minutes ago' })));
     expect(sessionless[0]).toMatch(Invalid);
   });
 

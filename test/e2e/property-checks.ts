@@ -41,11 +41,13 @@ export function pings(body: unknown): boolean {
 export async function awaitAnswer(handle: InteractionHandle, autocomplete: boolean): Promise<string[]> {
   try {
     const first = await handle.firstResponse(15_000);
-    if (first.type === 5) await handle.reply(15_000);
+    // A deferral is answered by filling it in, or (the error path of a public one) by deleting it and following up privately.
+    if (first.type === 5) await handle.waitFor((r) => (r.original !== undefined && !r.original.loading && !r.original.deleted) || (r.original?.deleted === true && r.followUps.length > 0), 15_000);
     if (first.type === 6) await handle.waitFor((record) => (record.original?.editCount ?? 0) > 0 || record.followUps.length > 0, 15_000);
     if (autocomplete && first.type !== 8) return [`autocomplete answered with callback type ${first.type}`];
   } catch (error) {
-    return [`no answer: ${error instanceof Error ? error.message : String(error)}`];
+    const notes = handle.followUps.map((message) => message.content.slice(0, 200)).join(' | ');
+    return [`no answer: ${error instanceof Error ? error.message : String(error)}${notes ? ` (follow-ups: ${notes})` : ''}`];
   }
   return handle.record.problems.filter((problem) => problem.includes('10062')).map((problem) => `outside the window: ${problem}`);
 }

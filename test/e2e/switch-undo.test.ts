@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MessageState } from '../stand-ins/discord/index.js';
+import { ImpossibleClickError, type MessageState } from '../stand-ins/discord/index.js';
 import type { SwitchRecord } from '../stand-ins/pluralkit/records.js';
 import { startHarness, type Harness } from './harness.js';
 import { click, control, controlsOf } from './switch-support.js';
@@ -97,7 +97,9 @@ describe('Undo under /switch in and /switch out', () => {
   it('answers only the person who logged the switch', async () => {
     const { reply, sw } = await logged(ids[4]!);
     const bob = { user: h.discord.users.bob };
-    const answer = await h.dispatch(h.discord.button(control(reply, 'undo').custom_id, reply, bob)).reply();
+    // Bob cannot see an ephemeral answer on Discord; a forged click still reaches the bot's owner check.
+    expect(() => h.discord.button(control(reply, 'undo').custom_id, reply, bob)).toThrow(ImpossibleClickError);
+    const answer = await h.dispatch(h.discord.forgeClick(control(reply, 'undo').custom_id, reply, bob)).reply();
     expect(answer.content).toBe('These buttons belong to whoever ran `/switch`. Run it yourself to get your own.');
     expect(h.pk.state.switches.has(sw.id)).toBe(true);
   });

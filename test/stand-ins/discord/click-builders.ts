@@ -91,6 +91,19 @@ export function createClickBuilders(deps: ClickBuilderDeps) {
       } as APIMessageComponentInteraction;
     },
     /**
+     * Escape hatch: a modal submit no Discord client would send (a modal the bot never showed, or one for a
+     * session that is gone), its fields as text inputs. Only for tests about such submits.
+     */
+    forgeModalSubmit(customId: string, fields: Record<string, string>, ctx?: InteractionContextOptions, from?: Message): APIModalSubmitInteraction {
+      const components = Object.entries(fields).map(([id, value]) => ({
+        type: ComponentType.ActionRow, components: [{ type: ComponentType.TextInput, custom_id: id, value }],
+      }));
+      return {
+        ...deps.base(ctx), type: InteractionType.ModalSubmit, data: { custom_id: customId, components },
+        ...(from ? { message: asApi(from, appId) } : {}),
+      } as APIModalSubmitInteraction;
+    },
+    /**
      * Submits modal `customId`, taken from the interaction that showed it: same user and place, the message it
      * was opened from as it is now, and the modal's own layout. Refused for a modal never shown, another user,
      * another message, or a field the modal does not have.
