@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,47 +8,6 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-
-/**
- * Module hooks that let plain `node` run the TypeScript sources as they are (no build): `./x.js` imports
- * resolve to `./x.ts`, and `.ts` files are stripped of their types one by one, with the native oxc transform
- * that vitest's bundler ships when it is there (seconds faster on a busy machine), else with TypeScript itself.
- */
-function hooksSource(): string {
-  const require = createRequire(import.meta.url);
-  const href = (specifier: string): string | undefined => {
-    try {
-      return pathToFileURL(require.resolve(specifier)).href;
-    } catch {
-      return undefined;
-    }
-  };
-  const oxc = href('rolldown/utils');
-  const transform =
-    oxc === undefined
-      ? `const { default: ts } = await import(${JSON.stringify(href('typescript'))});
-const strip = (fileName, source) => ts.transpileModule(source, { fileName, compilerOptions: {
-  module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true, inlineSourceMap: true } }).outputText;`
-      : `const { transformSync } = await import(${JSON.stringify(oxc)});
-const strip = (fileName, source) => transformSync(fileName, source, { target: 'es2022' }).code;`;
-  return `
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-${transform}
-export async function resolve(specifier, context, next) {
-  const parent = context.parentURL ?? '';
-  if (parent.startsWith('file:') && parent.endsWith('.ts') && /^\\.\\.?\\//.test(specifier) && specifier.endsWith('.js')) {
-    const url = new URL(specifier.slice(0, -3) + '.ts', parent);
-    if (existsSync(fileURLToPath(url))) return { url: url.href, shortCircuit: true };
-  }
-  return next(specifier, context);
-}
-export async function load(url, context, next) {
-  if (!url.startsWith('file:') || !url.endsWith('.ts')) return next(url, context);
-  const fileName = fileURLToPath(url);
-  return { format: 'module', source: strip(fileName, readFileSync(fileName, 'utf8')), shortCircuit: true };
-}`;
-}
 
 /** A running child process with its output collected line by line. */
 export interface Child {
@@ -66,13 +25,10 @@ export interface Child {
  * would run its build, with only `env` as its environment (plus PATH) and a fresh working directory.
  */
 export function startTypeScriptEntry(entry: string, env: Record<string, string>): Child {
-  const dir = mkdtempSync(join(tmpdir(), 'pk-child-'));
-  const hooks = join(dir, 'ts-hooks.mjs');
-  writeFileSync(hooks, hooksSource());
-  const register = join(dir, 'register.mjs');
-  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
-  const child = spawn(process.execPath, ['--enable-source-maps', '--import', pathToFileURL(register).href, join(repoRoot, entry)], {
-    cwd: dir,
+  // tsx runs the TypeScript sources as they are (no build); it is resolved here, since the child runs elsewhere.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const child = spawn(process.execPath, ['--enable-source-maps', '--import', tsx, join(repoRoot, entry)], {
+    cwd: mkdtempSync(join(tmpdir(), 'pk-child-')),
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
