@@ -15,9 +15,8 @@ export interface FakeCall {
 }
 
 const initialMethods = ['reply', 'deferReply', 'update', 'deferUpdate', 'showModal'] as const;
-const laterMethods = ['editReply', 'followUp', 'deleteReply'] as const;
 /** The answer methods the fake has. */
-export type AnswerMethod = (typeof initialMethods)[number] | (typeof laterMethods)[number] | 'respond';
+export type AnswerMethod = (typeof initialMethods)[number] | 'editReply' | 'followUp' | 'deleteReply' | 'respond';
 
 /** What the interaction carries. */
 export interface FakeInteractionOptions {
@@ -93,7 +92,7 @@ export class FakeInteraction {
       fields: { fields: new Map(Object.entries(o.fields ?? {}).map(([customId, value]) => [customId, { customId, value }])) },
       message: fromMessage
         ? {
-            flags: { has: (flag: number) => (o.message?.ephemeral ?? true) && flag === MessageFlags.Ephemeral },
+            flags: { has: (flag: MessageFlags) => (o.message?.ephemeral ?? true) && flag === MessageFlags.Ephemeral },
             embeds: (o.message?.footers ?? []).map((text) => ({ footer: { text } })),
           }
         : null,
