@@ -81,7 +81,8 @@ describe('describeError: trouble elsewhere is a warning and asks to retry', () =
   });
 
   it('asks to wait when PluralKit keeps rate-limiting', () => {
-    expect(describeError(new PluralKitRateLimitError(1_000, 'generic_get', at, 3))).toEqual({ message: UserErrorMessages.PluralKitBusy(), level: 'warn' });
+    const error = new PluralKitRateLimitError(1_000, 'generic_get', at, 3);
+    expect(describeError(error)).toEqual({ message: UserErrorMessages.PluralKitBusy(), level: 'warn' });
   });
 
   it('says the token storage is unreachable', () => {
@@ -100,7 +101,10 @@ describe('describeError: trouble elsewhere is a warning and asks to retry', () =
 
 describe('describeError: our own bugs get an error id', () => {
   it.each([
-    ['a Discord 4xx (we sent something Discord refused)', new DiscordAPIError({ code: 50035, message: 'Invalid Form Body' }, 50035, 400, 'POST', 'https://discord.com/api/v10/x', { body: undefined })],
+    [
+      'a Discord 4xx (we sent something Discord refused)',
+      new DiscordAPIError({ code: 50035, message: 'Invalid Form Body' }, 50035, 400, 'POST', 'https://discord.com/api/v10/x', { body: undefined }),
+    ],
     ['a PluralKit validation error (we sent a body it refused)', apiError(400, Code.InvalidModel)],
     ['a PluralKit 401 nobody handled', apiError(401, Code.Generic)],
     ['a thrown non-error', 'just a string'],
@@ -127,8 +131,10 @@ describe('describeError on what the real client throws', () => {
     const malformed = await rejectionOf(client.getSystem('not a system!'));
     expect(describeError(malformed).message).toMatch(/^That system id isn't valid: expected '@me', a system id/);
     pk.failNext(1, 500);
-    expect(describeError(await rejectionOf(client.getSystem(pk.sample.other.systemId)))).toMatchObject({ level: 'warn', message: UserErrorMessages.PluralKitDown() });
+    const failing = await rejectionOf(client.getSystem(pk.sample.other.systemId));
+    expect(describeError(failing)).toMatchObject({ level: 'warn', message: UserErrorMessages.PluralKitDown() });
     const nowhere = clientFor('http://127.0.0.1:1/v2', { maxRetries: 0 });
-    expect(describeError(await rejectionOf(nowhere.getMembers(pk.sample.other.systemId)))).toMatchObject({ level: 'warn', message: UserErrorMessages.PluralKitDown() });
+    const gone = await rejectionOf(nowhere.getMembers(pk.sample.other.systemId));
+    expect(describeError(gone)).toMatchObject({ level: 'warn', message: UserErrorMessages.PluralKitDown() });
   });
 });

@@ -84,11 +84,13 @@ export class FakeInteraction {
     const answer = (method: AnswerMethod) => (body?: unknown) => this.#answer(method, body);
     const self = {
       id: this.id,
-      type: command ? InteractionType.ApplicationCommand : kind === 'autocomplete' ? InteractionType.ApplicationCommandAutocomplete : kind === 'button' ? InteractionType.MessageComponent : InteractionType.ModalSubmit,
+      type: typeOf(kind),
       user: { id: o.userId ?? '200000000000000001', username: 'caller' },
       commandName: o.commandName,
       customId: o.customId,
-      options: { data: Object.entries(o.options ?? {}).map(([name, value]) => ({ name, type: ApplicationCommandOptionType.String, value })) },
+      options: {
+        data: Object.entries(o.options ?? {}).map(([name, value]) => ({ name, type: ApplicationCommandOptionType.String, value })),
+      },
       fields: { fields: new Map(Object.entries(o.fields ?? {}).map(([customId, value]) => [customId, { customId, value }])) },
       message: fromMessage
         ? {
@@ -139,4 +141,11 @@ export class FakeInteraction {
       throw new Error(`${method} before the interaction was acknowledged`);
     }
   }
+}
+
+function typeOf(kind: FakeKind): InteractionType {
+  if (kind === 'autocomplete') return InteractionType.ApplicationCommandAutocomplete;
+  if (kind === 'button') return InteractionType.MessageComponent;
+  if (kind === 'modal' || kind === 'modal-from-message') return InteractionType.ModalSubmit;
+  return InteractionType.ApplicationCommand;
 }

@@ -2,11 +2,11 @@ import { MessageFlags } from 'discord.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PrivateInfoNote } from '../../src/discord/owner-view.js';
 import { Responder, type ResponderOptions } from '../../src/discord/responder.js';
-import { FakeInteraction, type FakeKind } from './fake-interaction.js';
+import { FakeInteraction, type FakeInteractionOptions, type FakeKind } from './fake-interaction.js';
 
 const noMentions = { parse: [] };
 
-function responderFor(kind: FakeKind, options: Partial<ResponderOptions> = {}, extra: Partial<ConstructorParameters<typeof FakeInteraction>[0]> = {}) {
+function responderFor(kind: FakeKind, options: Partial<ResponderOptions> = {}, extra: Partial<FakeInteractionOptions> = {}) {
   const fake = new FakeInteraction({ kind, ...extra });
   const mode = kind === 'button' || kind === 'modal-from-message' ? 'update' : 'reply';
   const respond = new Responder(fake.interaction, { mode, ephemeral: true, deferAfterMs: 60_000, ...options });
@@ -116,7 +116,8 @@ describe('Responder: errors', () => {
   it('replies privately with the error, clearing embeds and controls, when nothing was sent', async () => {
     const { fake, respond } = responderFor('chat', { ephemeral: false });
     await respond.error('bad input');
-    expect(fake.only('reply')).toEqual({ content: 'bad input', embeds: [], components: [], allowedMentions: noMentions, flags: MessageFlags.Ephemeral });
+    const cleared = { embeds: [], components: [], allowedMentions: noMentions };
+    expect(fake.only('reply')).toEqual({ content: 'bad input', ...cleared, flags: MessageFlags.Ephemeral });
   });
 
   it('edits a private deferral into the error', async () => {
