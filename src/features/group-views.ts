@@ -1,5 +1,4 @@
 import type { CommandContext } from '../discord/command.js';
-import type { CustomId } from '../discord/custom-id.js';
 import { UserFacingError } from '../errors.js';
 import { PluralKitErrorCode, type Group } from '../pluralkit/index.js';
 import { renderGroup, renderGroupList } from '../render/groups.js';
@@ -7,7 +6,7 @@ import { type RenderControls, type RenderedMessage } from '../render/message.js'
 import type { Target } from '../targets.js';
 import { orOnCode } from './fallback.js';
 import { findInSystem, quoteTyped, sortByName } from './lookup.js';
-import { pagedListAction } from './paged-list.js';
+import { pagedList } from './paged-list.js';
 import { idDisplayFor, readTarget, type StoredTarget } from './view-target.js';
 
 /** A group list between clicks; lives in a session. */
@@ -41,8 +40,16 @@ export async function groupCardView(
   controls?: RenderControls,
 ): Promise<{ message: RenderedMessage; group: Group }> {
   return readTarget(ctx, callerId, target, async ({ ref, o }) => {
-    const groups = { kind: 'group', list: orOnCode(ctx.pluralkit.getGroups(ref, {}, o), PluralKitErrorCode.GroupListPrivate, undefined), byId: (id: string) => ctx.pluralkit.getGroup(id, o) } as const;
-    const [system, group, ids] = await Promise.all([ctx.pluralkit.getSystem(ref, o), findInSystem(groups, typed), idDisplayFor(ctx, { ref, o })]);
+    const groups = {
+      kind: 'group',
+      list: orOnCode(ctx.pluralkit.getGroups(ref, {}, o), PluralKitErrorCode.GroupListPrivate, undefined),
+      byId: (id: string) => ctx.pluralkit.getGroup(id, o),
+    } as const;
+    const [system, group, ids] = await Promise.all([
+      ctx.pluralkit.getSystem(ref, o),
+      findInSystem(groups, typed),
+      idDisplayFor(ctx, { ref, o }),
+    ]);
     if (group.system !== undefined && group.system !== system.id) {
       throw new UserFacingError('InAnotherSystem', { what: 'group', ref: quoteTyped(typed), system: group.system });
     }
@@ -53,18 +60,8 @@ export async function groupCardView(
   });
 }
 
-/** Handles a click on a group list; see {@link pagedListAction}. */
-export function groupListAction(
-  ctx: CommandContext,
-  callerId: string,
-  state: GroupListState,
-  id: CustomId,
-  values: readonly string[],
-  controls: RenderControls,
-): Promise<RenderedMessage | undefined> {
-  return pagedListAction(state, id, values, controls, {
-    page: () => groupListPage(ctx, callerId, state, controls),
-    open: async (chosen) =>
-      (await groupCardView(ctx, callerId, state.target, chosen)).message,
-  });
-}
+/** Handles a click on a group list: paging, or a group card opened from its select. */
+export const groupListAction = pagedList<GroupListState>(
+  groupListPage,
+  async (ctx, callerId, state, chosen) => (await groupCardView(ctx, callerId, state.target, chosen)).message,
+);

@@ -17,7 +17,11 @@ import { idDisplayFor, readTarget, type StoredTarget } from './view-target.js';
  */
 export async function memberCardView(ctx: CommandContext, callerId: string, target: Target | StoredTarget, typed: string): Promise<RenderedMessage> {
   return readTarget(ctx, callerId, target, async ({ ref, o }) => {
-    const members = { kind: 'member', list: orOnCode(ctx.pluralkit.getMembers(ref, o), PluralKitErrorCode.MemberListPrivate, undefined), byId: (id: string) => ctx.pluralkit.getMember(id, o) } as const;
+    const members = {
+      kind: 'member',
+      list: orOnCode(ctx.pluralkit.getMembers(ref, o), PluralKitErrorCode.MemberListPrivate, undefined),
+      byId: (id: string) => ctx.pluralkit.getMember(id, o),
+    } as const;
     const [system, member, switches, groups, ids] = await Promise.all([
       ctx.pluralkit.getSystem(ref, o),
       findInSystem(members, typed),

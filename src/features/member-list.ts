@@ -1,5 +1,4 @@
 import type { CommandContext } from '../discord/command.js';
-import type { CustomId } from '../discord/custom-id.js';
 import { lastFrontedTimes, type LastFronted } from '../front/last-fronted.js';
 import { MaxSwitchPageSize, PluralKitErrorCode } from '../pluralkit/index.js';
 import { renderMemberList, sortMembers, type MemberSort } from '../render/members.js';
@@ -8,7 +7,7 @@ import { memberName } from '../render/names.js';
 import { orOnCode } from './fallback.js';
 import { matchByText } from './lookup.js';
 import { memberCardView } from './member-card.js';
-import { pagedListAction } from './paged-list.js';
+import { pagedList } from './paged-list.js';
 import { idDisplayFor, readTarget, type StoredTarget, type TargetView } from './view-target.js';
 
 /** Whose members a list shows: a whole system, or one group of it. */
@@ -57,20 +56,10 @@ export async function memberListPage(ctx: CommandContext, callerId: string, stat
   });
 }
 
-/** Handles a click on a member list; see {@link pagedListAction}. */
-export function memberListAction(
-  ctx: CommandContext,
-  callerId: string,
-  state: MemberListState,
-  id: CustomId,
-  values: readonly string[],
-  controls: RenderControls,
-): Promise<RenderedMessage | undefined> {
-  return pagedListAction(state, id, values, controls, {
-    page: () => memberListPage(ctx, callerId, state, controls),
-    open: async (chosen) => memberCardView(ctx, callerId, state.target, chosen),
-  });
-}
+/** Handles a click on a member list: paging, or a member card opened from its select. */
+export const memberListAction = pagedList<MemberListState>(memberListPage, (ctx, callerId, state, chosen) =>
+  memberCardView(ctx, callerId, state.target, chosen),
+);
 
 async function lastFrontedMap(ctx: CommandContext, { ref, o }: TargetView): Promise<Map<string, LastFronted> | undefined> {
   const recent = ctx.pluralkit.getSwitches(ref, { limit: MaxSwitchPageSize }, o);

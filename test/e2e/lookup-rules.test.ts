@@ -31,7 +31,9 @@ describe('what a user types finds the same member everywhere', () => {
     const menu = await h.command('members').reply();
     const session = selectOf(menu).custom_id.split(':')[2] ?? '';
     const handle = h.dispatch(h.discord.forgeClick(`members:no-such-action:${session}:`, menu));
-    const record = await handle.waitFor((r) => r.followUps.length > 0 || (r.original !== undefined && !r.original.loading && r.original.content !== ''));
+    const record = await handle.waitFor(
+      (r) => r.followUps.length > 0 || (r.original !== undefined && !r.original.loading && r.original.content !== ''),
+    );
     const said = [record.original?.content ?? '', ...record.followUps.map((m) => m.content)].filter((text) => text !== '');
     expect(said).toEqual([expect.stringMatching(/^That control isn't valid/)]);
   });

@@ -65,11 +65,13 @@ describe('requireByReference', () => {
 });
 
 describe('findInSystem', () => {
-  const notFound = new PluralKitAPIError(404, PluralKitErrorCode.MemberNotFound, 'Member not found.', { method: 'GET', route: '/members/zzzzz' });
+  const at = { method: 'GET', route: '/members/zzzzz' } as const;
+  const notFound = new PluralKitAPIError(404, PluralKitErrorCode.MemberNotFound, 'Member not found.', at);
 
   it('falls back to the id when the list does not have it, and says not found with the same quoting', async () => {
     const hidden = makeMember('hhhhh', 'Hidden');
-    const lookup = { kind: 'member', list: Promise.resolve(members), byId: async (id: string) => (id === 'hhhhh' ? hidden : Promise.reject(notFound)) } as const;
+    const byId = async (id: string) => (id === 'hhhhh' ? hidden : Promise.reject(notFound));
+    const lookup = { kind: 'member', list: Promise.resolve(members), byId } as const;
     await expect(findInSystem(lookup, 'HHH-HH')).resolves.toBe(hidden);
     await expect(findInSystem(lookup, 'zzzzz')).rejects.toThrow('No member “zzzzz” found.');
   });
