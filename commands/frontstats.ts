@@ -1,16 +1,14 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { encodeCustomId } from '../src/discord/custom-id.js';
+import { defineSessions } from '../src/discord/sessions.js';
 import { targetFromOptions, visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
 import { frontStatsView, renderFrontStatsPage, type FrontStatsView } from '../src/features/front-stats.js';
-import { parsePageArg, type RenderControls } from '../src/render/message.js';
+import { parsePageArg } from '../src/render/message.js';
 
 const name = 'frontstats';
 
-/** Paging buttons of a stats card, owned by its session. */
-const controls = (session: string): RenderControls => ({
-  customId: (action, arg) => encodeCustomId({ command: name, action, session, arg: arg ?? '' }),
-});
+/** A stats card's session: everything its pages show, so paging asks PluralKit nothing. */
+const sessions = defineSessions<FrontStatsView>(name);
 
 const builder = new SlashCommandBuilder()
   .setName(name)
@@ -29,13 +27,13 @@ export default {
     const target = await targetFromOptions(interaction, ctx);
     const mode = { flat: interaction.options.getBoolean('flat') ?? false, frontersOnly: interaction.options.getBoolean('fronters-only') ?? false };
     const view = await frontStatsView(ctx, interaction.user.id, target, interaction.options.getString('range'), mode);
-    const session = ctx.sessions.create(interaction.user.id, view);
-    await respond.send(renderFrontStatsPage(view, 0, controls(session.id)));
+    const session = sessions.create(ctx.sessions, interaction.user.id, view);
+    await respond.send(renderFrontStatsPage(view, 0, sessions.controls(session)));
   },
-  async component({ id, session, respond }) {
+  async component({ id, respond, ...routed }) {
     const page = parsePageArg(id.arg);
+    const session = sessions.of(routed.session);
     if (session === undefined || page === undefined) return;
-    const view = session.state as FrontStatsView;
-    await respond.send(renderFrontStatsPage(view, page, controls(session.id)));
+    await respond.send(renderFrontStatsPage(session.state, page, sessions.controls(session)));
   },
 } satisfies Command;

@@ -1,9 +1,11 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { targetFromOptions, visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
-import { UserFacingError } from '../src/errors.js';
+import { defineSessions } from '../src/discord/sessions.js';
 import { groupListAction, groupListPage, type GroupListState } from '../src/features/group-views.js';
-import { sessionControls, storeTarget } from '../src/features/view-target.js';
+import { storeTarget } from '../src/features/view-target.js';
+
+const sessions = defineSessions<GroupListState>('groups');
 
 /** `/groups [system] [user] [public]`: a paged group list whose select opens group cards. */
 export default {
@@ -14,14 +16,14 @@ export default {
   async execute({ interaction, respond, ctx }) {
     const target = await targetFromOptions(interaction, ctx);
     const state: GroupListState = { target: storeTarget(target), page: 0 };
-    const session = ctx.sessions.create(interaction.user.id, state);
-    await respond.send(await groupListPage(ctx, interaction.user.id, state, sessionControls('groups', session.id)));
+    const session = sessions.create(ctx.sessions, interaction.user.id, state);
+    await respond.send(await groupListPage(ctx, interaction.user.id, state, sessions.controls(session)));
   },
-  async component({ interaction, respond, ctx, id, session }) {
+  async component({ interaction, respond, ctx, id, ...routed }) {
+    const session = sessions.of(routed.session);
+    if (session === undefined) return;
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
-    const state = session?.state as GroupListState | undefined;
-    const answer = session && state && (await groupListAction(ctx, interaction.user.id, state, id, values, sessionControls('groups', session.id)));
-    if (answer === undefined) throw new UserFacingError('MenuExpired', { command: 'groups' });
-    await respond.send(answer);
+    const answer = await groupListAction(ctx, interaction.user.id, session.state, id, values, sessions.controls(session));
+    if (answer !== undefined) await respond.send(answer);
   },
 } satisfies Command;

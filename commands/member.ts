@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { targetFromOptions, visibilityFromPublicOption, withLookupOptions, withPublicOption } from '../src/discord/options.js';
 import { memberCardView } from '../src/features/member-card.js';
-import { autocompleteMembers } from '../src/features/member-choices.js';
+import { autocompleteMembers } from '../src/features/entity-choices.js';
 
 const data = withLookupOptions(
   new SlashCommandBuilder()

@@ -1,9 +1,9 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { UserFacingError } from '../src/errors.js';
+import { defineSessions } from '../src/discord/sessions.js';
 import { targetFromOptions, visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
 import { memberListAction, memberListPage, type MemberListState } from '../src/features/member-list.js';
-import { sessionControls, storeTarget } from '../src/features/view-target.js';
+import { storeTarget } from '../src/features/view-target.js';
 
 const data = withTargetOptions(new SlashCommandBuilder().setName('members').setDescription('List the members of a system'));
 data.addStringOption((option) => option.setName('search').setDescription('Only members whose name or id contains this').setMaxLength(100));
@@ -13,6 +13,8 @@ data.addStringOption((option) =>
     .setDescription('Order of the list (default: name)')
     .addChoices({ name: 'Name', value: 'name' }, { name: 'Last fronted', value: 'last-fronted' }),
 );
+
+const sessions = defineSessions<MemberListState>('members');
 
 /** `/members [system] [user] [search] [sort] [public]`: a paged member list whose select opens cards. */
 export default {
@@ -27,14 +29,14 @@ export default {
       sort: interaction.options.getString('sort') === 'last-fronted' ? 'last-fronted' : 'name',
       page: 0,
     };
-    const session = ctx.sessions.create(interaction.user.id, state);
-    await respond.send(await memberListPage(ctx, interaction.user.id, state, sessionControls('members', session.id)));
+    const session = sessions.create(ctx.sessions, interaction.user.id, state);
+    await respond.send(await memberListPage(ctx, interaction.user.id, state, sessions.controls(session)));
   },
-  async component({ interaction, respond, ctx, id, session }) {
+  async component({ interaction, respond, ctx, id, ...routed }) {
+    const session = sessions.of(routed.session);
+    if (session === undefined) return;
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
-    const state = session?.state as MemberListState | undefined;
-    const answer = session && state && (await memberListAction(ctx, interaction.user.id, state, id, values, sessionControls('members', session.id)));
-    if (answer === undefined) throw new UserFacingError('MenuExpired', { command: 'members' });
-    await respond.send(answer);
+    const answer = await memberListAction(ctx, interaction.user.id, session.state, id, values, sessions.controls(session));
+    if (answer !== undefined) await respond.send(answer);
   },
 } satisfies Command;

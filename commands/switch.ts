@@ -1,10 +1,9 @@
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { encodeCustomId } from '../src/discord/custom-id.js';
-import type { Session } from '../src/discord/sessions.js';
-import { autocompleteMembers } from '../src/features/member-choices.js';
+import { defineSessions } from '../src/discord/sessions.js';
+import { autocompleteMembers } from '../src/features/entity-choices.js';
 import { EditFormField } from '../src/features/switch-edit-forms.js';
-import { editorComponent, editorForm, EditorForm, openSwitchEditor, renderEditor, type EditorControls, type EditorState } from '../src/features/switch-edit.js';
+import { editorComponent, editorForm, EditorForm, openSwitchEditor, renderEditor, type EditorState } from '../src/features/switch-edit.js';
 import { logSwitch } from '../src/features/switch-log.js';
 import { withUndoButton } from '../src/render/switch-edit.js';
 
@@ -12,11 +11,8 @@ import { withUndoButton } from '../src/render/switch-edit.js';
 const MemberOptions = 8;
 const timeHelp = 'When it happened, e.g. "10 minutes ago" or "2025-06-01 21:30" (default: now)';
 
-const controlsFor = (session: Session<unknown>): EditorControls => {
-  const customId = (action: string, arg?: string): string =>
-    encodeCustomId({ command: 'switch', action, session: session.id, ...(arg !== undefined && { arg }) });
-  return { customId, formId: customId };
-};
+/** The editor behind `/switch edit` and behind a logged switch's Undo button. */
+const sessions = defineSessions<EditorState>('switch');
 
 function typedMembers(interaction: ChatInputCommandInteraction): string[] {
   const names = ['member', ...Array.from({ length: MemberOptions - 1 }, (_, i) => `member${i + 2}`)];
@@ -49,25 +45,27 @@ export default {
   async execute({ interaction, respond, ctx }) {
     const sub = interaction.options.getSubcommand();
     if (sub === 'edit') {
-      const session = ctx.sessions.create(interaction.user.id, await openSwitchEditor(ctx, interaction.user.id));
-      return respond.send(renderEditor(session.state, controlsFor(session), ctx.now()));
+      const session = sessions.create(ctx.sessions, interaction.user.id, await openSwitchEditor(ctx, interaction.user.id));
+      return respond.send(renderEditor(session.state, sessions.controls(session), ctx.now()));
     }
     const members = sub === 'in' ? typedMembers(interaction) : [];
     const logged = await logSwitch(ctx, interaction.user.id, { members, time: interaction.options.getString('time') });
-    await respond.send(withUndoButton(logged.message, controlsFor(ctx.sessions.create(interaction.user.id, logged.undo))));
+    await respond.send(withUndoButton(logged.message, sessions.controls(sessions.create(ctx.sessions, interaction.user.id, logged.undo))));
   },
   autocomplete: autocompleteMembers,
-  async component({ interaction, respond, ctx, id, session }) {
+  async component({ interaction, respond, ctx, id, ...routed }) {
+    const session = sessions.of(routed.session);
     if (session === undefined) return;
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
-    const answer = await editorComponent(ctx, interaction.user.id, session.state as EditorState, controlsFor(session), { ...id, values });
+    const answer = await editorComponent(ctx, interaction.user.id, session.state, sessions.controls(session), { ...id, values });
     if (answer.kind === 'modal') return respond.showModal(answer.modal);
     await respond.send(answer.body);
   },
-  async modal({ interaction, respond, ctx, id, session }) {
+  async modal({ interaction, respond, ctx, id, ...routed }) {
+    const session = sessions.of(routed.session);
     if (session === undefined) return;
     const field = id.action === EditorForm.move ? EditFormField.time : EditFormField.members;
     const text = interaction.fields.getTextInputValue(field);
-    await respond.send(await editorForm(ctx, interaction.user.id, session.state as EditorState, controlsFor(session), id.action, text));
+    await respond.send(await editorForm(ctx, interaction.user.id, session.state, sessions.controls(session), id.action, text));
   },
 } satisfies Command;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { encodeCustomId } from './custom-id.js';
 
 /** One interactive message's state: who may use its controls, and until when. */
 export interface Session<State> {
@@ -129,4 +130,43 @@ export class SessionStore {
       shelf.delete(id);
     }
   }
+}
+
+/** Custom ids of one session's controls and forms: they route back to its command and name the session. */
+export interface SessionControls {
+  customId(action: string, arg?: string): string;
+  /** A modal's custom id; forms use the same format as buttons. */
+  formId(action: string, arg?: string): string;
+}
+
+/** One command's sessions, whose state type travels with the command name in every custom id. */
+export interface SessionKind<State> {
+  readonly command: string;
+  /** Starts a session of this command owned by `ownerId`. */
+  create(store: SessionStore, ownerId: string, state: State): Session<State>;
+  /**
+   * The session a routed control carries (the router has checked its command and owner), or `undefined`
+   * for a control that names none: leaving it unanswered lets the router say it is not valid.
+   */
+  of(session: Session<unknown> | undefined): Session<State> | undefined;
+  /** The controls and forms of `session`. */
+  controls(session: Session<State>): SessionControls;
+}
+
+/**
+ * The typed sessions of `command`. Each command's store (see `SessionStore.forCommand`) only ever holds
+ * states this command made, and the router refuses a control naming another command's session, so the
+ * one cast here is the only one.
+ */
+export function defineSessions<State>(command: string): SessionKind<State> {
+  return {
+    command,
+    create: (store, ownerId, state) => store.create(ownerId, state),
+    of: (session) => (session?.command === command ? (session as Session<State>) : undefined),
+    controls: (session) => {
+      const customId = (action: string, arg?: string): string =>
+        encodeCustomId({ command, action, session: session.id, ...(arg !== undefined && { arg }) });
+      return { customId, formId: customId };
+    },
+  };
 }

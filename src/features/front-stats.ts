@@ -3,20 +3,13 @@ import { UserFacingError } from '../errors.js';
 import { parseStatsRange } from '../front/range.js';
 import { DefaultStatsMode, withStatsMode, type FrontShares, type StatsMode } from '../front/stats-modes.js';
 import { computeFrontStats, groupMembersByShortId, type StatsRange } from '../front/stats.js';
-import {
-  isPluralKitAPIError,
-  PluralKitErrorCode,
-  type CallOptions,
-  type Group,
-  type Member,
-  type PluralKitClient,
-  type Switch,
-  type System,
-} from '../pluralkit/index.js';
+import { PluralKitErrorCode, type CallOptions, type PluralKitClient, type Switch, type System } from '../pluralkit/index.js';
 import { renderFrontStats } from '../render/frontstats.js';
 import type { RenderControls, RenderedMessage } from '../render/message.js';
 import { nameLookup } from '../render/names.js';
-import { forTarget, type Target } from '../targets.js';
+import type { Target } from '../targets.js';
+import { orOnCode } from './fallback.js';
+import { readTarget } from './view-target.js';
 
 /**
  * Everything a stats card needs to render any of its pages, so paging never asks PluralKit again and no
@@ -48,15 +41,15 @@ export async function frontStatsView(
   if (!parsed.ok) throw new UserFacingError('BadRange', { reason: parsed.reason });
   const { range } = parsed;
 
-  const [switches, system, members, groups] = await forTarget(ctx.accounts, callerId, target, (ref, token) => {
-    const o: CallOptions = { token, priority: 'interactive' };
-    return Promise.all([
-      switchesCovering(ctx.pluralkit, ref, range, o),
+  const [switches, system, members, groups] = await readTarget(ctx, callerId, target, ({ ref, o }) =>
+    Promise.all([
+      // Someone is waiting for this walk, so it goes before background ones (iterateSwitches' default).
+      switchesCovering(ctx.pluralkit, ref, range, { ...o, priority: 'interactive' }),
       ctx.pluralkit.getSystem(ref, o),
-      unlessPrivate(ctx.pluralkit.getMembers(ref, o), PluralKitErrorCode.MemberListPrivate),
-      unlessPrivate(ctx.pluralkit.getGroups(ref, { withMembers: true }, o), PluralKitErrorCode.GroupListPrivate),
-    ]);
-  });
+      orOnCode(ctx.pluralkit.getMembers(ref, o), PluralKitErrorCode.MemberListPrivate, []),
+      orOnCode(ctx.pluralkit.getGroups(ref, { withMembers: true }, o), PluralKitErrorCode.GroupListPrivate, []),
+    ]),
+  );
 
   const stats = withStatsMode(computeFrontStats(switches, range, groupMembersByShortId(groups, members)), mode);
   return { stats, names: nameLookup(members), groupNames: nameLookup(groups), system };
@@ -79,14 +72,4 @@ export async function switchesCovering(pluralkit: PluralKitClient, ref: string, 
     if (startMs !== undefined && Date.parse(sw.timestamp) <= startMs) break;
   }
   return list;
-}
-
-/** The list, or an empty one when the system keeps it private (`code`). */
-async function unlessPrivate<T extends Member | Group>(request: Promise<T[]>, code: PluralKitErrorCode): Promise<T[]> {
-  try {
-    return await request;
-  } catch (error) {
-    if (isPluralKitAPIError(error, code)) return [];
-    throw error;
-  }
 }

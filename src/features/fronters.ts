@@ -1,8 +1,8 @@
 import type { CommandContext } from '../discord/command.js';
 import { renderFronters } from '../render/fronters.js';
 import type { RenderedMessage } from '../render/message.js';
-import { forTarget, type Target } from '../targets.js';
-import { idDisplayFor } from './view-target.js';
+import type { Target } from '../targets.js';
+import { idDisplayFor, readTarget } from './view-target.js';
 import { keyViewNote, withKeyViewNote } from './key-view-note.js';
 
 /**
@@ -10,9 +10,8 @@ import { keyViewNote, withKeyViewNote } from './key-view-note.js';
  * fetched together; both are cached and shared with concurrent callers by the client.
  */
 export async function frontersView(ctx: CommandContext, callerId: string, target: Target): Promise<RenderedMessage> {
-  const [front, system, ids] = await forTarget(ctx.accounts, callerId, target, (ref, token) => {
-    const o = { token, priority: 'interactive' } as const;
-    return Promise.all([ctx.pluralkit.getFronters(ref, o), ctx.pluralkit.getSystem(ref, o), idDisplayFor(ctx, ref, o)]);
-  });
+  const [front, system, ids] = await readTarget(ctx, callerId, target, (view) =>
+    Promise.all([ctx.pluralkit.getFronters(view.ref, view.o), ctx.pluralkit.getSystem(view.ref, view.o), idDisplayFor(ctx, view)]),
+  );
   return withKeyViewNote(renderFronters(front, system, ctx.now(), ids), keyViewNote(target, 'fronters'));
 }

@@ -1,19 +1,13 @@
 import type { CommandContext } from '../discord/command.js';
 import { UserFacingError } from '../errors.js';
 import { lastFrontedTimes } from '../front/last-fronted.js';
-import {
-  isPluralKitAPIError,
-  MaxSwitchPageSize,
-  PluralKitErrorCode,
-  type CallOptions,
-  type Member,
-  type Switch,
-} from '../pluralkit/index.js';
+import { MaxSwitchPageSize, PluralKitErrorCode, type Member, type Switch } from '../pluralkit/index.js';
 import { renderMember } from '../render/member.js';
 import type { RenderedMessage } from '../render/message.js';
-import { forTarget, type Target } from '../targets.js';
-import { asEntityRef, pickByReference, quoteTyped } from './lookup.js';
-import { idDisplayFor, unlessPrivate } from './view-target.js';
+import type { Target } from '../targets.js';
+import { orOnCode } from './fallback.js';
+import { findInSystem, quoteTyped } from './lookup.js';
+import { idDisplayFor, readTarget, type StoredTarget } from './view-target.js';
 
 /**
  * The member card for what the user typed (id, UUID or exact name) in the target system: the member,
@@ -21,15 +15,19 @@ import { idDisplayFor, unlessPrivate } from './view-target.js';
  * page of switches), each left out when PluralKit keeps it private.
  * @throws {UserFacingError} `MemberNotFound`, `AmbiguousMember`, `PrivateListNeedsId`
  */
-export async function memberCardView(ctx: CommandContext, callerId: string, target: Target, typed: string): Promise<RenderedMessage> {
-  return forTarget(ctx.accounts, callerId, target, async (ref, token) => {
-    const o = { token, priority: 'interactive' } as const;
+export async function memberCardView(ctx: CommandContext, callerId: string, target: Target | StoredTarget, typed: string): Promise<RenderedMessage> {
+  return readTarget(ctx, callerId, target, async ({ ref, o }) => {
+    const members = {
+      kind: 'member',
+      list: orOnCode(ctx.pluralkit.getMembers(ref, o), PluralKitErrorCode.MemberListPrivate, undefined),
+      byId: (id: string) => ctx.pluralkit.getMember(id, o),
+    } as const;
     const [system, member, switches, groups, ids] = await Promise.all([
       ctx.pluralkit.getSystem(ref, o),
-      findMember(ctx, ref, o, typed),
-      unlessPrivate(ctx.pluralkit.getSwitches(ref, { limit: MaxSwitchPageSize }, o), PluralKitErrorCode.FrontHistoryPrivate),
-      unlessPrivate(ctx.pluralkit.getGroups(ref, { withMembers: true }, o), PluralKitErrorCode.GroupListPrivate),
-      idDisplayFor(ctx, ref, o),
+      findInSystem(members, typed),
+      orOnCode(ctx.pluralkit.getSwitches(ref, { limit: MaxSwitchPageSize }, o), PluralKitErrorCode.FrontHistoryPrivate, undefined),
+      orOnCode(ctx.pluralkit.getGroups(ref, { withMembers: true }, o), PluralKitErrorCode.GroupListPrivate, undefined),
+      idDisplayFor(ctx, { ref, o }),
     ]);
     if (member.system !== undefined && member.system !== system.id) {
       throw new UserFacingError('InAnotherSystem', { what: 'member', ref: quoteTyped(typed), system: member.system });
@@ -41,30 +39,6 @@ export async function memberCardView(ctx: CommandContext, callerId: string, targ
       ids,
     });
   });
-}
-
-/**
- * The member `typed` names in system `ref`: looked up in the member list first (names need it), then
- * by id, which also finds members hidden from the list and members of systems whose list is private.
- */
-async function findMember(ctx: CommandContext, ref: string, o: CallOptions, typed: string): Promise<Member> {
-  const members = await unlessPrivate(ctx.pluralkit.getMembers(ref, o), PluralKitErrorCode.MemberListPrivate);
-  const picked = members === undefined ? undefined : pickByReference(members, typed);
-  if (picked?.kind === 'found') return picked.item;
-  if (picked?.kind === 'ambiguous') {
-    throw new UserFacingError('AmbiguousMember', { ref: quoteTyped(typed), ids: picked.items.map((member) => member.id) });
-  }
-  const id = asEntityRef(typed);
-  if (id === undefined) {
-    if (members === undefined) throw new UserFacingError('PrivateListNeedsId', { what: 'member' });
-    throw new UserFacingError('MemberNotFound', { ref: quoteTyped(typed) });
-  }
-  try {
-    return await ctx.pluralkit.getMember(id, o);
-  } catch (error) {
-    if (isPluralKitAPIError(error, PluralKitErrorCode.MemberNotFound)) throw new UserFacingError('MemberNotFound', { ref: quoteTyped(typed) });
-    throw error;
-  }
 }
 
 /**

@@ -1,14 +1,14 @@
 import type { CommandContext } from '../discord/command.js';
-import type { CustomId } from '../discord/custom-id.js';
 import { lastFrontedTimes, type LastFronted } from '../front/last-fronted.js';
-import { MaxSwitchPageSize, PluralKitErrorCode, type CallOptions } from '../pluralkit/index.js';
-import { filterMembers, renderMemberList, sortMembers, type MemberSort } from '../render/members.js';
+import { MaxSwitchPageSize, PluralKitErrorCode } from '../pluralkit/index.js';
+import { renderMemberList, sortMembers, type MemberSort } from '../render/members.js';
 import type { RenderControls, RenderedMessage } from '../render/message.js';
 import { memberName } from '../render/names.js';
-import { forTarget } from '../targets.js';
+import { orOnCode } from './fallback.js';
+import { matchByText } from './lookup.js';
 import { memberCardView } from './member-card.js';
-import { pagedListAction } from './paged-list.js';
-import { idDisplayFor, restoreTarget, unlessPrivate, type StoredTarget } from './view-target.js';
+import { pagedList } from './paged-list.js';
+import { idDisplayFor, readTarget, type StoredTarget, type TargetView } from './view-target.js';
 
 /** Whose members a list shows: a whole system, or one group of it. */
 export type MemberSource = { readonly kind: 'system' } | { readonly kind: 'group'; readonly groupId: string };
@@ -31,18 +31,17 @@ export interface MemberListState {
  * is sorted by name and says why.
  */
 export async function memberListPage(ctx: CommandContext, callerId: string, state: MemberListState, controls: RenderControls): Promise<RenderedMessage> {
-  const target = await restoreTarget(ctx.accounts, callerId, state.target);
-  return forTarget(ctx.accounts, callerId, target, async (ref, token) => {
-    const o = { token, priority: 'interactive' } as const;
+  return readTarget(ctx, callerId, state.target, async (view) => {
+    const { ref, o } = view;
     const wantsLastFronted = state.sort === 'last-fronted';
     const [system, members, lastFronted, groupName, ids] = await Promise.all([
       ctx.pluralkit.getSystem(ref, o),
       state.source.kind === 'group' ? ctx.pluralkit.getGroupMembers(state.source.groupId, o) : ctx.pluralkit.getMembers(ref, o),
-      wantsLastFronted ? lastFrontedMap(ctx, ref, o) : Promise.resolve(undefined),
+      wantsLastFronted ? lastFrontedMap(ctx, view) : Promise.resolve(undefined),
       state.source.kind === 'group' ? ctx.pluralkit.getGroup(state.source.groupId, o).then(memberName) : Promise.resolve(undefined),
-      idDisplayFor(ctx, ref, o),
+      idDisplayFor(ctx, view),
     ]);
-    const shown = sortMembers(filterMembers(members, state.search), lastFronted === undefined ? 'name' : state.sort, lastFronted);
+    const shown = sortMembers(matchByText(members, state.search), lastFronted === undefined ? 'name' : state.sort, lastFronted);
     const page = renderMemberList(shown, {
       page: state.page,
       controls,
@@ -57,22 +56,13 @@ export async function memberListPage(ctx: CommandContext, callerId: string, stat
   });
 }
 
-/** Handles a click on a member list; see {@link pagedListAction}. */
-export function memberListAction(
-  ctx: CommandContext,
-  callerId: string,
-  state: MemberListState,
-  id: CustomId,
-  values: readonly string[],
-  controls: RenderControls,
-): Promise<RenderedMessage | undefined> {
-  return pagedListAction(state, id, values, controls, {
-    page: () => memberListPage(ctx, callerId, state, controls),
-    open: async (chosen) => memberCardView(ctx, callerId, await restoreTarget(ctx.accounts, callerId, state.target), chosen),
-  });
-}
+/** Handles a click on a member list: paging, or a member card opened from its select. */
+export const memberListAction = pagedList<MemberListState>(memberListPage, (ctx, callerId, state, chosen) =>
+  memberCardView(ctx, callerId, state.target, chosen),
+);
 
-async function lastFrontedMap(ctx: CommandContext, ref: string, o: CallOptions): Promise<Map<string, LastFronted> | undefined> {
-  const switches = await unlessPrivate(ctx.pluralkit.getSwitches(ref, { limit: MaxSwitchPageSize }, o), PluralKitErrorCode.FrontHistoryPrivate);
+async function lastFrontedMap(ctx: CommandContext, { ref, o }: TargetView): Promise<Map<string, LastFronted> | undefined> {
+  const recent = ctx.pluralkit.getSwitches(ref, { limit: MaxSwitchPageSize }, o);
+  const switches = await orOnCode(recent, PluralKitErrorCode.FrontHistoryPrivate, undefined);
   return switches === undefined ? undefined : lastFrontedTimes(switches);
 }

@@ -2,19 +2,13 @@ import type { User } from 'discord.js';
 import type { Accounts } from '../accounts.js';
 import type { CommandContext } from '../discord/command.js';
 import { isUserFacingError, UserFacingError } from '../errors.js';
-import {
-  isPluralKitAPIError,
-  PluralKitErrorCode,
-  type Member,
-  type Message,
-  type PluralKitClient,
-  type Switch,
-  type System,
-} from '../pluralkit/index.js';
+import { PluralKitErrorCode, type Member, type Message, type PluralKitClient, type Switch, type System } from '../pluralkit/index.js';
 import { renderMessageFront, type MessageFrontView } from '../render/message-front.js';
 import type { RenderedMessage } from '../render/message.js';
 import { nameLookup } from '../render/names.js';
-import { forTarget, resolveTarget, type Target } from '../targets.js';
+import { resolveTarget, type Target } from '../targets.js';
+import { orOnCode } from './fallback.js';
+import { readTarget } from './view-target.js';
 
 /** What Discord tells us about the message a menu was used on. */
 export interface MessageFacts {
@@ -58,15 +52,14 @@ type FrontFacts = Pick<MessageFrontView, 'system' | 'front' | 'names'> & { membe
 
 /** The system, its member names and the switch in force at `at` (`before` is exclusive, hence +1 ms). */
 async function frontAt(ctx: CommandContext, callerId: string, target: Target, at: Date): Promise<FrontFacts> {
-  const [system, front, members] = await forTarget(ctx.accounts, callerId, target, (ref, token) => {
-    const o = { token, priority: 'interactive' as const };
+  const [system, front, members] = await readTarget(ctx, callerId, target, ({ ref, o }) => {
+    const front = ctx.pluralkit
+      .getSwitches(ref, { before: new Date(at.getTime() + 1), limit: 1 }, o)
+      .then((list): Switch | null => list[0] ?? null);
     return Promise.all([
       ctx.pluralkit.getSystem(ref, o),
-      ctx.pluralkit
-        .getSwitches(ref, { before: new Date(at.getTime() + 1), limit: 1 }, o)
-        .then((list): Switch | null => list[0] ?? null)
-        .catch(orIfCode(PluralKitErrorCode.FrontHistoryPrivate, 'private' as const)),
-      ctx.pluralkit.getMembers(ref, o).catch(orIfCode(PluralKitErrorCode.MemberListPrivate, [] as Member[])),
+      orOnCode(front, PluralKitErrorCode.FrontHistoryPrivate, 'private' as const),
+      orOnCode(ctx.pluralkit.getMembers(ref, o), PluralKitErrorCode.MemberListPrivate, [] as Member[]),
     ]);
   });
   return { system, front, members, names: nameLookup(members) };
@@ -74,7 +67,7 @@ async function frontAt(ctx: CommandContext, callerId: string, target: Target, at
 
 /** PluralKit's record of a proxied message, or `undefined` when it has none (20006). */
 async function proxiedMessage(pluralkit: PluralKitClient, id: string): Promise<Message | undefined> {
-  return pluralkit.getMessage(id, { priority: 'interactive' }).catch(orIfCode(PluralKitErrorCode.MessageNotFound, undefined));
+  return orOnCode(pluralkit.getMessage(id), PluralKitErrorCode.MessageNotFound, undefined);
 }
 
 /** The message's system as a target: the caller's own (with their token) when it is theirs. */
@@ -82,12 +75,4 @@ async function systemTarget(accounts: Accounts, callerId: string, system: System
   const account = await accounts.find(callerId);
   if (account !== undefined && account.systemUuid === system.uuid) return { kind: 'own', ref: '@me', account };
   return { kind: 'system', ref: system.uuid };
-}
-
-/** A `catch` handler that turns PluralKit error `code` into `value` and rethrows anything else. */
-function orIfCode<T>(code: PluralKitErrorCode, value: T): (error: unknown) => T {
-  return (error) => {
-    if (isPluralKitAPIError(error, code)) return value;
-    throw error;
-  };
 }

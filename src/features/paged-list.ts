@@ -1,3 +1,4 @@
+import type { CommandContext } from '../discord/command.js';
 import type { CustomId } from '../discord/custom-id.js';
 import { backRow } from '../render/components.js';
 import { ControlAction, parsePageArg, type RenderControls, type RenderedMessage } from '../render/message.js';
@@ -35,6 +36,28 @@ export async function pagedListAction(
     return withContent({ ...card, components: [...card.components, backRow(controls)] });
   }
   return undefined;
+}
+
+/** Answers a click on one paged list; `undefined` for an action the list does not have. */
+export type PagedListClick<State> = (
+  ctx: CommandContext,
+  callerId: string,
+  state: State,
+  id: CustomId,
+  values: readonly string[],
+  controls: RenderControls,
+) => Promise<RenderedMessage | undefined>;
+
+/** The click handler of a list whose pages `page` renders and whose select opens `open` (see {@link pagedListAction}). */
+export function pagedList<State extends { page: number }>(
+  page: (ctx: CommandContext, callerId: string, state: State, controls: RenderControls) => Promise<RenderedMessage>,
+  open: (ctx: CommandContext, callerId: string, state: State, chosen: string) => Promise<RenderedMessage>,
+): PagedListClick<State> {
+  return (ctx, callerId, state, id, values, controls) =>
+    pagedListAction(state, id, values, controls, {
+      page: () => page(ctx, callerId, state, controls),
+      open: (chosen) => open(ctx, callerId, state, chosen),
+    });
 }
 
 /** The message with `content` set, so an update clears a note the previous view had. */

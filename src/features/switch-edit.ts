@@ -15,6 +15,7 @@ import { ensureUndoable } from './switch-undo.js';
 import { assertZoneKnown } from './switch-log.js';
 import { emptyHistory, placeOf } from './switch-history.js';
 import { historyFetcher, openHistory, renderHistoryPage, turnPage, type HistoryState } from './switch-pages.js';
+import { withOwnToken } from './view-target.js';
 
 /** The `/switch edit` session: the paged history, the picked switch and the edit waiting for confirmation. */
 export interface EditorState extends HistoryState {
@@ -125,8 +126,7 @@ async function checkMove(ctx: CommandContext, callerId: string, state: EditorSta
 }
 
 async function checkMembers(ctx: CommandContext, callerId: string, sw: Switch, text: string): Promise<SwitchEdit> {
-  const target = await ownTarget(ctx.accounts, callerId);
-  const members = await ctx.accounts.withToken(target.account, callerId, (token) => ctx.pluralkit.getMembers('@me', { token, priority: 'interactive' }));
+  const members = await withOwnToken(ctx, callerId, (o) => ctx.pluralkit.getMembers('@me', o));
   const ids = resolveMembers(members, splitMemberList(text));
   if (sameMemberSet(ids, sw.members)) throw new UserFacingError('SameMembers');
   return { kind: 'members', to: ids };
@@ -140,7 +140,7 @@ async function applyEdit(ctx: CommandContext, callerId: string, state: EditorSta
   const target = await ownTarget(ctx.accounts, callerId);
   ctx.accounts.assertAllows(target.account, 'write', 'switches', 'edit switches');
   const outcome = await ctx.accounts.withToken(target.account, callerId, async (token): Promise<SwitchEditOutcome> => {
-    const o = { token, priority: 'interactive' } as const;
+    const o = { token };
     try {
       if (edit.kind === 'delete') {
         await ctx.pluralkit.deleteSwitch('@me', sw.id, o);
@@ -175,8 +175,7 @@ function withBackButton(outcome: SwitchEditOutcome, state: EditorState, controls
 async function withLoggedOrder(ctx: CommandContext, callerId: string, state: EditorState): Promise<void> {
   const sw = state.history.switches.find((entry) => entry.id === state.selected);
   if (sw === undefined || sw.members.length < 2) return;
-  const target = await ownTarget(ctx.accounts, callerId);
-  const logged = await ctx.accounts.withToken(target.account, callerId, (token) => ctx.pluralkit.getSwitch('@me', sw.id, { token, priority: 'interactive' }));
+  const logged = await withOwnToken(ctx, callerId, (o) => ctx.pluralkit.getSwitch('@me', sw.id, o));
   sw.members = logged.members.map((member) => member.id);
 }
 

@@ -22,7 +22,7 @@ export interface SwitchRequest {
  * @throws {UserFacingError} `BadTime`
  */
 export async function readSwitchTime(pluralkit: PluralKitClient, token: string, text: string, now: Date): Promise<Date> {
-  const settings = await pluralkit.getSystemSettings('@me', { token, priority: 'interactive' });
+  const settings = await pluralkit.getSystemSettings('@me', { token });
   assertZoneKnown(token, settings.timezone, text);
   const parsed = parseSwitchTime(text, now, settings.timezone);
   if (!parsed.ok) throw new UserFacingError('BadTime', { reason: parsed.reason });
@@ -60,7 +60,7 @@ export async function logSwitch(ctx: CommandContext, callerId: string, request: 
   ctx.accounts.assertAllows(target.account, 'write', 'switches', request.members.length === 0 ? 'log a switch-out' : 'log switches');
   const now = ctx.now();
   return ctx.accounts.withToken(target.account, callerId, async (token) => {
-    const o = { token, priority: 'interactive' } as const;
+    const o = { token };
     const [members, current, timestamp] = await Promise.all([
       request.members.length > 0 ? ctx.pluralkit.getMembers('@me', o) : [],
       ctx.pluralkit.getFronters('@me', { ...o, fresh: true }),

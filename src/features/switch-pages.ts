@@ -1,17 +1,16 @@
 import type { CommandContext } from '../discord/command.js';
-import { isPluralKitAPIError, PluralKitErrorCode, type Member, type System } from '../pluralkit/index.js';
+import { PluralKitErrorCode, type System } from '../pluralkit/index.js';
 import type { RenderControls, RenderedMessage } from '../render/message.js';
 import { nameLookup } from '../render/names.js';
 import { renderSwitchHistory, renderSwitchPicker, SwitchesPerPage } from '../render/switches.js';
-import { forTarget, ownTarget, type Target } from '../targets.js';
+import type { Target } from '../targets.js';
+import { orOnCode } from './fallback.js';
+import { readTarget, storeTarget, type StoredTarget } from './view-target.js';
 import { emptyHistory, loadAll, loadThrough, PluralKitSwitchPage, type LoadedHistory, type SwitchPageFetcher } from './switch-history.js';
-
-/** Whose history a session shows. The caller's own system keeps no token here: it is looked up per request. */
-export type SessionTarget = { kind: 'own' } | Exclude<Target, { kind: 'own' }>;
 
 /** The state behind a history message's buttons: what is loaded and which page is shown. */
 export interface HistoryState {
-  target: SessionTarget;
+  target: StoredTarget;
   history: LoadedHistory;
   page: number;
   /** Short id → name, from the system's member list (empty when that list is private). */
@@ -22,13 +21,9 @@ export interface HistoryState {
 }
 
 /** A page-fetcher for a session's target, re-reading the caller's link on every page. */
-export function historyFetcher(ctx: CommandContext, callerId: string, target: SessionTarget): SwitchPageFetcher {
-  return async (before) => {
-    const resolved = target.kind === 'own' ? await ownTarget(ctx.accounts, callerId) : target;
-    return forTarget(ctx.accounts, callerId, resolved, (ref, token) =>
-      ctx.pluralkit.getSwitches(ref, { ...(before && { before }), limit: PluralKitSwitchPage }, { token, priority: 'interactive' }),
-    );
-  };
+export function historyFetcher(ctx: CommandContext, callerId: string, target: StoredTarget): SwitchPageFetcher {
+  return (before) =>
+    readTarget(ctx, callerId, target, ({ ref, o }) => ctx.pluralkit.getSwitches(ref, { ...(before && { before }), limit: PluralKitSwitchPage }, o));
 }
 
 /**
@@ -36,23 +31,17 @@ export function historyFetcher(ctx: CommandContext, callerId: string, target: Se
  * together. A private member list is not an error here: switches then show member ids.
  */
 export async function openHistory(ctx: CommandContext, callerId: string, target: Target): Promise<HistoryState> {
-  const sessionTarget: SessionTarget = target.kind === 'own' ? { kind: 'own' } : target;
+  const sessionTarget = storeTarget(target);
   const history = emptyHistory();
-  const [system, members, timeZone] = await forTarget(ctx.accounts, callerId, target, (ref, token) => {
-    const o = { token, priority: 'interactive' } as const;
-    return Promise.all([
+  const [system, members, timeZone] = await readTarget(ctx, callerId, target, ({ ref, o }) =>
+    Promise.all([
       ctx.pluralkit.getSystem(ref, o),
-      ctx.pluralkit.getMembers(ref, o).catch(orEmptyWhenPrivate),
+      orOnCode(ctx.pluralkit.getMembers(ref, o), PluralKitErrorCode.MemberListPrivate, []),
       target.kind === 'own' ? ctx.pluralkit.getSystemSettings(ref, o).then((settings) => settings.timezone) : undefined,
-    ]);
-  });
+    ]),
+  );
   await loadThrough(history, SwitchesPerPage, historyFetcher(ctx, callerId, sessionTarget));
   return { target: sessionTarget, history, page: 0, names: nameLookup(members), system, timeZone };
-}
-
-function orEmptyWhenPrivate(error: unknown): Member[] {
-  if (isPluralKitAPIError(error, PluralKitErrorCode.MemberListPrivate)) return [];
-  throw error;
 }
 
 /**

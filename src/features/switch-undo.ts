@@ -2,8 +2,8 @@ import type { CommandContext } from '../discord/command.js';
 import { UserFacingError } from '../errors.js';
 import { isPluralKitAPIError, PluralKitErrorCode, type FrontSwitch, type System } from '../pluralkit/index.js';
 import { nameLookup } from '../render/names.js';
-import { ownTarget } from '../targets.js';
 import type { EditorState } from './switch-edit.js';
+import { withOwnToken } from './view-target.js';
 
 /**
  * The editor state behind a logged switch's Undo button: the same delete-and-confirm flow as
@@ -31,9 +31,7 @@ export function undoState(created: FrontSwitch, system: System, wasLatest: boole
  * @throws {UserFacingError} `UndoSwitchGone` when it was deleted meanwhile, `UndoNotLatest` when a newer switch exists or it was moved back
  */
 export async function ensureUndoable(ctx: CommandContext, callerId: string, switchId: string, wasLatest: boolean): Promise<void> {
-  const target = await ownTarget(ctx.accounts, callerId);
-  await ctx.accounts.withToken(target.account, callerId, async (token) => {
-    const o = { token, priority: 'interactive' } as const;
+  await withOwnToken(ctx, callerId, async (o) => {
     const latest = await ctx.pluralkit.getFronters('@me', { ...o, fresh: true });
     if (latest?.id === switchId) return;
     try {

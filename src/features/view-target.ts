@@ -1,10 +1,7 @@
-import type { Accounts } from '../accounts.js';
-import { encodeCustomId } from '../discord/custom-id.js';
 import type { CommandContext } from '../discord/command.js';
-import { isPluralKitAPIError, type CallOptions, type PluralKitErrorCode } from '../pluralkit/index.js';
+import type { CallOptions } from '../pluralkit/index.js';
 import { idDisplayOf, type IdDisplay } from '../render/ids.js';
-import type { RenderControls } from '../render/message.js';
-import { ownTarget, type Target } from '../targets.js';
+import { forTarget, ownTarget, type Target } from '../targets.js';
 
 /**
  * A target as kept in a session behind buttons. The caller's own system keeps no token: it is looked
@@ -17,33 +14,41 @@ export function storeTarget(target: Target): StoredTarget {
   return target.kind === 'own' ? { kind: 'own' } : target;
 }
 
-/** A stored target made usable again. @throws {UserFacingError} `NotLinked` when the caller unlinked since. */
-export async function restoreTarget(accounts: Accounts, callerId: string, stored: StoredTarget): Promise<Target> {
-  return stored.kind === 'own' ? ownTarget(accounts, callerId) : stored;
-}
-
-/** Controls whose custom ids route back to `command` with the session `sessionId`. */
-export function sessionControls(command: string, sessionId: string): RenderControls {
-  return { customId: (action, arg) => encodeCustomId({ command, action, session: sessionId, ...(arg !== undefined && { arg }) }) };
+/** A target as its reads need it: the reference to ask PluralKit for, and the options carrying the caller's token. */
+export interface TargetView {
+  readonly ref: string;
+  /** The caller's token when it is their own system, else none (the public view). */
+  readonly o: CallOptions;
 }
 
 /**
- * The answer of `call`, or `undefined` when PluralKit says it is private (one of `codes`). For the
- * optional parts of a view (counts, groups, last fronted): privacy leaves them out instead of failing.
+ * Runs the reads of a view of `target` for `callerId`, with their token when it is their own system (see
+ * `forTarget`, which also names what was looked up when PluralKit does not know it). A stored target is
+ * restored first. @throws {UserFacingError} `NotLinked` when a stored own target was unlinked since.
  */
-export async function unlessPrivate<T>(call: Promise<T>, ...codes: PluralKitErrorCode[]): Promise<T | undefined> {
-  try {
-    return await call;
-  } catch (error) {
-    if (codes.some((code) => isPluralKitAPIError(error, code))) return undefined;
-    throw error;
-  }
+export async function readTarget<T>(
+  ctx: CommandContext,
+  callerId: string,
+  target: Target | StoredTarget,
+  read: (view: TargetView) => Promise<T>,
+): Promise<T> {
+  const resolved = 'ref' in target ? target : await ownTarget(ctx.accounts, callerId);
+  return forTarget(ctx.accounts, callerId, resolved, (ref, token) => read({ ref, o: { token } }));
+}
+
+/**
+ * Runs `use` with the caller's own token (refreshed or dropped as `Accounts.withToken` decides).
+ * @throws {UserFacingError} `NotLinked`
+ */
+export async function withOwnToken<T>(ctx: CommandContext, callerId: string, use: (o: CallOptions & { token: string }) => Promise<T>): Promise<T> {
+  const target = await ownTarget(ctx.accounts, callerId);
+  return ctx.accounts.withToken(target.account, callerId, (token) => use({ token }));
 }
 
 /**
  * How system `ref` wants its short ids shown (its `hid_display_split` / `hid_display_caps` settings,
  * which PluralKit shows to everyone). Cached by the client like every read.
  */
-export async function idDisplayFor(ctx: CommandContext, ref: string, o: CallOptions): Promise<IdDisplay> {
-  return idDisplayOf(await ctx.pluralkit.getSystemSettings(ref, o));
+export async function idDisplayFor(ctx: CommandContext, view: TargetView): Promise<IdDisplay> {
+  return idDisplayOf(await ctx.pluralkit.getSystemSettings(view.ref, view.o));
 }

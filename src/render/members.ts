@@ -38,18 +38,6 @@ export function sortMembers(
   return [...members].sort((a, b) => time(b) - time(a) || byName(a, b));
 }
 
-/** Members whose name, display name or short id contains `search`, ignoring case; all when empty. */
-export function filterMembers(members: readonly Member[], search: string | undefined): Member[] {
-  const needle = search?.trim().toLowerCase() ?? '';
-  if (needle === '') return [...members];
-  return members.filter(
-    (member) =>
-      member.name.toLowerCase().includes(needle) ||
-      (member.display_name?.toLowerCase().includes(needle) ?? false) ||
-      member.id.toLowerCase().includes(needle),
-  );
-}
-
 /** How to show one page of a member list. */
 export interface MemberListOptions {
   /** 0-based; out-of-range pages show the nearest page. */

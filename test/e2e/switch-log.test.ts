@@ -49,9 +49,9 @@ describe('/switch in and /switch out', () => {
     const twice = await h.command('switch in', { member: ids.ash, member2: 'ASH 🔥' }).reply();
     expect(twice.content).toBe('You listed the same member twice. Each member can only be in a switch once.');
     const unknown = await h.command('switch in', { member: 'Nobody' }).reply();
-    expect(unknown.content).toBe('No member `Nobody` found.');
+    expect(unknown.content).toBe('No member “Nobody” found.');
     const shared = await h.command('switch in', { member: 'Theo' }).reply();
-    expect(shared.content).toBe(`Several members are called \`Theo\` (\`${ids.theo}\`, \`${secondTheo}\`). Use the id of the one you mean.`);
+    expect(shared.content).toBe(`Several members are called “Theo” (\`${ids.theo}\`, \`${secondTheo}\`). Use the id of the one you mean.`);
     expect(writes()).toBe(before);
   });
 

@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { filterMembers, renderMemberList, sortMembers } from '../../src/render/members.js';
+import { renderMemberList, sortMembers } from '../../src/render/members.js';
 import { assertWithinDiscordLimits } from './limits-check.js';
 import { makeMember, makeSystem, testControls } from './fixtures.js';
 
@@ -95,7 +95,7 @@ describe('renderMemberList', () => {
   });
 });
 
-describe('sortMembers and filterMembers', () => {
+describe('sortMembers', () => {
   it('sorts by name ignoring case and accents, ties by id', () => {
     const twin = makeMember('aaaab', 'ALICE');
     expect(sortMembers([eve, bob, twin, alice], 'name').map((m) => m.id)).toEqual(['aaaaa', 'aaaab', 'bbbbb', 'eeeee']);
@@ -106,11 +106,5 @@ describe('sortMembers and filterMembers', () => {
     expect(sortMembers([alice, bob, eve], 'last-fronted', last).map((m) => m.id)).toEqual(['eeeee', 'bbbbb', 'aaaaa']);
     last.set('aaaaa', 'now');
     expect(sortMembers([eve, bob, alice], 'last-fronted', last).map((m) => m.id)).toEqual(['aaaaa', 'eeeee', 'bbbbb']);
-  });
-
-  it('matches name, display name or id case-insensitively', () => {
-    expect(filterMembers([alice, bob, eve], 'ALI').map((m) => m.id)).toEqual(['aaaaa']);
-    expect(filterMembers([alice, bob, eve], 'bBbB').map((m) => m.id)).toEqual(['bbbbb']);
-    expect(filterMembers([alice, bob, eve], '  ')).toHaveLength(3);
   });
 });
