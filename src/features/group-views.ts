@@ -7,6 +7,7 @@ import type { Target } from '../targets.js';
 import { orOnCode } from './fallback.js';
 import { findInSystem, quoteTyped, sortByName } from './lookup.js';
 import { pagedList } from './paged-list.js';
+import { withKeyViewNote } from './key-view-note.js';
 import { idDisplayFor, readTarget, type StoredTarget } from './view-target.js';
 
 /** A group list between clicks; lives in a session. */
@@ -23,7 +24,7 @@ export async function groupListPage(ctx: CommandContext, callerId: string, state
       ctx.pluralkit.getGroups(view.ref, { withMembers: true }, view.o),
       idDisplayFor(ctx, view),
     ]);
-    return renderGroupList(sortByName(groups), { page: state.page, controls, system, ids });
+    return withKeyViewNote(renderGroupList(sortByName(groups), { page: state.page, controls, system, ids }), view.keyNote('groups'));
   });
 }
 
@@ -39,7 +40,7 @@ export async function groupCardView(
   typed: string,
   controls?: RenderControls,
 ): Promise<{ message: RenderedMessage; group: Group }> {
-  return readTarget(ctx, callerId, target, async ({ ref, o }) => {
+  return readTarget(ctx, callerId, target, async ({ ref, o, keyNote }) => {
     const groups = {
       kind: 'group',
       list: orOnCode(ctx.pluralkit.getGroups(ref, {}, o), PluralKitErrorCode.GroupListPrivate, undefined),
@@ -56,7 +57,7 @@ export async function groupCardView(
     const members = await orOnCode(ctx.pluralkit.getGroupMembers(group.id, o), PluralKitErrorCode.GroupMemberListPrivate, undefined);
     const message = renderGroup(group, { system, members: members && sortByName(members), controls, ids });
     if (members === undefined) message.content = "That system keeps this group's member list private.";
-    return { message, group };
+    return { message: withKeyViewNote(message, keyNote('groups')), group };
   });
 }
 

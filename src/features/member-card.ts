@@ -7,6 +7,7 @@ import type { RenderedMessage } from '../render/message.js';
 import type { Target } from '../targets.js';
 import { orOnCode } from './fallback.js';
 import { findInSystem, quoteTyped } from './lookup.js';
+import { withKeyViewNote } from './key-view-note.js';
 import { idDisplayFor, readTarget, type StoredTarget } from './view-target.js';
 
 /**
@@ -16,7 +17,7 @@ import { idDisplayFor, readTarget, type StoredTarget } from './view-target.js';
  * @throws {UserFacingError} `MemberNotFound`, `AmbiguousMember`, `PrivateListNeedsId`
  */
 export async function memberCardView(ctx: CommandContext, callerId: string, target: Target | StoredTarget, typed: string): Promise<RenderedMessage> {
-  return readTarget(ctx, callerId, target, async ({ ref, o }) => {
+  return readTarget(ctx, callerId, target, async ({ ref, o, keyNote }) => {
     const members = {
       kind: 'member',
       list: orOnCode(ctx.pluralkit.getMembers(ref, o), PluralKitErrorCode.MemberListPrivate, undefined),
@@ -32,12 +33,13 @@ export async function memberCardView(ctx: CommandContext, callerId: string, targ
     if (member.system !== undefined && member.system !== system.id) {
       throw new UserFacingError('InAnotherSystem', { what: 'member', ref: quoteTyped(typed), system: member.system });
     }
-    return renderMember(member, {
+    const card = renderMember(member, {
       system,
       groups: groups?.filter((group) => group.members?.includes(member.uuid) ?? false),
       lastFronted: lastFrontedOf(member, switches),
       ids,
     });
+    return withKeyViewNote(card, keyNote('members'));
   });
 }
 

@@ -8,6 +8,7 @@ import { orOnCode } from './fallback.js';
 import { matchByText } from './lookup.js';
 import { memberCardView } from './member-card.js';
 import { pagedList } from './paged-list.js';
+import { withKeyViewNote } from './key-view-note.js';
 import { idDisplayFor, readTarget, type StoredTarget, type TargetView } from './view-target.js';
 
 /** Whose members a list shows: a whole system, or one group of it. */
@@ -52,7 +53,7 @@ export async function memberListPage(ctx: CommandContext, callerId: string, stat
       ...(groupName !== undefined && { title: `Members of ${groupName}` }),
     });
     if (wantsLastFronted && lastFronted === undefined) page.content = 'Sorted by name: that system keeps its front history private.';
-    return page;
+    return withKeyViewNote(page, view.keyNote('members'));
   });
 }
 

@@ -1,7 +1,8 @@
 import type { CommandContext } from '../discord/command.js';
-import type { CallOptions } from '../pluralkit/index.js';
+import type { CallOptions, KeyArea } from '../pluralkit/index.js';
 import { idDisplayOf, type IdDisplay } from '../render/ids.js';
 import { forTarget, ownTarget, type Target } from '../targets.js';
+import { keyViewNote } from './key-view-note.js';
 
 /**
  * A target as kept in a session behind buttons. The caller's own system keeps no token: it is looked
@@ -19,6 +20,8 @@ export interface TargetView {
   readonly ref: string;
   /** The caller's token when it is their own system, else none (the public view). */
   readonly o: CallOptions;
+  /** The line saying an answer about `area` is only the public view, when the caller's linked key cannot read more. */
+  readonly keyNote: (area: KeyArea) => string | undefined;
 }
 
 /**
@@ -33,7 +36,7 @@ export async function readTarget<T>(
   read: (view: TargetView) => Promise<T>,
 ): Promise<T> {
   const resolved = 'ref' in target ? target : await ownTarget(ctx.accounts, callerId);
-  return forTarget(ctx.accounts, callerId, resolved, (ref, token) => read({ ref, o: { token } }));
+  return forTarget(ctx.accounts, callerId, resolved, (ref, token) => read({ ref, o: { token }, keyNote: (area) => keyViewNote(resolved, area) }));
 }
 
 /**
@@ -49,6 +52,6 @@ export async function withOwnToken<T>(ctx: CommandContext, callerId: string, use
  * How system `ref` wants its short ids shown (its `hid_display_split` / `hid_display_caps` settings,
  * which PluralKit shows to everyone). Cached by the client like every read.
  */
-export async function idDisplayFor(ctx: CommandContext, view: TargetView): Promise<IdDisplay> {
+export async function idDisplayFor(ctx: CommandContext, view: Pick<TargetView, 'ref' | 'o'>): Promise<IdDisplay> {
   return idDisplayOf(await ctx.pluralkit.getSystemSettings(view.ref, view.o));
 }

@@ -82,6 +82,19 @@ describe("API keys against PluralKit's unmerged key branch (scopes enforced)", (
     expect(card.content).toMatch(/lacks the `read:system` scope, so this is what anyone can see of your system profile, not your own view/);
     const front = await h.command('fronters', {}, { user: carol }).reply();
     expect(front.content).toMatch(/lacks the `read:fronters` scope/);
+    // A members-only key reads members as the owner, but groups only as anyone would.
+    const members = await h.command('members', {}, { user: carol }).reply();
+    expect(members.content ?? '').not.toMatch(/lacks the/);
+    const groups = await h.command('groups', {}, { user: carol }).reply();
+    expect(groups.content).toMatch(/lacks the `read:groups` scope, so this is what anyone can see of your groups/);
+  });
+
+  it('says so on member cards and lists when the key cannot read members', async () => {
+    await submitLinkForm(h, key(['read:groups']));
+    const list = await h.command('members').reply();
+    expect(list.content).toMatch(/lacks the `read:members` scope, so this is what anyone can see of your members/);
+    const card = await h.command('member', { member: h.pk.sample.own.memberIds[0]! }).reply();
+    expect(card.content).toMatch(/lacks the `read:members` scope/);
   });
 
   it('never reads a typed switch time in UTC because the key hid the time zone', async () => {
