@@ -5,6 +5,7 @@ import { nameLookup } from '../render/names.js';
 import { renderSwitchHistory, renderSwitchPicker, SwitchesPerPage } from '../render/switches.js';
 import type { Target } from '../targets.js';
 import { orOnCode } from './fallback.js';
+import { withKeyViewNote } from './key-view-note.js';
 import { readTarget, storeTarget, type StoredTarget } from './view-target.js';
 import { emptyHistory, loadAll, loadThrough, PluralKitSwitchPage, type LoadedHistory, type SwitchPageFetcher } from './switch-history.js';
 
@@ -18,6 +19,8 @@ export interface HistoryState {
   system: System;
   /** The system's time zone (own system only), for times the user reads or types. */
   timeZone: string | undefined;
+  /** Said above every page when the caller's linked key only gets the public front history. */
+  keyNote?: string | undefined;
 }
 
 /** A page-fetcher for a session's target, re-reading the caller's link on every page. */
@@ -33,15 +36,16 @@ export function historyFetcher(ctx: CommandContext, callerId: string, target: St
 export async function openHistory(ctx: CommandContext, callerId: string, target: Target): Promise<HistoryState> {
   const sessionTarget = storeTarget(target);
   const history = emptyHistory();
-  const [system, members, timeZone] = await readTarget(ctx, callerId, target, ({ ref, o }) =>
+  const [system, members, timeZone, keyNote] = await readTarget(ctx, callerId, target, ({ ref, o, keyNote }) =>
     Promise.all([
       ctx.pluralkit.getSystem(ref, o),
       orOnCode(ctx.pluralkit.getMembers(ref, o), PluralKitErrorCode.MemberListPrivate, []),
       target.kind === 'own' ? ctx.pluralkit.getSystemSettings(ref, o).then((settings) => settings.timezone) : undefined,
+      Promise.resolve(keyNote('switches')),
     ]),
   );
   await loadThrough(history, SwitchesPerPage, historyFetcher(ctx, callerId, sessionTarget));
-  return { target: sessionTarget, history, page: 0, names: nameLookup(members), system, timeZone };
+  return { target: sessionTarget, history, page: 0, names: nameLookup(members), system, timeZone, keyNote };
 }
 
 /**
@@ -67,7 +71,8 @@ export function renderHistoryPage(state: HistoryState, controls: RenderControls,
     complete: state.history.complete,
     jumpToOldest: true,
   };
-  return picker
+  const page = picker
     ? renderSwitchPicker(state.history.switches, { ...options, timeZone: state.timeZone })
     : renderSwitchHistory(state.history.switches, options);
+  return withKeyViewNote(page, state.keyNote);
 }

@@ -95,6 +95,8 @@ describe("API keys against PluralKit's unmerged key branch (scopes enforced)", (
     expect(list.content).toMatch(/lacks the `read:members` scope, so this is what anyone can see of your members/);
     const card = await h.command('member', { member: h.pk.sample.own.memberIds[0]! }).reply();
     expect(card.content).toMatch(/lacks the `read:members` scope/);
+    const history = await h.command('switches').reply();
+    expect(history.content).toMatch(/lacks the `read:switches` scope, so this is what anyone can see of your front history/);
   });
 
   it('never reads a typed switch time in UTC because the key hid the time zone', async () => {
