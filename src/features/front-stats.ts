@@ -9,6 +9,7 @@ import type { RenderControls, RenderedMessage } from '../render/message.js';
 import { nameLookup } from '../render/names.js';
 import type { Target } from '../targets.js';
 import { orOnCode } from './fallback.js';
+import { withKeyViewNote } from './key-view-note.js';
 import { readTarget } from './view-target.js';
 
 /**
@@ -20,6 +21,8 @@ export interface FrontStatsView {
   names: ReadonlyMap<string, string>;
   groupNames: ReadonlyMap<string, string>;
   system: System;
+  /** Said above every page when the caller's linked key only gets the public front history. */
+  keyNote?: string | undefined;
 }
 
 /**
@@ -41,23 +44,24 @@ export async function frontStatsView(
   if (!parsed.ok) throw new UserFacingError('BadRange', { reason: parsed.reason });
   const { range } = parsed;
 
-  const [switches, system, members, groups] = await readTarget(ctx, callerId, target, ({ ref, o }) =>
+  const [switches, system, members, groups, keyNote] = await readTarget(ctx, callerId, target, ({ ref, o, keyNote }) =>
     Promise.all([
       // Someone is waiting for this walk, so it goes before background ones (iterateSwitches' default).
       switchesCovering(ctx.pluralkit, ref, range, { ...o, priority: 'interactive' }),
       ctx.pluralkit.getSystem(ref, o),
       orOnCode(ctx.pluralkit.getMembers(ref, o), PluralKitErrorCode.MemberListPrivate, []),
       orOnCode(ctx.pluralkit.getGroups(ref, { withMembers: true }, o), PluralKitErrorCode.GroupListPrivate, []),
+      Promise.resolve(keyNote('switches')),
     ]),
   );
 
   const stats = withStatsMode(computeFrontStats(switches, range, groupMembersByShortId(groups, members)), mode);
-  return { stats, names: nameLookup(members), groupNames: nameLookup(groups), system };
+  return { stats, names: nameLookup(members), groupNames: nameLookup(groups), system, keyNote };
 }
 
 /** One page of a stats view as a message; `controls` adds paging buttons when there is more than one page. */
 export function renderFrontStatsPage(view: FrontStatsView, page: number, controls?: RenderControls): RenderedMessage {
-  return renderFrontStats(view.stats, { ...view, page, controls });
+  return withKeyViewNote(renderFrontStats(view.stats, { ...view, page, controls }), view.keyNote);
 }
 
 /**

@@ -97,6 +97,8 @@ describe("API keys against PluralKit's unmerged key branch (scopes enforced)", (
     expect(card.content).toMatch(/lacks the `read:members` scope/);
     const history = await h.command('switches').reply();
     expect(history.content).toMatch(/lacks the `read:switches` scope, so this is what anyone can see of your front history/);
+    const stats = await h.command('frontstats').reply();
+    expect(stats.content).toMatch(/lacks the `read:switches` scope/);
   });
 
   it('never reads a typed switch time in UTC because the key hid the time zone', async () => {
