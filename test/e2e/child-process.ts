@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -62,8 +62,9 @@ export interface Child {
 }
 
 /**
- * Starts `node` on a TypeScript entry point of this repository (e.g. `src/main.ts`), exactly as `npm start`
- * would run its build, with only `env` as its environment (plus PATH) and a fresh working directory.
+ * Starts `node` on a TypeScript entry point of this repository (e.g. `src/main.ts`, or an absolute path to a
+ * copy of one), exactly as `npm start` would run its build, with only `env` as its environment (plus PATH)
+ * and a fresh working directory.
  */
 export function startTypeScriptEntry(entry: string, env: Record<string, string>): Child {
   const dir = mkdtempSync(join(tmpdir(), 'pk-child-'));
@@ -71,7 +72,7 @@ export function startTypeScriptEntry(entry: string, env: Record<string, string>)
   writeFileSync(hooks, hooksSource());
   const register = join(dir, 'register.mjs');
   writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
-  const child = spawn(process.execPath, ['--enable-source-maps', '--import', pathToFileURL(register).href, join(repoRoot, entry)], {
+  const child = spawn(process.execPath, ['--enable-source-maps', '--import', pathToFileURL(register).href, resolve(repoRoot, entry)], {
     cwd: dir,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
