@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { runPreview } from '../src/preview/run.js';
+import { runPreview } from './preview/run.js';
 
 /**
  * `npm run preview [-- --pluralkit-url URL --pk-token TOKEN] [--transcript FILE]`: the real bot against

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { createBot } from './app.js';
 import { assertBotConfig, ConfigError, loadConfig, loadDotEnv, wantsPreview } from './config.js';
 import { createLogger } from './log.js';
@@ -6,16 +7,45 @@ import { createLogger } from './log.js';
 const ForcedExitAfterMs = 5_000;
 
 /**
+ * Where the preview lives relative to this file, in the sources (`src/` → `scripts/`) and in the build
+ * (`dist/src/` → `dist/scripts/`). A string computed at run time, not a static import: the preview brings the
+ * stand-ins, which a bot on Discord never needs, and the production image carries `src` and `commands` only.
+ */
+const PreviewModule = ['..', 'scripts', 'preview', 'run.js'].join('/');
+
+/** The preview's entry point, or undefined (after saying how to get it) when this build does not have it. */
+async function loadPreview(): Promise<((options: object) => Promise<number>) | undefined> {
+  try {
+    const module = (await import(PreviewModule)) as { runPreview: (options: object) => Promise<number> };
+    return module.runPreview;
+  } catch (error) {
+    const missing = fileURLToPath(new URL(PreviewModule, import.meta.url));
+    if (!(error instanceof Error && 'code' in error && error.code === 'ERR_MODULE_NOT_FOUND' && error.message.includes(missing))) throw error;
+    console.error(
+      [
+        'No DISCORD_TOKEN is set, so this would be the preview, but the preview is not part of this build (the production image carries the bot alone).',
+        'The preview needs a full checkout: git clone <the pk-companion repository> && cd pk-companion && npm install && npm start',
+        'To run the bot on Discord here, set DISCORD_TOKEN (every variable is explained in .env.example).',
+      ].join('\n'),
+    );
+    return undefined;
+  }
+}
+
+/**
  * `npm start`: runs the bot on Discord from the environment (and `.env`). With no DISCORD_TOKEN at all it
  * runs the preview against the built-in stand-ins instead, so a fresh clone shows something useful.
  */
 async function main(): Promise<void> {
   loadDotEnv();
   if (wantsPreview()) {
+    const runPreview = await loadPreview();
+    if (runPreview === undefined) {
+      process.exitCode = 1;
+      return;
+    }
     console.log('No DISCORD_TOKEN is set, so this is the preview: the real bot against built-in stand-ins of Discord and PluralKit.');
     console.log('To run on Discord, copy .env.example to .env and fill it in.\n');
-    // Loaded only here: the preview brings the stand-ins, which a bot on Discord never needs.
-    const { runPreview } = await import('./preview/run.js');
     process.exitCode = await runPreview({});
     return;
   }

@@ -5,7 +5,7 @@ import type { LinkAttempts } from '../src/link-attempts.js';
 import type { PluralKitClientOptions } from '../src/pluralkit/index.js';
 import { Keyring, TokenVault } from '../src/vault/index.js';
 import { onCleanup, setup } from './pluralkit/helpers.js';
-import type { PluralKitStandInOptions } from './stand-ins/pluralkit/index.js';
+import type { PluralKitStandInOptions } from '../stand-ins/pluralkit/index.js';
 import { captureLog } from './vault/capture-log.js';
 
 /** A Discord user id no stand-in system is linked to: the caller in these tests. */

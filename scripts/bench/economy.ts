@@ -3,7 +3,7 @@
  * users and systems and when many people ask about one system at the same moment.
  */
 import type { APIUser } from 'discord-api-types/v10';
-import type { InteractionHandle } from '../../test/stand-ins/discord/index.js';
+import type { InteractionHandle } from '../../stand-ins/discord/index.js';
 import { fmt, SectionNames, type BenchRow } from './rows.js';
 import { benchUsers, linkAll, seedSystems, startQuietOffline } from './world.js';
 

@@ -3,7 +3,7 @@
  * can send them, timed from dispatch to the first accepted callback (the stand-in's `atMs`).
  */
 import type { APIUser } from 'discord-api-types/v10';
-import type { InteractionHandle, InteractionResponse } from '../../test/stand-ins/discord/index.js';
+import type { InteractionHandle, InteractionResponse } from '../../stand-ins/discord/index.js';
 import { fmt, SectionNames, summary, type BenchRow } from './rows.js';
 import { benchUsers, linkAll, seedSystems, startQuietOffline } from './world.js';
 

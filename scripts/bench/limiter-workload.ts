@@ -3,7 +3,7 @@
  * that implements {@link WorkloadDriver}. Every request is distinct, so no cache or in-flight sharing can
  * shrink it: both clients send exactly `reads + writes` requests when nothing is refused.
  */
-import { generateLargeSystem, type PluralKitStandIn } from '../../test/stand-ins/pluralkit/index.js';
+import { generateLargeSystem, type PluralKitStandIn } from '../../stand-ins/pluralkit/index.js';
 
 /** One kind of PluralKit call, as each client spells it. Every call is about the token's own system. */
 export interface WorkloadDriver {

@@ -5,7 +5,7 @@
  * window without headers, (b) at GCRA 10/s reads + 3/s writes, and (c) ours alone configured at 100/s
  * against a sliding 100/s server without headers: the rate configured is the rate delivered.
  */
-import { startPluralKitStandIn, type RateLimitOptions } from '../../test/stand-ins/pluralkit/index.js';
+import { startPluralKitStandIn, type RateLimitOptions } from '../../stand-ins/pluralkit/index.js';
 import { ourClient, ourDriver, pkapiDriver, PkapiLimiterSettings } from './limiter-drivers.js';
 import { idealFixedMs, idealGcraMs, idealSlidingMs, planWorkload, type Workload, type WorkloadDriver } from './limiter-workload.js';
 import { fmt, SectionNames, type BenchRow } from './rows.js';

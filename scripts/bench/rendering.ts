@@ -8,7 +8,7 @@ import { PluralKitClient, type Group, type Member, type Switch, type System } fr
 import { renderFrontStats } from '../../src/render/frontstats.js';
 import { renderMemberList, sortMembers } from '../../src/render/members.js';
 import type { RenderControls } from '../../src/render/message.js';
-import { generateLargeSystem, startPluralKitStandIn } from '../../test/stand-ins/pluralkit/index.js';
+import { generateLargeSystem, startPluralKitStandIn } from '../../stand-ins/pluralkit/index.js';
 import { fmt, quantile, SectionNames, type BenchRow } from './rows.js';
 
 /** Sizes for section 4. */

@@ -1,9 +1,9 @@
 /** The offline world (both stand-ins + the real bot) as the bench uses it: quiet, with many users and systems. */
 import { Writable } from 'node:stream';
 import type { APIUser } from 'discord-api-types/v10';
-import { startOffline, type Offline, type OfflineOptions } from '../../src/preview/offline.js';
-import { makeUser } from '../../test/stand-ins/discord/world.js';
-import { generateLargeSystem, type PluralKitStandIn } from '../../test/stand-ins/pluralkit/index.js';
+import { startOffline, type Offline, type OfflineOptions } from '../preview/offline.js';
+import { makeUser } from '../../stand-ins/discord/world.js';
+import { generateLargeSystem, type PluralKitStandIn } from '../../stand-ins/pluralkit/index.js';
 
 /** A system the bench created in the PluralKit stand-in. */
 export interface BenchSystem {

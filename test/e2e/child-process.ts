@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -21,13 +21,14 @@ export interface Child {
 }
 
 /**
- * Starts `node` on a TypeScript entry point of this repository (e.g. `src/main.ts`), exactly as `npm start`
- * would run its build, with only `env` as its environment (plus PATH) and a fresh working directory.
+ * Starts `node` on a TypeScript entry point of this repository (e.g. `src/main.ts`, or an absolute path to a
+ * copy of one), exactly as `npm start` would run its build, with only `env` as its environment (plus PATH)
+ * and a fresh working directory.
  */
 export function startTypeScriptEntry(entry: string, env: Record<string, string>): Child {
   // tsx runs the TypeScript sources as they are (no build); it is resolved here, since the child runs elsewhere.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const child = spawn(process.execPath, ['--enable-source-maps', '--import', tsx, join(repoRoot, entry)], {
+  const child = spawn(process.execPath, ['--enable-source-maps', '--import', tsx, resolve(repoRoot, entry)], {
     cwd: mkdtempSync(join(tmpdir(), 'pk-child-')),
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

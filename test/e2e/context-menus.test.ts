@@ -1,7 +1,7 @@
 import { MessageType, type APIMessage, type APIUser } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertWithinDiscordLimits } from '../render/limits-check.js';
-import { snowflakeTime } from '../stand-ins/pluralkit/ids.js';
+import { snowflakeTime } from '../../stand-ins/pluralkit/ids.js';
 import { startHarness, type Harness } from './harness.js';
 
 const places = ['guild', 'bot-dm', 'user-dm', 'group-dm'] as const;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InteractionHandle, MessageState } from '../stand-ins/discord/index.js';
+import type { InteractionHandle, MessageState } from '../../stand-ins/discord/index.js';
 import { startHarness, type Harness } from './harness.js';
 import { selectOf } from './profiles-helpers.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertWithinDiscordLimits } from '../render/limits-check.js';
-import { call } from '../stand-ins/pluralkit/test-client.js';
+import { call } from '../../stand-ins/pluralkit/test-client.js';
 import { startHarness, type Harness } from './harness.js';
 
 /** Names PluralKit itself lists as fronting, the oracle the card must match. */

@@ -2,14 +2,14 @@ import { Writable } from 'node:stream';
 import type { APIInteraction, APIUser } from 'discord-api-types/v10';
 import { expect } from 'vitest';
 import type { Bot } from '../../src/app.js';
-import { startOffline } from '../../src/preview/offline.js';
+import { startOffline } from '../../scripts/preview/offline.js';
 import type {
   DiscordStandIn,
   DiscordStandInOptions,
   InteractionContextOptions,
   InteractionHandle,
-} from '../stand-ins/discord/index.js';
-import type { PluralKitStandIn, PluralKitStandInOptions } from '../stand-ins/pluralkit/index.js';
+} from '../../stand-ins/discord/index.js';
+import type { PluralKitStandIn, PluralKitStandInOptions } from '../../stand-ins/pluralkit/index.js';
 
 /** Options for {@link startHarness}. */
 export interface HarnessOptions {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { runPreview } from '../../src/preview/run.js';
-import { startPluralKitStandIn } from '../stand-ins/pluralkit/index.js';
+import { runPreview } from '../../scripts/preview/run.js';
+import { startPluralKitStandIn } from '../../stand-ins/pluralkit/index.js';
 
 describe('npm run preview', () => {
   it('plays every command the bot has, prints readable replies, and writes a transcript', async () => {

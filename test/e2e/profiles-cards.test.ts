@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertWithinDiscordLimits } from '../render/limits-check.js';
-import { call } from '../stand-ins/pluralkit/test-client.js';
+import { call } from '../../stand-ins/pluralkit/test-client.js';
 import { startHarness, type Harness } from './harness.js';
 
 const wheres = ['guild', 'bot-dm', 'user-dm', 'group-dm'] as const;

@@ -1,6 +1,6 @@
 import type { APIButtonComponentWithCustomId, APIStringSelectComponent } from 'discord-api-types/v10';
 import { ComponentType } from 'discord-api-types/v10';
-import type { MessageState } from '../stand-ins/discord/index.js';
+import type { MessageState } from '../../stand-ins/discord/index.js';
 
 /** Every button and select of a reply, flattened from its action rows. */
 function controlsOf(message: MessageState): (APIButtonComponentWithCustomId | APIStringSelectComponent)[] {

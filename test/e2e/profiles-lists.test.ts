@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertWithinDiscordLimits } from '../render/limits-check.js';
-import { generateLargeSystem } from '../stand-ins/pluralkit/index.js';
-import type { MessageState } from '../stand-ins/discord/index.js';
+import { generateLargeSystem } from '../../stand-ins/pluralkit/index.js';
+import type { MessageState } from '../../stand-ins/discord/index.js';
 import { startHarness, type Harness } from './harness.js';
 import { buttonOf, pageOf, selectOf } from './profiles-helpers.js';
 

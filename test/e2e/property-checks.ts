@@ -5,7 +5,7 @@
  */
 import type { APIMessage } from 'discord-api-types/v10';
 import { looksSecret } from '../../src/log.js';
-import type { InteractionHandle, MessageState, RecordedRequest } from '../stand-ins/discord/index.js';
+import type { InteractionHandle, MessageState, RecordedRequest } from '../../stand-ins/discord/index.js';
 
 /** The words of the internal-error answer (`UserErrorMessages.Internal`), which user input must never get. */
 export const InternalErrorMarker = 'report error id';

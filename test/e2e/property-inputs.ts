@@ -8,7 +8,7 @@ import { ApplicationCommandOptionType, ApplicationCommandType, type APIApplicati
 import { fc } from '@fast-check/vitest';
 import { commands } from '../../commands/index.js';
 import { commandDefinitions } from '../../src/discord/register.js';
-import type { InteractionWhere } from '../stand-ins/discord/index.js';
+import type { InteractionWhere } from '../../stand-ins/discord/index.js';
 
 /** One registered leaf command: a slash command or subcommand, or a context menu. */
 export interface Leaf {

@@ -8,7 +8,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { ApplicationCommandType, InteractionType, MessageType, type APIInteraction, type APIMessage, type APIUser } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { ImpossibleClickError, type InteractionContextOptions, type InteractionHandle, type MessageState } from '../stand-ins/discord/index.js';
+import { ImpossibleClickError, type InteractionContextOptions, type InteractionHandle, type MessageState } from '../../stand-ins/discord/index.js';
 import { secretMatcher } from '../log-scan/scan.js';
 import { startHarness, type Harness } from './harness.js';
 import { awaitAnswer, controlsOf, InternalErrorMarker, logProblems, requestProblems, seenText } from './property-checks.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrivateInfoNote } from '../../src/discord/owner-view.js';
-import type { MessageState } from '../stand-ins/discord/index.js';
+import type { MessageState } from '../../stand-ins/discord/index.js';
 import { startHarness, type Harness } from './harness.js';
 import { selectOf } from './profiles-helpers.js';
 

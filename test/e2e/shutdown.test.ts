@@ -9,9 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { registerCommands } from '../../src/discord/register.js';
 import { UserErrorMessages } from '../../src/errors.js';
-import { startDiscordStandIn, type DiscordStandIn } from '../stand-ins/discord/index.js';
-import { startPluralKitStandIn, type PluralKitStandIn } from '../stand-ins/pluralkit/index.js';
-import { rememberSecret } from '../stand-ins/secret-ledger.js';
+import { startDiscordStandIn, type DiscordStandIn } from '../../stand-ins/discord/index.js';
+import { startPluralKitStandIn, type PluralKitStandIn } from '../../stand-ins/pluralkit/index.js';
+import { rememberSecret } from '../../stand-ins/secret-ledger.js';
 import { startTypeScriptEntry, type Child } from './child-process.js';
 
 describe('SIGTERM while interactions are in flight (real entry point)', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertWithinDiscordLimits } from '../render/limits-check.js';
-import { generateLargeSystem } from '../stand-ins/pluralkit/index.js';
+import { generateLargeSystem } from '../../stand-ins/pluralkit/index.js';
 import { startHarness, type Harness } from './harness.js';
 
 describe('/frontstats over a large history', () => {

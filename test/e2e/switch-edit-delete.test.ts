@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MessageState } from '../stand-ins/discord/index.js';
-import { generateLargeSystem } from '../stand-ins/pluralkit/index.js';
-import type { SwitchRecord } from '../stand-ins/pluralkit/records.js';
+import type { MessageState } from '../../stand-ins/discord/index.js';
+import { generateLargeSystem } from '../../stand-ins/pluralkit/index.js';
+import type { SwitchRecord } from '../../stand-ins/pluralkit/records.js';
 import { startHarness, type Harness } from './harness.js';
 import { click, control, lines, pick } from './switch-support.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SwitchRecord } from '../stand-ins/pluralkit/records.js';
+import type { SwitchRecord } from '../../stand-ins/pluralkit/records.js';
 import { startHarness, type Harness } from './harness.js';
 import { checkLimits } from './switch-support.js';
 

@@ -1,7 +1,7 @@
 /** Small readers and clicks shared by the switch end-to-end tests. */
 import type { APIMessageTopLevelComponent, APISelectMenuOption } from 'discord-api-types/v10';
 import { assertWithinDiscordLimits } from '../render/limits-check.js';
-import type { InteractionContextOptions, MessageState } from '../stand-ins/discord/index.js';
+import type { InteractionContextOptions, MessageState } from '../../stand-ins/discord/index.js';
 import type { Harness } from './harness.js';
 
 interface Control {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImpossibleClickError, type MessageState } from '../stand-ins/discord/index.js';
-import type { SwitchRecord } from '../stand-ins/pluralkit/records.js';
+import { ImpossibleClickError, type MessageState } from '../../stand-ins/discord/index.js';
+import type { SwitchRecord } from '../../stand-ins/pluralkit/records.js';
 import { startHarness, type Harness } from './harness.js';
 import { click, control, controlsOf } from './switch-support.js';
 

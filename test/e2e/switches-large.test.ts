@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateLargeSystem } from '../stand-ins/pluralkit/index.js';
+import { generateLargeSystem } from '../../stand-ins/pluralkit/index.js';
 import { startHarness, type Harness } from './harness.js';
 import { click, controlsOf, lines, switchPageRequests } from './switch-support.js';
 

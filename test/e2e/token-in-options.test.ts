@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MessageState } from '../stand-ins/discord/index.js';
+import type { MessageState } from '../../stand-ins/discord/index.js';
 import { startHarness, type Harness } from './harness.js';
 
 const Warning = (option: string) =>

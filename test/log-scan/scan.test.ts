@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
 import { Keyring } from '../../src/vault/keyring.js';
 import { seal } from '../../src/vault/sealing.js';
-import { IdFactory, SeededRandom } from '../stand-ins/pluralkit/ids.js';
+import { IdFactory, SeededRandom } from '../../stand-ins/pluralkit/ids.js';
 import setup from './global-setup.js';
 import { scanLogDirectory } from './scan.js';
 

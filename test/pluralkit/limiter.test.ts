@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PluralKitClient } from '../../src/pluralkit/index.js';
-import type { PluralKitStandIn } from '../stand-ins/pluralkit/index.js';
+import type { PluralKitStandIn } from '../../stand-ins/pluralkit/index.js';
 import { setup } from './helpers.js';
 
 /**

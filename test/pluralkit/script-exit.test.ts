@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPluralKitStandIn, type PluralKitStandIn } from '../stand-ins/pluralkit/index.js';
+import { startPluralKitStandIn, type PluralKitStandIn } from '../../stand-ins/pluralkit/index.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -14,7 +14,7 @@ import {
 } from '../../src/vault/index.js';
 import { captureLog } from './capture-log.js';
 import { readRaw } from './raw-store.js';
-import { rememberSecret } from '../stand-ins/secret-ledger.js';
+import { rememberSecret } from '../../stand-ins/secret-ledger.js';
 
 /** Makes a store over the backend under test, in the given (unique) namespace. */
 export type MakeStore = (namespace: string) => Promise<TokenStore>;

@@ -1,5 +1,5 @@
 /** `GET /messages/{id}` (https://pluralkit.me/api/endpoints/#misc, https://pluralkit.me/api/models/#message-model). */
-import type { Message } from '../../../../src/pluralkit/schemas.js';
+import type { Message } from '../../../src/pluralkit/schemas.js';
 import { badRequest, coded } from '../errors.js';
 import { snowflakeTime } from '../ids.js';
 import type { MessageRecord } from '../records.js';

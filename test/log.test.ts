@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { DiscordAPIError, HTTPError } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { createLogger, looksSecret, scrubSecrets } from '../../src/log.js';
-import { PluralKitAPIError } from '../../src/pluralkit/index.js';
+import { createLogger, looksSecret, scrubSecrets } from '../src/log.js';
+import { PluralKitAPIError } from '../src/pluralkit/index.js';
 
 const legacyToken = 'Ab+/'.repeat(16);
 const apiKey = 'pkapi:eyJ0aWQiOiIxMjMifQ==:MEUCIQDx';

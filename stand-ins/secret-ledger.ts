@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { logCopyDirectory } from '../../src/config.js';
+import { logCopyDirectory } from '../src/config.js';
 
 /**
  * Writes down a secret a stand-in just issued (a PluralKit token or API key, a Discord bot or interaction

@@ -1,5 +1,5 @@
 /** Helpers shared by the route handlers. */
-import type { FrontSwitch } from '../../../../src/pluralkit/schemas.js';
+import type { FrontSwitch } from '../../../src/pluralkit/schemas.js';
 import { ApiError, badRequest, missingPermissions } from '../errors.js';
 import type { GroupRecord, MemberRecord, SwitchRecord, SystemRecord } from '../records.js';
 import type { RouteContext } from '../router.js';

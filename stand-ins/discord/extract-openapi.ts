@@ -6,8 +6,8 @@
  * The full spec ships next to it as `discord-openapi.json.gz` (Discord's MIT-licensed preview spec from
  * https://github.com/discord/discord-api-spec, `specs/openapi_preview.json`), so the freshness check always runs.
  * Regenerate `openapi-subset.json` after replacing that file (either way works; both write the same file):
- *   UPDATE_OPENAPI_SUBSET=1 npx vitest run test/stand-ins/discord/openapi-subset.test.ts
- *   npm run build && node dist/test/stand-ins/discord/extract-openapi.js [spec.json[.gz]]
+ *   UPDATE_OPENAPI_SUBSET=1 npx vitest run stand-ins/discord/openapi-subset.test.ts
+ *   npm run build && node dist/stand-ins/discord/extract-openapi.js [spec.json[.gz]]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -104,10 +104,10 @@ export function extractOpenApiSubset(spec: JsonObject): OpenApiSubset {
 }
 
 /** Where the committed subset lives, next to this file in the source tree. */
-export const SUBSET_FILE = 'test/stand-ins/discord/openapi-subset.json';
+export const SUBSET_FILE = 'stand-ins/discord/openapi-subset.json';
 
 /** The committed copy of Discord's full spec the subset is cut from. */
-export const SPEC_FILE = 'test/stand-ins/discord/discord-openapi.json.gz';
+export const SPEC_FILE = 'stand-ins/discord/discord-openapi.json.gz';
 
 /** Reads a spec file, gzipped (`.gz`) or plain JSON. */
 export function readSpec(path: string = SPEC_FILE): JsonObject {

@@ -1,5 +1,5 @@
 /** Switch and fronter reads (https://pluralkit.me/api/endpoints/#switches). */
-import type { Switch } from '../../../../src/pluralkit/schemas.js';
+import type { Switch } from '../../../src/pluralkit/schemas.js';
 import { badRequest, coded, internalError } from '../errors.js';
 import type { RouteContext, Router } from '../router.js';
 import { SwitchMemberOrder } from '../switch-member-order.js';

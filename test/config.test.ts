@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertBotConfig, ConfigError, DefaultPluralKitApiUrl, loadConfig, wantsPreview } from '../../src/config.js';
+import { assertBotConfig, ConfigError, DefaultPluralKitApiUrl, loadConfig, wantsPreview } from '../src/config.js';
 
 const key = Buffer.alloc(32, 7).toString('base64');
 const otherKey = Buffer.alloc(32, 9).toString('base64');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemberSchema, SystemSchema } from '../../../src/pluralkit/schemas.js';
+import { MemberSchema, SystemSchema } from '../../src/pluralkit/schemas.js';
 import { startPluralKitStandIn, type PluralKitStandIn } from './index.js';
 import { call } from './test-client.js';
 

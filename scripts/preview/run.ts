@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import type { PluralKitStandInOptions } from '../../test/stand-ins/pluralkit/index.js';
+import type { PluralKitStandInOptions } from '../../stand-ins/pluralkit/index.js';
 import { startOffline } from './offline.js';
 import { formatMessage } from './format-message.js';
 import { previewSteps, type PreviewFacts } from './script.js';

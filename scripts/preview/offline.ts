@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { DestinationStream } from 'pino';
 import { commands as allCommands } from '../../commands/index.js';
-import { discordClientOptions, startDiscordStandIn, type DiscordStandIn, type DiscordStandInOptions } from '../../test/stand-ins/discord/index.js';
-import { rememberSecret } from '../../test/stand-ins/secret-ledger.js';
-import { startPluralKitStandIn, type PluralKitStandIn, type PluralKitStandInOptions } from '../../test/stand-ins/pluralkit/index.js';
-import { createBot, type Bot } from '../app.js';
-import { loadConfig } from '../config.js';
-import type { Command } from '../discord/command.js';
-import { registerCommands } from '../discord/register.js';
-import { createLogger } from '../log.js';
-import { Keyring, TokenVault } from '../vault/index.js';
+import { discordClientOptions, startDiscordStandIn, type DiscordStandIn, type DiscordStandInOptions } from '../../stand-ins/discord/index.js';
+import { rememberSecret } from '../../stand-ins/secret-ledger.js';
+import { startPluralKitStandIn, type PluralKitStandIn, type PluralKitStandInOptions } from '../../stand-ins/pluralkit/index.js';
+import { createBot, type Bot } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import type { Command } from '../../src/discord/command.js';
+import { registerCommands } from '../../src/discord/register.js';
+import { createLogger } from '../../src/log.js';
+import { Keyring, TokenVault } from '../../src/vault/index.js';
 
 /** Options for {@link startOffline}. */
 export interface OfflineOptions {

@@ -2,7 +2,7 @@
  * Stored rows → API JSON, in PluralKit's key order and with its privacy rules (https://pluralkit.me/api/models/).
  * `owner` means the caller is authenticated as the system that owns the entity.
  */
-import type { Group, Member, System, SystemSettings } from '../../../src/pluralkit/schemas.js';
+import type { Group, Member, System, SystemSettings } from '../../src/pluralkit/schemas.js';
 import type { GroupRecord, MemberRecord, PrivacyLevel, SystemRecord, SystemSettingsRecord } from './records.js';
 
 /**

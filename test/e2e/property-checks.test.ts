@@ -1,8 +1,8 @@
 /** The property test's own checks can fail: a ping, a token-shaped body and a piece of a token are caught. */
 import { describe, expect, it } from 'vitest';
 import { secretMatcher } from '../log-scan/scan.js';
-import { pings, requestProblems } from '../e2e/property-checks.js';
-import type { RecordedRequest } from '../stand-ins/discord/index.js';
+import { pings, requestProblems } from './property-checks.js';
+import type { RecordedRequest } from '../../stand-ins/discord/index.js';
 
 const request = (body: unknown): RecordedRequest => ({
   method: 'POST', path: '/api/v10/interactions/1/t/callback', route: 'interactionCallback', query: {}, body, files: [], headers: {}, status: 204, response: null, responseHeaders: {}, at: 0,

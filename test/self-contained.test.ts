@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..');
 const SKIP = new Set(['node_modules', 'dist', 'data', 'coverage', '.git']);
 const TEXT = /\.(ts|js|mjs|cjs|json|md|yml|yaml|sh|txt)$/;
 

@@ -1,5 +1,5 @@
 import { MessageType, type APIInteraction, type APIMessage, type APIUser } from 'discord-api-types/v10';
-import type { DiscordStandIn, InteractionContextOptions, MessageState } from '../../test/stand-ins/discord/index.js';
+import type { DiscordStandIn, InteractionContextOptions, MessageState } from '../../stand-ins/discord/index.js';
 
 /** What a scripted step knows: the running stand-in and ids discovered so far (members, systems…). */
 export interface StepContext {

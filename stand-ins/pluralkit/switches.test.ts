@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FrontSwitchSchema, SwitchSchema } from '../../../src/pluralkit/schemas.js';
+import { FrontSwitchSchema, SwitchSchema } from '../../src/pluralkit/schemas.js';
 import { generateLargeSystem, startPluralKitStandIn, type PluralKitStandIn } from './index.js';
 import { call, type CallOptions } from './test-client.js';
 
