@@ -1,10 +1,8 @@
 import type { z } from 'zod';
 import { tokenHash, tokenKind } from './auth.js';
-import type { Priority } from './budget.js';
 import { ResponseCache } from './cache.js';
 import { SystemDirectory } from './directory.js';
 import { PluralKitInputError, type HttpMethod } from './errors.js';
-import { PluralKitRateLimiter, type BudgetKey, type LimiterState } from './limiter.js';
 import {
   entityTags,
   learnEntity,
@@ -17,8 +15,10 @@ import {
   type Learn,
   type Target,
 } from './learning.js';
+import { MemoryRateModel } from './memory-rate-model.js';
 import { DefaultPluralKitClientOptions, type PluralKitClientOptions } from './options.js';
 import * as refs from './refs.js';
+import { RequestQueue, type LimiterState, type Priority } from './request-queue.js';
 import { Requester, type PluralKitClientStats } from './requester.js';
 import {
   FrontSwitchSchema,
@@ -78,7 +78,7 @@ export class PluralKitClient {
   readonly #stats: PluralKitClientStats = { upstreamRequests: 0, cacheHits: 0, dedupedRequests: 0, retries429: 0, rateLimited: 0 };
   readonly #directory = new SystemDirectory();
   readonly #cache: ResponseCache;
-  readonly #limiter: PluralKitRateLimiter;
+  readonly #queue: RequestQueue;
   readonly #requester: Requester;
 
   constructor(options: Partial<PluralKitClientOptions> = {}) {
@@ -86,8 +86,8 @@ export class PluralKitClient {
     this.#options.baseUrl = this.#options.baseUrl.replace(/\/+$/, '');
     if (!(this.#options.ratePerSecond > 0)) throw new PluralKitInputError('ratePerSecond', 'a positive number');
     this.#cache = new ResponseCache(this.#options.cacheTtlMs, this.#stats);
-    this.#limiter = new PluralKitRateLimiter(this.#options);
-    this.#requester = new Requester(this.#options, this.#limiter, this.#stats);
+    this.#queue = new RequestQueue(new MemoryRateModel(this.#options));
+    this.#requester = new Requester(this.#options, this.#queue, this.#directory, this.#stats);
   }
 
   /** A snapshot of the request counters. */
@@ -97,7 +97,7 @@ export class PluralKitClient {
 
   /** What the rate limiter holds right now: budgets, queued requests, armed timers. */
   get rateLimitState(): LimiterState {
-    return this.#limiter.state();
+    return this.#queue.state();
   }
 
   /** The token's own system (`GET /systems/@me`); how a token is validated when linked. */
@@ -220,9 +220,9 @@ export class PluralKitClient {
     this.#cache.invalidate(this.#directory.everyTagOf(refs.systemRef(systemIdOrUuid, 'systemIdOrUuid')));
   }
 
-  /** Stops the limiters' timers; for shutdown and tests. */
+  /** Abandons queued requests and ends their waits; for shutdown and tests. */
   close(): Promise<void> {
-    return this.#limiter.close();
+    return this.#queue.close();
   }
 
   async *#walkSwitches(system: string, untilMs: number | undefined, o: CallOptions): AsyncGenerator<Switch> {
@@ -257,13 +257,8 @@ export class PluralKitClient {
       key,
       tags,
       async () => {
-        const response = await this.#requester.request({
-          ...at,
-          token: o?.token,
-          priority: o?.priority ?? 'interactive',
-          budget: () => this.#budgetKey(viewer, read.target, false),
-          onOwnScope: () => this.#directory.learnOwnTarget(viewer, read.target),
-        });
+        const priority = o?.priority ?? 'interactive';
+        const response = await this.#requester.request({ ...at, token: o?.token, viewer, target: read.target, write: false, priority });
         const value: z.output<S> =
           response.status === 204 && 'empty' in read ? read.empty : parseBody(read.schema, read.expected, response, at);
         return { value, systems: read.learn(this.#directory, viewer, read.target, value) };
@@ -278,13 +273,8 @@ export class PluralKitClient {
     const at = { method, route };
     const target: Target = { system };
     try {
-      const response = await this.#requester.request({
-        ...at,
-        token: o.token,
-        body,
-        priority: o.priority ?? 'interactive',
-        budget: () => this.#budgetKey(viewer, target, true),
-      });
+      const priority = o.priority ?? 'interactive';
+      const response = await this.#requester.request({ ...at, token: o.token, viewer, target, write: true, body, priority });
       if (method === 'DELETE') return undefined as never;
       const value = parseBody(FrontSwitchSchema, 'FrontSwitch', response, at);
       // Only the owner can write a system's switches, so this proves ownership.
@@ -304,13 +294,5 @@ export class PluralKitClient {
       throw new PluralKitInputError('token', 'a 64-character PluralKit token or a pkapi: API key');
     }
     return tokenHash(token);
-  }
-
-  #budgetKey(viewer: string | undefined, target: Target, write: boolean): BudgetKey {
-    const own =
-      target.system !== undefined
-        ? this.#directory.isOwnSystem(viewer, target.system)
-        : target.entity !== undefined && this.#directory.isOwnEntity(viewer, target.entity);
-    return { own, viewer, write };
   }
 }

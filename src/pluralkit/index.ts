@@ -8,8 +8,7 @@ export {
   pluralKitClientOptionsFromConfig,
   type PluralKitClientOptions,
 } from './options.js';
-export type { Priority } from './budget.js';
-export type { LimiterState } from './limiter.js';
+export type { Priority, LimiterState } from './request-queue.js';
 export type { PluralKitClientStats } from './requester.js';
 export { tokenKind, authorizationHeader, tokenHash, type TokenKind } from './auth.js';
 export {
