@@ -33,21 +33,12 @@ export {
   PluralKitNetworkError,
   PluralKitSchemaError,
   PluralKitInputError,
+  PluralKitRequestError,
+  isPluralKitAPIError,
   type HttpMethod,
   type RequestLocation,
   type SchemaIssue,
 } from './errors.js';
-export {
-  isPluralKitError,
-  isPluralKitAPIError,
-  isPluralKitHTTPError,
-  isPluralKitRateLimitError,
-  isPluralKitTimeoutError,
-  isPluralKitNetworkError,
-  isPluralKitSchemaError,
-  isPluralKitInputError,
-  isPluralKitUnavailable,
-} from './guards.js';
 export { MaxSwitchMembers, MaxSwitchPageSize, MaxRefLength, normalizeSystemRef, normalizeMemberRef } from './refs.js';
 export type {
   System,
