@@ -4,9 +4,10 @@ import type { LearnedRate, RateModel, Turn } from './rate-model.js';
 /**
  * The local queue in front of the rate model: one Bottleneck per lane, used as a plain priority queue
  * (interactive before background, then arrival order) with one request at a time waiting for its turn.
- * A lane is a bucket key, or the one lane of every bucket the model paces together (no limit known yet). Bottleneck's reservoir and heartbeat are not used, so an idle queue holds no timer; the only
- * timer is the wait the rate model asked for, armed while a request waits for it and not `unref`'d, so a
- * script awaiting queued requests does not exit early. A lane is dropped as soon as it is empty.
+ * A lane is a bucket key, or the one lane of every bucket the model paces together (no limit known yet).
+ * Bottleneck's reservoir and heartbeat are not used, so an idle queue holds no timer; the only timer is
+ * the wait the rate model asked for, armed while a request waits for it and not `unref`'d, so a script
+ * awaiting queued requests does not exit early. A lane is dropped as soon as it is empty.
  */
 
 /** Priorities: lower runs first; a retried request goes ahead of its own class. */
