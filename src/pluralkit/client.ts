@@ -1,41 +1,16 @@
 import type { z } from 'zod';
 import { tokenHash, tokenKind } from './auth.js';
-import type { Priority } from './budget.js';
 import { ResponseCache } from './cache.js';
 import { SystemDirectory } from './directory.js';
 import { PluralKitInputError, type HttpMethod } from './errors.js';
-import { PluralKitRateLimiter, type BudgetKey, type LimiterState } from './limiter.js';
-import {
-  entityTags,
-  learnEntity,
-  learnEntityList,
-  learnFrontSwitch,
-  learnMessage,
-  learnNothing,
-  learnSwitches,
-  learnSystem,
-  type Learn,
-  type Target,
-} from './learning.js';
+import { entityTags, type Target } from './learning.js';
+import { MemoryRateModel } from './memory-rate-model.js';
 import { DefaultPluralKitClientOptions, type PluralKitClientOptions } from './options.js';
 import * as refs from './refs.js';
+import { RequestQueue, type LimiterState, type Priority } from './request-queue.js';
 import { Requester, type PluralKitClientStats } from './requester.js';
-import {
-  FrontSwitchSchema,
-  GroupSchema,
-  MemberSchema,
-  MessageSchema,
-  SwitchSchema,
-  SystemSchema,
-  SystemSettingsSchema,
-  type FrontSwitch,
-  type Group,
-  type Member,
-  type Message,
-  type Switch,
-  type System,
-  type SystemSettings,
-} from './schemas.js';
+import { Reads, type Read } from './reads.js';
+import { FrontSwitchSchema, type FrontSwitch, type Group, type Member, type Message, type Switch, type System, type SystemSettings } from './schemas.js';
 import { parseBody } from './transport.js';
 
 /** Per-call options. */
@@ -51,22 +26,6 @@ export interface CallOptions {
 /** Writes need to say who is writing. */
 export type WriteOptions = CallOptions & { token: string };
 
-interface Read<S extends z.ZodType> {
-  readonly route: string;
-  readonly schema: S;
-  readonly expected: string;
-  readonly target: Target;
-  readonly learn: Learn<z.output<S>>;
-  /** 204 means this (fronters with no switches). */
-  readonly empty?: z.output<S>;
-}
-
-const schemas = {
-  members: MemberSchema.array(),
-  groups: GroupSchema.array(),
-  switches: SwitchSchema.array(),
-};
-
 /**
  * The one path every PluralKit call takes: validated input, a per-viewer cache with in-flight sharing,
  * rate-limit budgets that follow the server, retries, typed errors, and schema-checked answers.
@@ -78,7 +37,7 @@ export class PluralKitClient {
   readonly #stats: PluralKitClientStats = { upstreamRequests: 0, cacheHits: 0, dedupedRequests: 0, retries429: 0, rateLimited: 0 };
   readonly #directory = new SystemDirectory();
   readonly #cache: ResponseCache;
-  readonly #limiter: PluralKitRateLimiter;
+  readonly #queue: RequestQueue;
   readonly #requester: Requester;
 
   constructor(options: Partial<PluralKitClientOptions> = {}) {
@@ -86,8 +45,8 @@ export class PluralKitClient {
     this.#options.baseUrl = this.#options.baseUrl.replace(/\/+$/, '');
     if (!(this.#options.ratePerSecond > 0)) throw new PluralKitInputError('ratePerSecond', 'a positive number');
     this.#cache = new ResponseCache(this.#options.cacheTtlMs, this.#stats);
-    this.#limiter = new PluralKitRateLimiter(this.#options);
-    this.#requester = new Requester(this.#options, this.#limiter, this.#stats);
+    this.#queue = new RequestQueue(new MemoryRateModel(this.#options));
+    this.#requester = new Requester(this.#options, this.#queue, this.#directory, this.#stats);
   }
 
   /** A snapshot of the request counters. */
@@ -97,7 +56,7 @@ export class PluralKitClient {
 
   /** What the rate limiter holds right now: budgets, queued requests, armed timers. */
   get rateLimitState(): LimiterState {
-    return this.#limiter.state();
+    return this.#queue.state();
   }
 
   /** The token's own system (`GET /systems/@me`); how a token is validated when linked. */
@@ -107,56 +66,42 @@ export class PluralKitClient {
 
   /** A system by `@me`, short id (any case, dash allowed), UUID or linked Discord user id. */
   async getSystem(ref: string, o?: CallOptions): Promise<System> {
-    const system = refs.systemRef(ref);
-    return this.#read(o, { route: `/systems/${system}`, schema: SystemSchema, expected: 'System', target: { system }, learn: learnSystem });
+    return this.#read(o, Reads.system(refs.systemRef(ref)));
   }
 
   /** A system's settings (the public subset unless you own it). */
   async getSystemSettings(ref: string, o?: CallOptions): Promise<SystemSettings> {
-    const system = refs.systemRef(ref);
-    const route = `/systems/${system}/settings`;
-    return this.#read(o, { route, schema: SystemSettingsSchema, expected: 'SystemSettings', target: { system }, learn: learnNothing });
+    return this.#read(o, Reads.settings(refs.systemRef(ref)));
   }
 
   /** A system's members (hidden ones only for the owner). */
   async getMembers(systemRef: string, o?: CallOptions): Promise<Member[]> {
-    const system = refs.systemRef(systemRef);
-    const route = `/systems/${system}/members`;
-    return this.#read(o, { route, schema: schemas.members, expected: 'Member[]', target: { system }, learn: learnEntityList });
+    return this.#read(o, Reads.members(refs.systemRef(systemRef)));
   }
 
   /** One member by short id or UUID. */
   async getMember(memberRef: string, o?: CallOptions): Promise<Member> {
-    const entity = refs.memberRef(memberRef);
-    return this.#read(o, { route: `/members/${entity}`, schema: MemberSchema, expected: 'Member', target: { entity }, learn: learnEntity });
+    return this.#read(o, Reads.member(refs.memberRef(memberRef)));
   }
 
   /** A system's groups; `withMembers` adds each group's member UUIDs. */
   async getGroups(systemRef: string, { withMembers = false }: { withMembers?: boolean } = {}, o?: CallOptions): Promise<Group[]> {
-    const system = refs.systemRef(systemRef);
-    const route = `/systems/${system}/groups${withMembers ? '?with_members=true' : ''}`;
-    return this.#read(o, { route, schema: schemas.groups, expected: 'Group[]', target: { system }, learn: learnEntityList });
+    return this.#read(o, Reads.groups(refs.systemRef(systemRef), withMembers));
   }
 
   /** One group by short id or UUID. */
   async getGroup(groupRef: string, o?: CallOptions): Promise<Group> {
-    const entity = refs.groupRef(groupRef);
-    return this.#read(o, { route: `/groups/${entity}`, schema: GroupSchema, expected: 'Group', target: { entity }, learn: learnEntity });
+    return this.#read(o, Reads.group(refs.groupRef(groupRef)));
   }
 
   /** The members of a group. */
   async getGroupMembers(groupRef: string, o?: CallOptions): Promise<Member[]> {
-    const entity = refs.groupRef(groupRef);
-    const route = `/groups/${entity}/members`;
-    return this.#read(o, { route, schema: schemas.members, expected: 'Member[]', target: { entity }, learn: learnEntityList });
+    return this.#read(o, Reads.groupMembers(refs.groupRef(groupRef)));
   }
 
   /** The current switch with full members, or `null` when the system has never logged one. */
   async getFronters(systemRef: string, o?: CallOptions): Promise<FrontSwitch | null> {
-    const system = refs.systemRef(systemRef);
-    const route = `/systems/${system}/fronters`;
-    const schema = FrontSwitchSchema.nullable();
-    return this.#read(o, { route, schema, expected: 'FrontSwitch', target: { system }, learn: learnFrontSwitch, empty: null });
+    return this.#read(o, Reads.fronters(refs.systemRef(systemRef)));
   }
 
   /** One page of switches, newest first, strictly before `before`; members are short ids. */
@@ -176,9 +121,7 @@ export class PluralKitClient {
 
   /** One switch with full members. */
   async getSwitch(systemRef: string, switchId: string, o?: CallOptions): Promise<FrontSwitch> {
-    const system = refs.systemRef(systemRef);
-    const route = `/systems/${system}/switches/${refs.switchRef(switchId)}`;
-    return this.#read(o, { route, schema: FrontSwitchSchema, expected: 'FrontSwitch', target: { system }, learn: learnFrontSwitch });
+    return this.#read(o, Reads.switch(refs.systemRef(systemRef), refs.switchRef(switchId)));
   }
 
   /** Logs a switch (an empty list switches out). */
@@ -211,8 +154,7 @@ export class PluralKitClient {
 
   /** A proxied message (or its trigger, for 30 minutes) by Discord message id. */
   async getMessage(messageId: string, o?: CallOptions): Promise<Message> {
-    const route = `/messages/${refs.messageId(messageId)}`;
-    return this.#read(o, { route, schema: MessageSchema, expected: 'Message', target: {}, learn: learnMessage });
+    return this.#read(o, Reads.message(refs.messageId(messageId)));
   }
 
   /** Drops every cached answer about a system (by short id or UUID), for every viewer. */
@@ -220,9 +162,9 @@ export class PluralKitClient {
     this.#cache.invalidate(this.#directory.everyTagOf(refs.systemRef(systemIdOrUuid, 'systemIdOrUuid')));
   }
 
-  /** Stops the limiters' timers; for shutdown and tests. */
+  /** Abandons queued requests and ends their waits; for shutdown and tests. */
   close(): Promise<void> {
-    return this.#limiter.close();
+    return this.#queue.close();
   }
 
   async *#walkSwitches(system: string, untilMs: number | undefined, o: CallOptions): AsyncGenerator<Switch> {
@@ -244,8 +186,7 @@ export class PluralKitClient {
     const query = new URLSearchParams();
     if (before !== undefined) query.set('before', before);
     if (limit !== undefined) query.set('limit', String(limit));
-    const route = `/systems/${system}/switches${query.size > 0 ? `?${query.toString()}` : ''}`;
-    return this.#read(o, { route, schema: schemas.switches, expected: 'Switch[]', target: { system }, learn: learnSwitches });
+    return this.#read(o, Reads.switchPage(system, query));
   }
 
   async #read<S extends z.ZodType>(o: CallOptions | undefined, read: Read<S>): Promise<z.output<S>> {
@@ -257,13 +198,8 @@ export class PluralKitClient {
       key,
       tags,
       async () => {
-        const response = await this.#requester.request({
-          ...at,
-          token: o?.token,
-          priority: o?.priority ?? 'interactive',
-          budget: () => this.#budgetKey(viewer, read.target, false),
-          onOwnScope: () => this.#directory.learnOwnTarget(viewer, read.target),
-        });
+        const priority = o?.priority ?? 'interactive';
+        const response = await this.#requester.request({ ...at, token: o?.token, viewer, target: read.target, write: false, priority });
         const value: z.output<S> =
           response.status === 204 && 'empty' in read ? read.empty : parseBody(read.schema, read.expected, response, at);
         return { value, systems: read.learn(this.#directory, viewer, read.target, value) };
@@ -278,13 +214,8 @@ export class PluralKitClient {
     const at = { method, route };
     const target: Target = { system };
     try {
-      const response = await this.#requester.request({
-        ...at,
-        token: o.token,
-        body,
-        priority: o.priority ?? 'interactive',
-        budget: () => this.#budgetKey(viewer, target, true),
-      });
+      const priority = o.priority ?? 'interactive';
+      const response = await this.#requester.request({ ...at, token: o.token, viewer, target, write: true, body, priority });
       if (method === 'DELETE') return undefined as never;
       const value = parseBody(FrontSwitchSchema, 'FrontSwitch', response, at);
       // Only the owner can write a system's switches, so this proves ownership.
@@ -304,13 +235,5 @@ export class PluralKitClient {
       throw new PluralKitInputError('token', 'a 64-character PluralKit token or a pkapi: API key');
     }
     return tokenHash(token);
-  }
-
-  #budgetKey(viewer: string | undefined, target: Target, write: boolean): BudgetKey {
-    const own =
-      target.system !== undefined
-        ? this.#directory.isOwnSystem(viewer, target.system)
-        : target.entity !== undefined && this.#directory.isOwnEntity(viewer, target.entity);
-    return { own, viewer, write };
   }
 }

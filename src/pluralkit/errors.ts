@@ -1,3 +1,4 @@
+import type { PluralKitErrorCode } from './error-codes.js';
 
 /** The HTTP methods the client sends. */
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -16,10 +17,20 @@ export class PluralKitError extends Error {
   override name = 'PluralKitError';
 }
 
-/** PluralKit answered with a JSON error body (4xx, or a 5xx that carried one after retries). */
-export class PluralKitAPIError extends PluralKitError implements RequestLocation {
+/** A failure of one request: says which method and route, never headers or tokens. */
+export abstract class PluralKitRequestError extends PluralKitError implements RequestLocation {
   readonly method: HttpMethod;
   readonly route: string;
+
+  constructor(message: string, at: RequestLocation, options?: ErrorOptions) {
+    super(message, options);
+    this.method = at.method;
+    this.route = at.route;
+  }
+}
+
+/** PluralKit answered with a JSON error body (4xx, or a 5xx that carried one after retries). */
+export class PluralKitAPIError extends PluralKitRequestError {
   /** The validation map of a 40001 error, keyed by field. */
   readonly errors: Readonly<Record<string, unknown>> | undefined;
 
@@ -31,36 +42,28 @@ export class PluralKitAPIError extends PluralKitError implements RequestLocation
     at: RequestLocation,
     errors?: Record<string, unknown>,
   ) {
-    super(`${message} (${status} on ${where(at)})`);
+    super(`${message} (${status} on ${where(at)})`, at);
     this.name = `PluralKitAPIError[${code}]`;
-    this.method = at.method;
-    this.route = at.route;
     this.errors = errors;
   }
 }
 
 /** PluralKit answered an HTTP error without a usable JSON body (empty 404/400, 5xx, proxies' HTML). */
-export class PluralKitHTTPError extends PluralKitError implements RequestLocation {
+export class PluralKitHTTPError extends PluralKitRequestError {
   override name = 'PluralKitHTTPError';
-  readonly method: HttpMethod;
-  readonly route: string;
 
   constructor(
     readonly status: number,
     at: RequestLocation,
   ) {
-    super(`PluralKit answered HTTP ${status} to ${where(at)}`);
-    this.method = at.method;
-    this.route = at.route;
+    super(`PluralKit answered HTTP ${status} to ${where(at)}`, at);
   }
 }
 
 /** Still answered 429 after every allowed retry. */
-export class PluralKitRateLimitError extends PluralKitError implements RequestLocation {
+export class PluralKitRateLimitError extends PluralKitRequestError {
   override name = 'PluralKitRateLimitError';
   readonly status = 429;
-  readonly method: HttpMethod;
-  readonly route: string;
 
   constructor(
     /** How long PluralKit asked us to wait last time (already floored at our minimum). */
@@ -73,38 +76,29 @@ export class PluralKitRateLimitError extends PluralKitError implements RequestLo
     super(
       `PluralKit rate limit still hit after ${retries} ${retries === 1 ? 'retry' : 'retries'}: ${where(at)}` +
         ` (scope ${scope ?? 'unknown'}, retry after ${retryAfterMs} ms)`,
+      at,
     );
-    this.method = at.method;
-    this.route = at.route;
   }
 }
 
 /** PluralKit did not answer (headers and body) within the configured timeout. */
-export class PluralKitTimeoutError extends PluralKitError implements RequestLocation {
+export class PluralKitTimeoutError extends PluralKitRequestError {
   override name = 'PluralKitTimeoutError';
-  readonly method: HttpMethod;
-  readonly route: string;
 
   constructor(
     readonly timeoutMs: number,
     at: RequestLocation,
   ) {
-    super(`PluralKit did not answer within ${timeoutMs} ms: ${where(at)}`);
-    this.method = at.method;
-    this.route = at.route;
+    super(`PluralKit did not answer within ${timeoutMs} ms: ${where(at)}`, at);
   }
 }
 
 /** The request never got an HTTP answer: connection refused or reset, DNS failure... */
-export class PluralKitNetworkError extends PluralKitError implements RequestLocation {
+export class PluralKitNetworkError extends PluralKitRequestError {
   override name = 'PluralKitNetworkError';
-  readonly method: HttpMethod;
-  readonly route: string;
 
   constructor(at: RequestLocation, cause: unknown) {
-    super(`Could not reach PluralKit for ${where(at)}${describeCause(cause)}`, { cause });
-    this.method = at.method;
-    this.route = at.route;
+    super(`Could not reach PluralKit for ${where(at)}${describeCause(cause)}`, at, { cause });
   }
 }
 
@@ -118,10 +112,8 @@ export interface SchemaIssue {
  * The request worked but the body is not what PluralKit documents (wrong types, missing keys, not JSON).
  * Not an HTTP failure: retrying will not help, and the upstream answer was a success.
  */
-export class PluralKitSchemaError extends PluralKitError implements RequestLocation {
+export class PluralKitSchemaError extends PluralKitRequestError {
   override name = 'PluralKitSchemaError';
-  readonly method: HttpMethod;
-  readonly route: string;
 
   constructor(
     /** Which model was expected, e.g. `System` or `Member[]`. */
@@ -133,9 +125,7 @@ export class PluralKitSchemaError extends PluralKitError implements RequestLocat
       .slice(0, 3)
       .map((issue) => `${issue.path || '(body)'}: ${issue.message}`)
       .join('; ');
-    super(`PluralKit sent a body that is not a valid ${expected} for ${where(at)}: ${summary}`);
-    this.method = at.method;
-    this.route = at.route;
+    super(`PluralKit sent a body that is not a valid ${expected} for ${where(at)}: ${summary}`, at);
   }
 }
 
@@ -157,4 +147,9 @@ function describeCause(cause: unknown): string {
   const inner = cause instanceof Error && cause.cause instanceof Error ? cause.cause : cause;
   const code = (inner as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' ? ` (${code})` : '';
+}
+
+/** A JSON error from PluralKit; with `code`, only that code (e.g. `PluralKitErrorCode.SystemNotFound`). */
+export function isPluralKitAPIError(error: unknown, code?: PluralKitErrorCode): error is PluralKitAPIError {
+  return error instanceof PluralKitAPIError && (code === undefined || error.code === code);
 }

@@ -8,8 +8,7 @@ export {
   pluralKitClientOptionsFromConfig,
   type PluralKitClientOptions,
 } from './options.js';
-export type { Priority } from './budget.js';
-export type { LimiterState } from './limiter.js';
+export type { Priority, LimiterState } from './request-queue.js';
 export type { PluralKitClientStats } from './requester.js';
 export { tokenKind, authorizationHeader, tokenHash, type TokenKind } from './auth.js';
 export {
@@ -34,21 +33,12 @@ export {
   PluralKitNetworkError,
   PluralKitSchemaError,
   PluralKitInputError,
+  PluralKitRequestError,
+  isPluralKitAPIError,
   type HttpMethod,
   type RequestLocation,
   type SchemaIssue,
 } from './errors.js';
-export {
-  isPluralKitError,
-  isPluralKitAPIError,
-  isPluralKitHTTPError,
-  isPluralKitRateLimitError,
-  isPluralKitTimeoutError,
-  isPluralKitNetworkError,
-  isPluralKitSchemaError,
-  isPluralKitInputError,
-  isPluralKitUnavailable,
-} from './guards.js';
 export { MaxSwitchMembers, MaxSwitchPageSize, MaxRefLength, normalizeSystemRef, normalizeMemberRef } from './refs.js';
 export type {
   System,

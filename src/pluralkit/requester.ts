@@ -1,16 +1,10 @@
-import { Priorities, type Priority } from './budget.js';
-import {
-  PluralKitHTTPError,
-  PluralKitNetworkError,
-  PluralKitRateLimitError,
-  type HttpMethod,
-  type RequestLocation,
-} from './errors.js';
-import type { BudgetKey, PluralKitRateLimiter } from './limiter.js';
-import { send, type TransportSuccess } from './transport.js';
+import type { SystemDirectory } from './directory.js';
+import { PluralKitHTTPError, PluralKitNetworkError, PluralKitRateLimitError, type HttpMethod, type RequestLocation } from './errors.js';
+import type { Target } from './learning.js';
+import { bucketKey, bucketNamedBy, type LearnedRate, type Turn } from './rate-model.js';
+import { Priorities, type Priority, type RequestQueue } from './request-queue.js';
+import { exchange, interpret, type Answer, type TransportSuccess } from './transport.js';
 
-/** Never wait less than this after a 429, whatever `retry_after` says (PluralKit sends 0 at a burst's edge). */
-export const MinRetryAfterMs = 100;
 /** First backoff after a 5xx or network failure on a GET; doubles each time. */
 const FailureBackoffMs = 100;
 
@@ -31,12 +25,13 @@ export interface PluralKitClientStats {
 /** One logical request; the requester may send it several times. */
 export interface RequestSpec extends RequestLocation {
   readonly token: string | undefined;
+  /** The token's hash; `undefined` for the public view. */
+  readonly viewer: string | undefined;
+  /** What the request is about: decides, with `write`, which of PluralKit's buckets it spends. */
+  readonly target: Target;
+  readonly write: boolean;
   readonly body?: unknown;
   readonly priority: Priority;
-  /** Asked again on every attempt: an earlier answer may have proven the target is the caller's own. */
-  readonly budget: () => BudgetKey;
-  /** Called when PluralKit counted the request against the caller's own system. */
-  readonly onOwnScope?: (() => void) | undefined;
 }
 
 /** What the requester needs from the client options. */
@@ -50,14 +45,17 @@ export interface RequesterSettings {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Sends requests through their budget and retries what is safe to retry: a 429 for any method
- * (PluralKit refused it before its handler ran), 5xx and network failures for GETs only (a write may
- * have happened). Timeouts are not retried: a slow PluralKit stays slow while the user waits.
+ * One request, step by step: **budget** (which bucket, and a turn from the queue), **send**, **learn**
+ * (rate headers into the rate model; an `own_system_*` scope into the directory), **interpret** (success,
+ * 429 or error). It retries what is safe to retry: a 429 for any method (PluralKit refused it before its
+ * handler ran), 5xx and network failures for GETs only (a write may have happened). Timeouts are not
+ * retried: a slow PluralKit stays slow while the user waits.
  */
 export class Requester {
   constructor(
     private readonly settings: RequesterSettings,
-    private readonly limiter: PluralKitRateLimiter,
+    private readonly queue: RequestQueue,
+    private readonly directory: SystemDirectory,
     private readonly stats: PluralKitClientStats,
   ) {}
 
@@ -67,30 +65,17 @@ export class Requester {
     let rateLimited = 0;
     let failed = 0;
     for (;;) {
-      const key = spec.budget();
-      const budget = this.limiter.budget(key);
-      // A retried request goes ahead of everything queued behind it in its class: nothing is reordered.
-      const priority = Priorities[spec.priority] - (rateLimited + failed > 0 ? 1 : 0);
       try {
-        const result = await budget.schedule(priority, () => {
-          this.stats.upstreamRequests += 1;
-          return send({ ...this.settings, ...at, token: spec.token, body: spec.body }, (rate) => {
-            this.limiter.observe(key, rate);
-            if (rate.scope.startsWith('own_system_')) spec.onOwnScope?.();
-          });
-        });
+        const turn = await this.#budget(spec, rateLimited + failed > 0);
+        const answer = await this.#send(spec, turn);
+        await this.#learn(spec, turn, answer);
+        const result = interpret(answer, at);
         if (result.ok) return result;
         this.stats.rateLimited += 1;
-        // A 429 at a burst's edge says retry_after 0 yet spent a slot: waiting one interval meets the edge
-        // again. One interval on top of what PluralKit says, and never less than two, gets past it.
-        const interval = 1000 / budget.rate;
-        const waitMs = Math.ceil(Math.max(MinRetryAfterMs, (result.retryAfterMs ?? 0) + interval, 2 * interval));
-        if (rateLimited >= this.settings.maxRetries) {
-          throw new PluralKitRateLimitError(waitMs, result.scope, at, rateLimited);
-        }
+        const waitMs = await this.queue.rateLimited(turn, result.retryAfterMs);
+        if (rateLimited >= this.settings.maxRetries) throw new PluralKitRateLimitError(waitMs, result.scope, at, rateLimited);
         rateLimited += 1;
         this.stats.retries429 += 1;
-        this.limiter.pause(key, waitMs);
       } catch (error) {
         if (!isRetryable(spec.method, error) || failed >= this.settings.maxRetries) throw error;
         failed += 1;
@@ -98,6 +83,47 @@ export class Requester {
       }
     }
   }
+
+  /** Waits for a turn in the bucket PluralKit will count this attempt in; asked again on every attempt. */
+  #budget(spec: RequestSpec, retry: boolean): Promise<Turn> {
+    // A retried request goes ahead of everything queued behind it in its class: nothing is reordered.
+    const priority = Priorities[spec.priority] - (retry ? 1 : 0);
+    return this.queue.turn(bucketFor(this.directory, spec), priority);
+  }
+
+  async #send(spec: RequestSpec, turn: Turn): Promise<Answer> {
+    this.stats.upstreamRequests += 1;
+    try {
+      return await exchange({ ...this.settings, method: spec.method, route: spec.route, token: spec.token, body: spec.body });
+    } catch (error) {
+      await this.queue.answered(turn);
+      throw error;
+    }
+  }
+
+  /** The bucket PluralKit named wins over our guess; its `own_system_*` scope proves the target is the caller's. */
+  async #learn(spec: RequestSpec, turn: Turn, answer: Answer): Promise<void> {
+    let learned: LearnedRate | undefined;
+    if (answer.rate !== undefined) {
+      if (answer.rate.scope.startsWith('own_system_')) this.directory.learnOwnTarget(spec.viewer, spec.target);
+      learned = { key: bucketNamedBy(answer.rate.scope, turn.key, ownBucket(this.directory, spec.viewer)), headers: answer.rate };
+    }
+    await this.queue.answered(turn, learned);
+  }
+}
+
+/** PluralKit counts a caller's own requests per system: its id once known, the token's hash until then. */
+function ownBucket(directory: SystemDirectory, viewer: string | undefined): string | undefined {
+  return viewer === undefined ? undefined : (directory.ownSystem(viewer)?.uuid ?? viewer);
+}
+
+/** The bucket a request spends: the caller's own when its target is proven theirs, else the shared one. */
+function bucketFor(directory: SystemDirectory, { viewer, target, write }: RequestSpec): string {
+  const own =
+    target.system !== undefined
+      ? directory.isOwnSystem(viewer, target.system)
+      : target.entity !== undefined && directory.isOwnEntity(viewer, target.entity);
+  return bucketKey(own ? ownBucket(directory, viewer) : undefined, write);
 }
 
 function isRetryable(method: HttpMethod, error: unknown): boolean {

@@ -11,9 +11,10 @@ import {
 import { ErrorBodySchema } from './schemas.js';
 
 /**
- * One HTTP exchange with PluralKit: URL, headers, timeout, JSON, and the mapping of every failed answer
- * to an error class. The only place a response becomes an error. A 429 is returned, not thrown, because
- * the caller retries it; it becomes a `PluralKitRateLimitError` only when retries run out.
+ * One HTTP exchange with PluralKit (URL, headers, timeout), then what its answer means: JSON, and the
+ * mapping of every failed answer to an error class. The only place a response becomes an error. A 429 is
+ * returned, not thrown, because the caller retries it; it becomes a `PluralKitRateLimitError` only when
+ * retries run out.
  */
 
 /** What to send. `token` goes only into the `Authorization` header. */
@@ -47,11 +48,18 @@ export interface TransportRateLimited {
   readonly scope: string | undefined;
 }
 
-/** Result of {@link send}. */
+/** Result of {@link interpret}. */
 export type TransportResult = TransportSuccess | TransportRateLimited;
 
-/** Sends one request. `observe` receives the rate headers of every answer that has them, errors included. */
-export async function send(request: TransportRequest, observe: (rate: RateHeaders) => void): Promise<TransportResult> {
+/** What came back, before it means anything: status, body text and the rate headers, if any. */
+export interface Answer {
+  readonly status: number;
+  readonly text: string;
+  readonly rate: RateHeaders | undefined;
+}
+
+/** Sends one request and reads the whole answer. Throws only when no answer came (timeout, network). */
+export async function exchange(request: TransportRequest): Promise<Answer> {
   const at: RequestLocation = { method: request.method, route: request.route };
   const headers: Record<string, string> = { 'User-Agent': request.userAgent, Accept: 'application/json' };
   if (request.token !== undefined) {
@@ -60,10 +68,6 @@ export async function send(request: TransportRequest, observe: (rate: RateHeader
   }
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
   const signal = AbortSignal.timeout(request.timeoutMs);
-
-  let status: number;
-  let text: string;
-  let rate: RateHeaders | undefined;
   try {
     const response = await fetch(request.baseUrl + request.route, {
       method: request.method,
@@ -72,16 +76,18 @@ export async function send(request: TransportRequest, observe: (rate: RateHeader
       signal,
       redirect: 'error',
     });
-    status = response.status;
-    rate = readRateHeaders(response.headers);
-    text = await response.text();
+    const rate = readRateHeaders(response.headers);
+    return { status: response.status, rate, text: await response.text() };
   } catch (error) {
     if (signal.aborted) throw new PluralKitTimeoutError(request.timeoutMs, at);
     throw new PluralKitNetworkError(at, error);
   }
-  if (rate !== undefined) observe(rate);
+}
 
-  const parsed = parseJson(text);
+/** What an answer means: a success, a 429 to retry, or (thrown) the error class of any other failure. */
+export function interpret(answer: Answer, at: RequestLocation): TransportResult {
+  const { status } = answer;
+  const parsed = parseJson(answer.text);
   if (status >= 200 && status < 300) {
     return { ok: true, status, body: parsed.value, json: parsed.json };
   }

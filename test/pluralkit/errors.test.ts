@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import {
   PluralKitAPIError,
+  PluralKitError,
   PluralKitErrorCode,
   PluralKitHTTPError,
   PluralKitInputError,
@@ -11,8 +12,6 @@ import {
   PluralKitSchemaError,
   PluralKitTimeoutError,
   isPluralKitAPIError,
-  isPluralKitError,
-  isPluralKitInputError,
 } from '../../src/pluralkit/index.js';
 import { clientFor, onCleanup, rejectionOf, setup } from './helpers.js';
 
@@ -147,8 +146,8 @@ describe('PluralKit client errors', () => {
     ];
     for (const [call, argument] of bad) {
       const error = await rejectionOf(call);
-      expect(isPluralKitInputError(error), argument).toBe(true);
-      expect(isPluralKitError(error)).toBe(true);
+      expect(error instanceof PluralKitInputError, argument).toBe(true);
+      expect(error instanceof PluralKitError).toBe(true);
       expect((error as PluralKitInputError).argument).toBe(argument);
       expect((error as Error).message).toMatch(/^Invalid .+: expected .+/);
       expectNoToken(error, token);

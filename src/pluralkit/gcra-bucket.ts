@@ -1,11 +1,9 @@
-import { JobQueue, type QueuedJob } from './job-queue.js';
 import type { RateHeaders } from './transport.js';
 
 /**
- * One rate-limit budget: the queue of requests that spend it and the model of PluralKit's bucket that
- * decides when the next may leave. It owns no timer: the limiter asks `readyAt` and calls `release`.
+ * One of PluralKit's buckets as this process counts it (docs/pluralkit-rate-limits.md):
  *
- * - Until PluralKit advertises a limit, every budget is paced by the shared `gate` (one budget for the
+ * - Until PluralKit advertises a limit, every bucket is paced by the shared `gate` (one bucket for the
  *   whole process), because a server without headers may count everything together, as PluralKit's
  *   documented 2 req/s per IP did. The gate sends request k + N (N = floor(rate)) only N intervals after
  *   request k was ANSWERED: the server saw request k before it answered, so however its latency varies,
@@ -13,40 +11,24 @@ import type { RateHeaders } from './transport.js';
  * - Once `X-RateLimit-Limit: R` arrives, it is GCRA with burst R − 1, one under PluralKit's burst, since
  *   PluralKit spends the last slot AND answers it 429. `X-RateLimit-Remaining` only ever lowers what we
  *   may send (other apps may share the bucket).
- * - A 429 pauses the whole budget and empties it, so queued requests don't follow it in, and for a
- *   second after the pause its sends are spaced one emission interval apart.
+ * - A 429 pauses the bucket (and the gate, while it paces it), and for a second after the pause its
+ *   sends are spaced one emission interval apart.
  */
-
-/** Priorities: lower runs first; a retried request goes ahead of its own class. */
-export const Priorities = { interactive: 3, background: 6 } as const;
-/** How a call is queued: interactive before background. */
-export type Priority = keyof typeof Priorities;
 
 /** Our clock reads whole milliseconds; the server's may read the same instant up to 1 ms later. */
 const ClockSlackMs = 2;
 
-/** What a budget needs from the limiter that runs it. */
-export interface BudgetHost {
-  /** Work was queued on `budget` or the timing changed: look again at what may leave, and when. */
-  wake(budget: Budget): void;
-  /** The budget has nothing queued and nothing in flight. */
-  idle(budget: Budget): void;
-}
-
-/** One header-less send: when it left and, once known, when its answer came back. */
-interface SendRecord {
+/** One header-less send, and, once known, when its answer came back. */
+export interface SendRecord {
   answeredAt: number | undefined;
 }
 
-let nextSeq = 0;
 const burstOf = (limit: number): number => Math.max(1, limit - 1);
 
 /** See the module comment. */
-export class Budget {
+export class GcraBucket {
   readonly key: string;
-  readonly #queue = new JobQueue();
-  readonly #host: BudgetHost;
-  readonly #gate: Budget | undefined;
+  readonly #gate: GcraBucket | undefined;
   #rate: number;
   #advertised: number | undefined;
   /** GCRA theoretical arrival time of our own sends (epoch ms). */
@@ -62,125 +44,80 @@ export class Budget {
   #nextSlot = 0;
   /** Headerless pacing: the most recent sends, at most `floor(rate)` of them, and when each was answered. */
   #recent: SendRecord[] = [];
-  #inFlight = 0;
+  /** Sends granted and not yet answered. */
+  inFlight = 0;
 
-  constructor(key: string, startRate: number, host: BudgetHost, gate?: Budget) {
+  constructor(key: string, startRate: number, gate?: GcraBucket) {
     this.key = key;
     this.#rate = startRate;
-    this.#host = host;
     this.#gate = gate;
   }
 
-  /** Requests per second this budget currently allows. */
+  /** Requests per second this bucket currently allows. */
   get rate(): number {
     return this.#rate;
   }
 
-  /** The limit PluralKit advertised for this budget, once it has. */
+  /** The limit PluralKit advertised for this bucket, once it has. */
   get advertised(): number | undefined {
     return this.#advertised;
   }
 
-  /** Requests waiting to leave. */
-  get waiting(): number {
-    return this.#queue.size;
-  }
-
-  /** Something queued or in flight. */
-  get busy(): boolean {
-    return this.#queue.size > 0 || this.#inFlight > 0;
-  }
-
-  /** Paced by the shared gate (no limit advertised yet). */
-  get gated(): boolean {
-    return this.#advertised === undefined && this.#gate !== undefined;
-  }
-
-  /** Forgetting this budget now loses nothing: idle, and PluralKit's bucket is full again. */
+  /** Forgetting this bucket now loses nothing: nothing in flight, and PluralKit's bucket is full again. */
   forgettable(now: number): boolean {
-    return !this.busy && this.#tat <= now && this.#pausedUntil <= now && this.#pacedUntil <= now;
+    return this.inFlight === 0 && this.#tat <= now && this.#pausedUntil <= now && this.#pacedUntil <= now;
   }
 
-  /** The job that leaves next (for ordering gated budgets against each other). */
-  head(): QueuedJob | undefined {
-    return this.#queue.peek();
-  }
-
-  /** Runs `task` when the budget allows; resolves or rejects with it. */
-  schedule<T>(priority: number, task: () => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const start = (): Promise<void> => {
-        this.#inFlight += 1;
-        return task()
-          .then(resolve, reject)
-          .finally(() => {
-            this.#inFlight -= 1;
-            if (!this.busy) this.#host.idle(this);
-          });
-      };
-      this.#queue.push({ priority, seq: nextSeq++, start });
-      this.#host.wake(this);
-    });
-  }
-
-  /** When the next queued job may leave (epoch ms), counting the gate while it paces this budget. */
+  /** When the next send may leave (epoch ms), counting the gate while it paces this bucket. */
   readyAt(now: number): number {
     const own = this.#ownReadyAt(now);
-    return this.gated ? Math.max(own, this.#gate!.#ownReadyAt(now)) : own;
+    return this.#gated ? Math.max(own, this.#gate!.#ownReadyAt(now)) : own;
   }
 
-  /** Sends the next queued job now. */
-  release(now: number): void {
-    const job = this.#queue.shift();
-    if (job === undefined) return;
-    const records = [this.#noteSend(now), this.gated ? this.#gate!.#noteSend(now) : undefined];
-    void job.start().then(() => {
-      for (const record of records) if (record !== undefined) record.answeredAt = Date.now();
-      // An answer may be what the next header-less send waits for.
-      if (records.some((record) => record !== undefined)) this.#host.wake(this);
-    });
+  /** Counts a send leaving now; returns the header-less records whose answers pace later sends. */
+  take(now: number): SendRecord[] {
+    this.inFlight += 1;
+    const records = [this.#noteSend(now), this.#gated ? this.#gate!.#noteSend(now) : undefined];
+    return records.filter((record) => record !== undefined);
   }
 
-  /** Starts as if PluralKit had advertised `limit` for this budget, with one send allowed now. */
+  /** Starts as if PluralKit had advertised `limit` for this bucket, with one send allowed now. */
   adopt(limit: number, now: number): void {
     this.#advertised = limit;
     this.#rate = limit;
     this.#tat = now + (burstOf(limit) - 1) * (1000 / limit);
   }
 
-  /** Follows PluralKit's headers for this budget. `carrying`: the answered request went through it. */
-  follow(rate: RateHeaders, carrying: boolean, now: number): void {
-    const othersUnseen = Math.max(0, this.#inFlight - (carrying ? 1 : 0));
+  /** Follows PluralKit's headers for this bucket; sends still in flight are not in `remaining` yet. */
+  follow(rate: RateHeaders, now: number): void {
     const burst = burstOf(rate.limit);
     const interval = 1000 / rate.limit;
     // Remaining r allows r − 1 more: PluralKit refuses unless the remaining AFTER a request is at least 1.
-    const target = Math.min(burst, Math.max(0, rate.remaining - 1 - othersUnseen));
+    const target = Math.min(burst, Math.max(0, rate.remaining - 1 - this.inFlight));
     const tat = now + (burst - target) * interval;
     // On the first headers, what we counted at the starting rate is replaced by what PluralKit says.
     this.#tat = this.#advertised === undefined ? tat : Math.max(this.#tat, tat);
     this.#advertised = rate.limit;
     this.#rate = rate.limit;
-    this.#host.wake(this);
   }
 
-  /** After a 429: pause this budget (and the gate, if it was pacing us) and empty it. */
+  /** After a 429: pause this bucket (and the gate, if it was pacing us) and empty it. */
   pause(ms: number, now: number): void {
     this.#pausedUntil = Math.max(this.#pausedUntil, now + ms);
     // A GCRA bucket is whole again one second after its last refusal; pace sends until then.
     this.#pacedUntil = Math.max(this.#pacedUntil, this.#pausedUntil + 1000);
     if (this.#advertised === undefined) this.#gate?.pause(ms, now);
     else this.#tat = Math.max(this.#tat, now + burstOf(this.#advertised) * (1000 / this.#advertised));
-    this.#host.wake(this);
   }
 
-  /** Abandons queued work (shutdown). */
-  drop(): void {
-    while (this.#queue.shift() !== undefined);
+  /** Paced by the shared gate (no limit advertised yet). */
+  get #gated(): boolean {
+    return this.#advertised === undefined && this.#gate !== undefined;
   }
 
   #ownReadyAt(now: number): number {
     if (this.#advertised === undefined) {
-      // A gated budget is paced by the gate; only its own pause is its own.
+      // A gated bucket is paced by the gate; only its own pause is its own.
       return this.#gate !== undefined ? this.#pausedUntil : Math.max(this.#pausedUntil, this.#headerlessReadyAt());
     }
     const interval = 1000 / this.#advertised;
@@ -202,7 +139,7 @@ export class Budget {
     const interval = 1000 / (this.#advertised ?? this.#rate);
     // Counted from the first send, before any limit is known: that send is in PluralKit's bucket too.
     this.#tat = Math.max(this.#tat, now) + interval;
-    // A gated budget's sends are recorded on the gate, which paces them.
+    // A gated bucket's sends are recorded on the gate, which paces them.
     if (this.#advertised !== undefined || this.#gate !== undefined) return undefined;
     this.#nextSlot = Math.max(this.#nextSlot + interval, now + interval / 2);
     const record: SendRecord = { answeredAt: undefined };
