@@ -1,6 +1,11 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { targetFromOptions, visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
+import {
+  targetFromOptions,
+  visibilityFromPublicOption,
+  withPublicOption,
+  withTargetOptions,
+} from '../src/discord/options.js';
 import { frontersView } from '../src/features/fronters.js';
 
 /** `/fronters [system] [user] [public]`: who is fronting now, yours or another system's public view. */

@@ -1,6 +1,11 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { targetFromOptions, visibilityFromPublicOption, withLookupOptions, withPublicOption } from '../src/discord/options.js';
+import {
+  targetFromOptions,
+  visibilityFromPublicOption,
+  withLookupOptions,
+  withPublicOption,
+} from '../src/discord/options.js';
 import { UserFacingError } from '../src/errors.js';
 import { defineSessions } from '../src/discord/sessions.js';
 import { autocompleteGroups } from '../src/features/entity-choices.js';
@@ -10,7 +15,10 @@ import { withContent } from '../src/features/paged-list.js';
 import { storeTarget } from '../src/features/view-target.js';
 import { ControlAction } from '../src/render/message.js';
 
-const data = withLookupOptions(new SlashCommandBuilder().setName('group').setDescription("A group's card and its members"), 'group');
+const data = withLookupOptions(
+  new SlashCommandBuilder().setName('group').setDescription("A group's card and its members"),
+  'group',
+);
 
 /** Filled in once the group is known; it backs the "All members" button. */
 const sessions = defineSessions<MemberListState | undefined>('group');
@@ -23,8 +31,19 @@ export default {
     const target = await targetFromOptions(interaction, ctx);
     const session = sessions.create(ctx.sessions, interaction.user.id, undefined);
     const controls = sessions.controls(session);
-    const { message, group } = await groupCardView(ctx, interaction.user.id, target, interaction.options.getString('group', true), controls);
-    session.state = { target: storeTarget(target), source: { kind: 'group', groupId: group.id }, sort: 'name', page: 0 };
+    const { message, group } = await groupCardView(
+      ctx,
+      interaction.user.id,
+      target,
+      interaction.options.getString('group', true),
+      controls,
+    );
+    session.state = {
+      target: storeTarget(target),
+      source: { kind: 'group', groupId: group.id },
+      sort: 'name',
+      page: 0,
+    };
     await respond.send(message);
   },
   async component({ interaction, respond, ctx, id, ...routed }) {

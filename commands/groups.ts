@@ -1,6 +1,11 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { targetFromOptions, visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
+import {
+  targetFromOptions,
+  visibilityFromPublicOption,
+  withPublicOption,
+  withTargetOptions,
+} from '../src/discord/options.js';
 import { defineSessions } from '../src/discord/sessions.js';
 import { groupListAction, groupListPage, type GroupListState } from '../src/features/group-views.js';
 import { storeTarget } from '../src/features/view-target.js';
@@ -23,7 +28,14 @@ export default {
     const session = sessions.of(routed.session);
     if (session === undefined) return;
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
-    const answer = await groupListAction(ctx, interaction.user.id, session.state, id, values, sessions.controls(session));
+    const answer = await groupListAction(
+      ctx,
+      interaction.user.id,
+      session.state,
+      id,
+      values,
+      sessions.controls(session),
+    );
     if (answer !== undefined) await respond.send(answer);
   },
 } satisfies Command;

@@ -5,9 +5,14 @@ import { renderHelp } from '../src/render/help.js';
 
 /** `/help`: every command and menu under its heading, examples, admin controls, and what is stored. */
 export default {
-  data: new SlashCommandBuilder().setName('help').setDescription('What every command does, and how linking and privacy work').toJSON(),
+  data: new SlashCommandBuilder()
+    .setName('help')
+    .setDescription('What every command does, and how linking and privacy work')
+    .toJSON(),
   visibility: () => ({ ephemeral: true }),
   async execute({ respond, ctx }) {
-    await respond.send(renderHelp(helpSections(ctx.bot.commands, ctx.bot.helpSections), { intro: HelpIntro, notes: HelpNotes }));
+    await respond.send(
+      renderHelp(helpSections(ctx.bot.commands, ctx.bot.helpSections), { intro: HelpIntro, notes: HelpNotes }),
+    );
   },
 } satisfies Command;

@@ -1,6 +1,11 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { targetFromOptions, visibilityFromPublicOption, withLookupOptions, withPublicOption } from '../src/discord/options.js';
+import {
+  targetFromOptions,
+  visibilityFromPublicOption,
+  withLookupOptions,
+  withPublicOption,
+} from '../src/discord/options.js';
 import { memberCardView } from '../src/features/member-card.js';
 import { autocompleteMembers } from '../src/features/entity-choices.js';
 
@@ -17,7 +22,9 @@ export default {
   visibility: visibilityFromPublicOption,
   async execute({ interaction, respond, ctx }) {
     const target = await targetFromOptions(interaction, ctx);
-    await respond.send(await memberCardView(ctx, interaction.user.id, target, interaction.options.getString('member', true)));
+    await respond.send(
+      await memberCardView(ctx, interaction.user.id, target, interaction.options.getString('member', true)),
+    );
   },
   autocomplete: autocompleteMembers,
 } satisfies Command;

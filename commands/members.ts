@@ -1,12 +1,21 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { defineSessions } from '../src/discord/sessions.js';
-import { targetFromOptions, visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
+import {
+  targetFromOptions,
+  visibilityFromPublicOption,
+  withPublicOption,
+  withTargetOptions,
+} from '../src/discord/options.js';
 import { memberListAction, memberListPage, type MemberListState } from '../src/features/member-list.js';
 import { storeTarget } from '../src/features/view-target.js';
 
-const data = withTargetOptions(new SlashCommandBuilder().setName('members').setDescription('List the members of a system'));
-data.addStringOption((option) => option.setName('search').setDescription('Only members whose name or id contains this').setMaxLength(100));
+const data = withTargetOptions(
+  new SlashCommandBuilder().setName('members').setDescription('List the members of a system'),
+);
+data.addStringOption((option) =>
+  option.setName('search').setDescription('Only members whose name or id contains this').setMaxLength(100),
+);
 data.addStringOption((option) =>
   option
     .setName('sort')
@@ -36,7 +45,14 @@ export default {
     const session = sessions.of(routed.session);
     if (session === undefined) return;
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
-    const answer = await memberListAction(ctx, interaction.user.id, session.state, id, values, sessions.controls(session));
+    const answer = await memberListAction(
+      ctx,
+      interaction.user.id,
+      session.state,
+      id,
+      values,
+      sessions.controls(session),
+    );
     if (answer !== undefined) await respond.send(answer);
   },
 } satisfies Command;

@@ -3,7 +3,14 @@ import type { Command } from '../src/discord/command.js';
 import { defineSessions } from '../src/discord/sessions.js';
 import { autocompleteMembers } from '../src/features/entity-choices.js';
 import { EditFormField } from '../src/features/switch-edit-forms.js';
-import { editorComponent, editorForm, EditorForm, openSwitchEditor, renderEditor, type EditorState } from '../src/features/switch-edit.js';
+import {
+  editorComponent,
+  editorForm,
+  EditorForm,
+  openSwitchEditor,
+  renderEditor,
+  type EditorState,
+} from '../src/features/switch-edit.js';
 import { logSwitch } from '../src/features/switch-log.js';
 import { withUndoButton } from '../src/render/switch-edit.js';
 
@@ -26,14 +33,20 @@ const data = new SlashCommandBuilder()
     sub.setName('in').setDescription('Log a switch: these members front now (or since a time)');
     for (let i = 1; i <= MemberOptions; i++) {
       sub.addStringOption((o) =>
-        o.setName(i === 1 ? 'member' : `member${i}`).setDescription(i === 1 ? 'Who fronts (name or id)' : 'Also fronting')
-          .setRequired(i === 1).setAutocomplete(true).setMaxLength(100),
+        o
+          .setName(i === 1 ? 'member' : `member${i}`)
+          .setDescription(i === 1 ? 'Who fronts (name or id)' : 'Also fronting')
+          .setRequired(i === 1)
+          .setAutocomplete(true)
+          .setMaxLength(100),
       );
     }
     return sub.addStringOption((o) => o.setName('time').setDescription(timeHelp).setMaxLength(100));
   })
   .addSubcommand((sub) =>
-    sub.setName('out').setDescription('Log a switch-out: nobody fronts now (or since a time)')
+    sub
+      .setName('out')
+      .setDescription('Log a switch-out: nobody fronts now (or since a time)')
       .addStringOption((o) => o.setName('time').setDescription(timeHelp).setMaxLength(100)),
   )
   .addSubcommand((sub) => sub.setName('edit').setDescription('Move, change or delete any past switch'));
@@ -45,19 +58,31 @@ export default {
   async execute({ interaction, respond, ctx }) {
     const sub = interaction.options.getSubcommand();
     if (sub === 'edit') {
-      const session = sessions.create(ctx.sessions, interaction.user.id, await openSwitchEditor(ctx, interaction.user.id));
+      const session = sessions.create(
+        ctx.sessions,
+        interaction.user.id,
+        await openSwitchEditor(ctx, interaction.user.id),
+      );
       return respond.send(renderEditor(session.state, sessions.controls(session), ctx.now()));
     }
     const members = sub === 'in' ? typedMembers(interaction) : [];
     const logged = await logSwitch(ctx, interaction.user.id, { members, time: interaction.options.getString('time') });
-    await respond.send(withUndoButton(logged.message, sessions.controls(sessions.create(ctx.sessions, interaction.user.id, logged.undo))));
+    await respond.send(
+      withUndoButton(
+        logged.message,
+        sessions.controls(sessions.create(ctx.sessions, interaction.user.id, logged.undo)),
+      ),
+    );
   },
   autocomplete: autocompleteMembers,
   async component({ interaction, respond, ctx, id, ...routed }) {
     const session = sessions.of(routed.session);
     if (session === undefined) return;
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
-    const answer = await editorComponent(ctx, interaction.user.id, session.state, sessions.controls(session), { ...id, values });
+    const answer = await editorComponent(ctx, interaction.user.id, session.state, sessions.controls(session), {
+      ...id,
+      values,
+    });
     if (answer.kind === 'modal') return respond.showModal(answer.modal);
     await respond.send(answer.body);
   },
@@ -66,6 +91,8 @@ export default {
     if (session === undefined) return;
     const field = id.action === EditorForm.move ? EditFormField.time : EditFormField.members;
     const text = interaction.fields.getTextInputValue(field);
-    await respond.send(await editorForm(ctx, interaction.user.id, session.state, sessions.controls(session), id.action, text));
+    await respond.send(
+      await editorForm(ctx, interaction.user.id, session.state, sessions.controls(session), id.action, text),
+    );
   },
 } satisfies Command;

@@ -1,6 +1,11 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { targetFromOptions, visibilityFromPublicOption, withPublicOption, withTargetOptions } from '../src/discord/options.js';
+import {
+  targetFromOptions,
+  visibilityFromPublicOption,
+  withPublicOption,
+  withTargetOptions,
+} from '../src/discord/options.js';
 import { defineSessions } from '../src/discord/sessions.js';
 import { openHistory, renderHistoryPage, turnPage, type HistoryState } from '../src/features/switch-pages.js';
 import { ControlAction, parsePageArg } from '../src/render/message.js';
@@ -13,7 +18,9 @@ const sessions = defineSessions<HistoryState>('switches');
  */
 export default {
   data: withPublicOption(
-    withTargetOptions(new SlashCommandBuilder().setName('switches').setDescription('Front history: who fronted when, and for how long')),
+    withTargetOptions(
+      new SlashCommandBuilder().setName('switches').setDescription('Front history: who fronted when, and for how long'),
+    ),
   ).toJSON(),
   visibility: visibilityFromPublicOption,
   async execute({ interaction, respond, ctx }) {
@@ -26,7 +33,13 @@ export default {
     const session = sessions.of(routed.session);
     if (session === undefined) return;
     const { state } = session;
-    await turnPage(ctx, interaction.user.id, state, parsePageArg(id.arg) ?? state.page, id.action === ControlAction.LastPage);
+    await turnPage(
+      ctx,
+      interaction.user.id,
+      state,
+      parsePageArg(id.arg) ?? state.page,
+      id.action === ControlAction.LastPage,
+    );
     await respond.send(renderHistoryPage(state, sessions.controls(session), ctx.now(), false));
   },
 } satisfies Command;

@@ -3,7 +3,10 @@ import type { Command } from '../src/discord/command.js';
 
 /** `/unlink`: forgets the user's token at once. */
 export default {
-  data: new SlashCommandBuilder().setName('unlink').setDescription('Forget your linked PluralKit token, right now').toJSON(),
+  data: new SlashCommandBuilder()
+    .setName('unlink')
+    .setDescription('Forget your linked PluralKit token, right now')
+    .toJSON(),
   visibility: () => ({ ephemeral: true }),
   async execute({ interaction, respond, ctx }) {
     const removed = await ctx.accounts.unlink(interaction.user.id);

@@ -15,10 +15,21 @@ import { formatTable, type BenchRow } from './bench/rows.js';
  */
 const Sections: Record<number, (quick: boolean) => Promise<BenchRow[]>> = {
   1: (quick) => benchLimiter(quick ? { ...LimiterDefaults, reads: 20, writes: 6 } : LimiterDefaults),
-  4: (quick) => benchRendering(quick ? { ...RenderingDefaults, members: 200, switches: 1000, groups: 5, statsRepeats: 3 } : RenderingDefaults),
+  4: (quick) =>
+    benchRendering(
+      quick ? { ...RenderingDefaults, members: 200, switches: 1000, groups: 5, statsRepeats: 3 } : RenderingDefaults,
+    ),
   5: (quick) => benchFootprint(quick ? { ...FootprintDefaults, linkedUsers: 500, readSeconds: 1 } : FootprintDefaults),
-  3: (quick) => benchEconomy(quick ? { ...EconomyDefaults, commands: 100, users: 10, systems: 3, simultaneous: 20 } : EconomyDefaults),
-  2: (quick) => benchLatency(quick ? { ...LatencyDefaults, interactions: 50, warmSystems: 5, queueSeconds: 5, finalWaitMs: 15_000 } : LatencyDefaults),
+  3: (quick) =>
+    benchEconomy(
+      quick ? { ...EconomyDefaults, commands: 100, users: 10, systems: 3, simultaneous: 20 } : EconomyDefaults,
+    ),
+  2: (quick) =>
+    benchLatency(
+      quick
+        ? { ...LatencyDefaults, interactions: 50, warmSystems: 5, queueSeconds: 5, finalWaitMs: 15_000 }
+        : LatencyDefaults,
+    ),
 };
 
 function parseOnly(text: string | undefined): number[] {
@@ -31,7 +42,9 @@ function parseOnly(text: string | undefined): number[] {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { json: { type: 'string' }, only: { type: 'string' }, quick: { type: 'boolean', default: false } },
+  });
   const sections = parseOnly(values.only);
   const quick = values.quick ?? false;
   const started = new Date();
@@ -45,9 +58,14 @@ async function main(): Promise<void> {
   const machine = machineInfo();
   const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
   console.log(formatTable(rows));
-  console.log(`\n${started.toISOString().slice(0, 10)} · ${describeMachine(machine)} · ${command}${quick ? ' (quick: reduced counts)' : ''}`);
+  console.log(
+    `\n${started.toISOString().slice(0, 10)} · ${describeMachine(machine)} · ${command}${quick ? ' (quick: reduced counts)' : ''}`,
+  );
   if (values.json !== undefined) {
-    await writeFile(values.json, `${JSON.stringify({ date: started.toISOString(), machine, command, quick, rows }, null, 2)}\n`);
+    await writeFile(
+      values.json,
+      `${JSON.stringify({ date: started.toISOString(), machine, command, quick, rows }, null, 2)}\n`,
+    );
   }
 }
 

@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   const problems: string[] = [];
   if (config.discordToken === undefined) problems.push('DISCORD_TOKEN: required to register commands');
   if (config.discordApplicationId === undefined) problems.push('DISCORD_APPLICATION_ID: required to register commands');
-  if (values.guild !== undefined && !/^\d{17,20}$/.test(values.guild)) problems.push('--guild: expected a server id (17-20 digits)');
+  if (values.guild !== undefined && !/^\d{17,20}$/.test(values.guild))
+    problems.push('--guild: expected a server id (17-20 digits)');
   if (problems.length > 0) throw new ConfigError(problems);
   const count = await registerCommands(commands, {
     token: config.discordToken!,

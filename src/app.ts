@@ -70,18 +70,31 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     bot: {
       applicationId: () => client.application?.id,
       commands: commandDefinitions(commands),
-      helpSections: commandSections.map((section) => ({ title: section.title, names: section.commands.map((command) => command.data.name) })),
+      helpSections: commandSections.map((section) => ({
+        title: section.title,
+        names: section.commands.map((command) => command.data.name),
+      })),
     },
     now: options.now ?? (() => new Date()),
   };
   const inFlight = new InFlight();
-  const router = createRouter(commands, ctx, { deferAfterMs: options.deferAfterMs, supportUrl: config.supportUrl, inFlight });
+  const router = createRouter(commands, ctx, {
+    deferAfterMs: options.deferAfterMs,
+    supportUrl: config.supportUrl,
+    inFlight,
+  });
 
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.MessageCreate, (message) => {
-    const restarting = () => message.reply({ content: UserErrorMessages.Restarting(), allowedMentions: { parse: [] } }).then(() => undefined);
-    const reply = inFlight.draining && !message.author.bot && !message.inGuild() ? restarting : () => handleDirectMessage(message, ctx);
-    void inFlight.run(() => reply().catch((error: unknown) => log.warn({ err: error, user: message.author.id }, 'could not answer a DM')));
+    const restarting = () =>
+      message.reply({ content: UserErrorMessages.Restarting(), allowedMentions: { parse: [] } }).then(() => undefined);
+    const reply =
+      inFlight.draining && !message.author.bot && !message.inGuild()
+        ? restarting
+        : () => handleDirectMessage(message, ctx);
+    void inFlight.run(() =>
+      reply().catch((error: unknown) => log.warn({ err: error, user: message.author.id }, 'could not answer a DM')),
+    );
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'gateway disconnected'));

@@ -29,7 +29,10 @@ const booleanFlag = (fallback: boolean) =>
 const envSchema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText.pipe(
-    z.string().regex(/^\d{17,20}$/, { message: 'expected a Discord application id (17-20 digits)' }).optional(),
+    z
+      .string()
+      .regex(/^\d{17,20}$/, { message: 'expected a Discord application id (17-20 digits)' })
+      .optional(),
   ),
   DISCORD_API_URL: optionalText.pipe(httpUrl.optional()),
   PLURALKIT_API_URL: optionalText.pipe(httpUrl.optional()).transform((value) => value ?? DefaultPluralKitApiUrl),
@@ -42,15 +45,22 @@ const envSchema = z.object({
   TOKEN_ENCRYPTION_KEYS_PREVIOUS: optionalText.pipe(
     z
       .string()
-      .transform((value) => value.split(',').map((key) => key.trim()).filter((key) => key !== ''))
+      .transform((value) =>
+        value
+          .split(',')
+          .map((key) => key.trim())
+          .filter((key) => key !== ''),
+      )
       .pipe(z.array(base64Key))
       .optional(),
   ),
-  STORE_URL: optionalText.transform((value) => value ?? 'sqlite://./data/pk-companion.sqlite').pipe(
-    z.string().regex(/^(sqlite|redis|rediss|postgres|postgresql|memory):/, {
-      message: 'expected a sqlite://, redis://, postgres:// or memory: URL',
-    }),
-  ),
+  STORE_URL: optionalText
+    .transform((value) => value ?? 'sqlite://./data/pk-companion.sqlite')
+    .pipe(
+      z.string().regex(/^(sqlite|redis|rediss|postgres|postgresql|memory):/, {
+        message: 'expected a sqlite://, redis://, postgres:// or memory: URL',
+      }),
+    ),
   SUPPORT_URL: optionalText.pipe(httpUrl.optional()),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -26,7 +26,8 @@ export const UserErrorMessages = {
     `Too many \`/link\` attempts in a short time. Try again in ${ctx.wait}. Nothing was sent to PluralKit.`,
   Forbidden: () =>
     "PluralKit refused that: only the system's owner can do it, with a token or key that allows it. If it's your system, check that `/link` holds your current token.",
-  StoreUnavailable: () => "I can't reach my token storage right now. Nothing was changed; please try again in a minute.",
+  StoreUnavailable: () =>
+    "I can't reach my token storage right now. Nothing was changed; please try again in a minute.",
   OptionConflict: (ctx: { first: string; second: string }) =>
     `Use either \`${ctx.first}\` or \`${ctx.second}\`, not both.`,
   InvalidReference: (ctx: { kind: string; detail: string }) => `That ${ctx.kind} id isn't valid: ${ctx.detail}`,
@@ -39,12 +40,16 @@ export const UserErrorMessages = {
     ctx.ref === undefined ? "PluralKit doesn't know that member." : `No member ${ctx.ref} found.`,
   GroupNotFound: (ctx: { ref?: string | undefined }) =>
     ctx.ref === undefined ? "PluralKit doesn't know that group." : `No group ${ctx.ref} found.`,
-  SwitchNotFound: () => "That switch doesn't exist any more (it may have been edited or deleted). Run the command again.",
-  MessageNotFound: () => "PluralKit has no record of that message. Only messages proxied by PluralKit, or the 30 minutes after a trigger, can be looked up.",
+  SwitchNotFound: () =>
+    "That switch doesn't exist any more (it may have been edited or deleted). Run the command again.",
+  MessageNotFound: () =>
+    'PluralKit has no record of that message. Only messages proxied by PluralKit, or the 30 minutes after a trigger, can be looked up.',
   MessageAuthorHasNoSystem: () =>
     "That message wasn't proxied by PluralKit, and its author has no PluralKit system (or keeps it private), so there is no front to look up.",
-  MessageFromBot: () => "That message was sent by a bot or a webhook that PluralKit didn't proxy, so no system's front applies to it.",
-  BotNotReady: () => "I'm still starting up and don't know my own application id yet. Please try again in a few seconds.",
+  MessageFromBot: () =>
+    "That message was sent by a bot or a webhook that PluralKit didn't proxy, so no system's front applies to it.",
+  BotNotReady: () =>
+    "I'm still starting up and don't know my own application id yet. Please try again in a few seconds.",
   Private: (ctx: { what: string }) => `That system keeps its ${ctx.what} private.`,
   PrivateListNeedsId: (ctx: { what: 'member' | 'group' }) =>
     `That system keeps its ${ctx.what} list private, so I can only find its ${ctx.what}s by id (5 or 6 letters, e.g. \`abcde\`).`,
@@ -71,13 +76,15 @@ export const UserErrorMessages = {
   NotYourMenu: (ctx: { command: string }) =>
     `These buttons belong to whoever ran \`/${ctx.command}\`. Run it yourself to get your own.`,
   MenuExpired: (ctx: { command: string }) => `This menu has expired. Run \`/${ctx.command}\` again.`,
-  InvalidControl: () => "That control isn't valid (it doesn't belong to any menu I made). Run the command again to get a fresh menu.",
-  PluralKitDown: () => 'PluralKit is having trouble right now (it did not answer properly). Please try again in a minute.',
+  InvalidControl: () =>
+    "That control isn't valid (it doesn't belong to any menu I made). Run the command again to get a fresh menu.",
+  PluralKitDown: () =>
+    'PluralKit is having trouble right now (it did not answer properly). Please try again in a minute.',
   DiscordDown: () => 'Discord is having trouble right now (it failed to take my answer). Please try again in a minute.',
   PluralKitBusy: () => 'PluralKit is asking me to slow down right now. Please try again in a few seconds.',
   Restarting: () => "I'm restarting right now, so I didn't start that. Please try again in a moment.",
   RestartedMidway: () =>
-    "I had to restart before this finished, so it may or may not have gone through. Check (e.g. with `/fronters` or `/switches`) before trying again.",
+    'I had to restart before this finished, so it may or may not have gone through. Check (e.g. with `/fronters` or `/switches`) before trying again.',
   UnknownCommand: () => "I don't know that command any more. It may have been removed; try `/help`.",
   Internal: (ctx: { errorId: string; supportUrl?: string | undefined }) =>
     ctx.supportUrl === undefined

@@ -57,7 +57,12 @@ const copies = new Map<string, DestinationStream>();
 function copyTo(dir: string): DestinationStream {
   let copy = copies.get(dir);
   if (copy === undefined) {
-    copy = pino.destination({ dest: join(dir, `pk-companion-${process.pid}.jsonl`), mkdir: true, append: true, sync: true });
+    copy = pino.destination({
+      dest: join(dir, `pk-companion-${process.pid}.jsonl`),
+      mkdir: true,
+      append: true,
+      sync: true,
+    });
     copies.set(dir, copy);
   }
   return copy;
@@ -93,7 +98,14 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       level: options.level ?? 'info',
       base: { app: 'pk-companion' },
       redact: {
-        paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.authorization', '*.headers.authorization'],
+        paths: [
+          'token',
+          '*.token',
+          'authorization',
+          '*.authorization',
+          'headers.authorization',
+          '*.headers.authorization',
+        ],
         censor: '[redacted]',
       },
       // Errors were already serialized (then scrubbed) by the formatter; pino's own pass would retype them `Object`.

@@ -20,7 +20,13 @@ async function loadPreview(): Promise<((options: object) => Promise<number>) | u
     return module.runPreview;
   } catch (error) {
     const missing = fileURLToPath(new URL(PreviewModule, import.meta.url));
-    if (!(error instanceof Error && 'code' in error && error.code === 'ERR_MODULE_NOT_FOUND' && error.message.includes(missing))) throw error;
+    if (!(
+      error instanceof Error &&
+      'code' in error &&
+      error.code === 'ERR_MODULE_NOT_FOUND' &&
+      error.message.includes(missing)
+    ))
+      throw error;
     console.error(
       [
         'No DISCORD_TOKEN is set, so this would be the preview, but the preview is not part of this build (the production image carries the bot alone).',
@@ -44,7 +50,9 @@ async function main(): Promise<void> {
       process.exitCode = 1;
       return;
     }
-    console.log('No DISCORD_TOKEN is set, so this is the preview: the real bot against built-in stand-ins of Discord and PluralKit.');
+    console.log(
+      'No DISCORD_TOKEN is set, so this is the preview: the real bot against built-in stand-ins of Discord and PluralKit.',
+    );
     console.log('To run on Discord, copy .env.example to .env and fill it in.\n');
     process.exitCode = await runPreview({});
     return;

@@ -16,7 +16,11 @@ export const CallerId = '200000000000000001';
  * stand-in (sample seed, no rate limit), logging into memory.
  */
 export async function accountsWorld(
-  options: { attempts?: LinkAttempts; standIn?: PluralKitStandInOptions; client?: Partial<PluralKitClientOptions> } = {},
+  options: {
+    attempts?: LinkAttempts;
+    standIn?: PluralKitStandInOptions;
+    client?: Partial<PluralKitClientOptions>;
+  } = {},
 ) {
   const { pk, client } = await setup({ rateLimit: { mode: 'off' }, ...options.standIn }, options.client);
   const vault = await TokenVault.open({ keyring: new Keyring(randomBytes(32)), storeUrl: 'memory:' });

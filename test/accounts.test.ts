@@ -21,7 +21,11 @@ describe('Accounts.link', () => {
     expect(first.system.id).toBe(own.systemId);
     expect(first.previous).toBeUndefined();
     expect(first.token).toBe(own.token);
-    expect(await accounts.find(CallerId)).toMatchObject({ token: own.token, systemId: own.systemId, systemUuid: own.systemUuid });
+    expect(await accounts.find(CallerId)).toMatchObject({
+      token: own.token,
+      systemId: own.systemId,
+      systemUuid: own.systemUuid,
+    });
 
     const second = await accounts.link(CallerId, other.token);
     expect(second.previous).toMatchObject({ id: own.systemId, uuid: own.systemUuid });
@@ -100,7 +104,7 @@ describe('Accounts.find, require and unlink', () => {
 });
 
 describe('Accounts.assertAllows', () => {
-  it('lets a full token do anything, and refuses what a key\'s scopes do not allow, naming the scope', async () => {
+  it("lets a full token do anything, and refuses what a key's scopes do not allow, naming the scope", async () => {
     const { pk, accounts, systemRecord } = await accountsWorld({ standIn: { apiKeys: 'branch' } });
     await accounts.link(CallerId, pk.sample.own.token);
     const full = await accounts.require(CallerId);
@@ -130,7 +134,9 @@ describe('Accounts.withToken', () => {
     await accounts.link(CallerId, pk.sample.own.token);
     const account = await accounts.require(CallerId);
     pk.state.refreshToken(systemRecord(pk.sample.own.systemId));
-    const error = await rejectionOf(accounts.withToken(account, CallerId, (token) => client.getMembers('@me', { token })));
+    const error = await rejectionOf(
+      accounts.withToken(account, CallerId, (token) => client.getMembers('@me', { token })),
+    );
     expect((error as Error).message).toBe(UserErrorMessages.TokenRevoked());
     expect(await accounts.find(CallerId)).toBeUndefined();
     expect(entries().some((entry) => entry.msg === 'PluralKit rejected a stored token; removed it')).toBe(true);
@@ -142,7 +148,9 @@ describe('Accounts.withToken', () => {
     const before = await accounts.require(CallerId);
     const fresh = pk.state.refreshToken(systemRecord(pk.sample.own.systemId));
     await accounts.link(CallerId, fresh);
-    const error = await rejectionOf(accounts.withToken(before, CallerId, (token) => client.getMembers('@me', { token })));
+    const error = await rejectionOf(
+      accounts.withToken(before, CallerId, (token) => client.getMembers('@me', { token })),
+    );
     expect((error as Error).message).toBe(UserErrorMessages.StaleTokenRejected());
     expect((await accounts.find(CallerId))?.token).toBe(fresh);
   });
@@ -153,7 +161,9 @@ describe('Accounts.withToken', () => {
     const account = await accounts.require(CallerId);
     await accounts.unlink(CallerId);
     pk.state.refreshToken(systemRecord(pk.sample.own.systemId));
-    const error = await rejectionOf(accounts.withToken(account, CallerId, (token) => client.getMembers('@me', { token })));
+    const error = await rejectionOf(
+      accounts.withToken(account, CallerId, (token) => client.getMembers('@me', { token })),
+    );
     expect(identifierOf(error)).toBe('TokenRevoked');
   });
 
@@ -161,7 +171,9 @@ describe('Accounts.withToken', () => {
     const { pk, client, accounts } = await accountsWorld();
     await accounts.link(CallerId, pk.sample.own.token);
     const account = await accounts.require(CallerId);
-    const error = await rejectionOf(accounts.withToken(account, CallerId, (token) => client.getMembers(pk.sample.frontPrivate.systemId, { token })));
+    const error = await rejectionOf(
+      accounts.withToken(account, CallerId, (token) => client.getMembers(pk.sample.frontPrivate.systemId, { token })),
+    );
     expect(isPluralKitAPIError(error, PluralKitErrorCode.MemberListPrivate)).toBe(true);
     expect((await accounts.find(CallerId))?.token).toBe(pk.sample.own.token);
   });

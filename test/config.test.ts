@@ -64,15 +64,26 @@ describe('loadConfig', () => {
       SHUTDOWN_GRACE_MS: 'soon',
     });
     expect(problems.map((problem) => problem.split(':')[0])).toEqual(
-      expect.arrayContaining(['TOKEN_ENCRYPTION_KEY', 'PLURALKIT_API_URL', 'PLURALKIT_RATE_PER_SECOND', 'STORE_URL', 'LOG_LEVEL', 'SHUTDOWN_GRACE_MS']),
+      expect.arrayContaining([
+        'TOKEN_ENCRYPTION_KEY',
+        'PLURALKIT_API_URL',
+        'PLURALKIT_RATE_PER_SECOND',
+        'STORE_URL',
+        'LOG_LEVEL',
+        'SHUTDOWN_GRACE_MS',
+      ]),
     );
     expect(problems.join('\n')).not.toContain(secret);
     expect(problems.join('\n')).not.toContain('mongodb');
   });
 
   it('rejects an encryption key that is not exactly 32 bytes', () => {
-    expect(problemsOf({ TOKEN_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })[0]).toMatch(/^TOKEN_ENCRYPTION_KEY: expected 32 bytes/);
-    expect(problemsOf({ TOKEN_ENCRYPTION_KEYS_PREVIOUS: `${key},short` })[0]).toMatch(/^TOKEN_ENCRYPTION_KEYS_PREVIOUS/);
+    expect(problemsOf({ TOKEN_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })[0]).toMatch(
+      /^TOKEN_ENCRYPTION_KEY: expected 32 bytes/,
+    );
+    expect(problemsOf({ TOKEN_ENCRYPTION_KEYS_PREVIOUS: `${key},short` })[0]).toMatch(
+      /^TOKEN_ENCRYPTION_KEYS_PREVIOUS/,
+    );
   });
 });
 

@@ -12,7 +12,10 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '..');
 /** The trees the image carries; an import may stay inside them. */
 const SHIPPED = ['src', 'commands'];
-const dependencies = Object.keys((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies);
+const dependencies = Object.keys(
+  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> })
+    .dependencies,
+);
 
 function typeScriptFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -49,7 +52,9 @@ describe('src and commands stand alone, as the production image carries them', (
     const files = SHIPPED.flatMap((tree) => typeScriptFiles(join(ROOT, tree)));
     expect(files.length).toBeGreaterThan(50);
     const outside = files.flatMap((path) =>
-      importsOutside(path, readFileSync(path, 'utf8')).map((specifier) => `${relative(ROOT, path)} imports ${specifier}`),
+      importsOutside(path, readFileSync(path, 'utf8')).map(
+        (specifier) => `${relative(ROOT, path)} imports ${specifier}`,
+      ),
     );
     expect(outside).toEqual([]);
   });

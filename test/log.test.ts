@@ -58,7 +58,10 @@ describe('logged errors', () => {
     const { lines, log } = capture();
     log.error({ err: new TypeError('cannot read x of undefined') }, 'plain');
     log.error({ err: new Error(`outer ${legacyToken}`, { cause: new RangeError('inner cause') }) }, 'caused');
-    log.warn({ err: new PluralKitAPIError(404, 20001, 'System not found.', { method: 'GET', route: '/systems/abcde' }) }, 'pk');
+    log.warn(
+      { err: new PluralKitAPIError(404, 20001, 'System not found.', { method: 'GET', route: '/systems/abcde' }) },
+      'pk',
+    );
 
     const plain = parse(lines[0]).err;
     expect(plain).toMatchObject({ type: 'TypeError', message: 'cannot read x of undefined' });
@@ -82,18 +85,37 @@ describe('a failed Discord request in the log', () => {
     const { lines, log } = capture();
     const interactionToken = 'aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OmFiY2RlZmdo';
     const url = `https://discord.com/api/v10/interactions/123456789012345678/${interactionToken}/callback?with_response=false`;
-    const body = { files: undefined, body: { type: 4, data: { content: 'hidden member Secret Sam, proxy tags sam:' } } };
+    const body = {
+      files: undefined,
+      body: { type: 4, data: { content: 'hidden member Secret Sam, proxy tags sam:' } },
+    };
     const rejected = new DiscordAPIError({ code: 50035, message: 'Invalid Form Body' }, 50035, 400, 'POST', url, body);
-    const failed = new HTTPError(503, 'Service Unavailable', 'PATCH', url.replace('/callback', '/messages/@original'), body);
+    const failed = new HTTPError(
+      503,
+      'Service Unavailable',
+      'PATCH',
+      url.replace('/callback', '/messages/@original'),
+      body,
+    );
     log.error({ err: rejected }, 'rejected');
     log.warn({ err: failed }, 'discord down');
 
     const first = (JSON.parse(lines[0] ?? '{}') as { err: Record<string, unknown> }).err;
-    expect(first).toMatchObject({ method: 'POST', route: '/interactions/:id/:token/callback', status: 400, code: 50035 });
+    expect(first).toMatchObject({
+      method: 'POST',
+      route: '/interactions/:id/:token/callback',
+      status: 400,
+      code: 50035,
+    });
     expect(String(first.message)).toContain('Invalid Form Body');
     const second = (JSON.parse(lines[1] ?? '{}') as { err: Record<string, unknown> }).err;
-    expect(second).toMatchObject({ method: 'PATCH', route: '/interactions/:id/:token/messages/@original', status: 503 });
+    expect(second).toMatchObject({
+      method: 'PATCH',
+      route: '/interactions/:id/:token/messages/@original',
+      status: 503,
+    });
     const output = lines.join('');
-    for (const secret of ['Secret Sam', 'sam:', 'aW50ZXJh', 'requestBody', 'discord.com']) expect(output).not.toContain(secret);
+    for (const secret of ['Secret Sam', 'sam:', 'aW50ZXJh', 'requestBody', 'discord.com'])
+      expect(output).not.toContain(secret);
   });
 });

@@ -20,7 +20,8 @@ const unconfigured = (): Record<string, string> =>
 /** What the image holds: `src`, `commands`, package.json and the installed packages; no scripts, no stand-ins. */
 function imageLikeCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'pk-image-'));
-  for (const part of ['src', 'commands', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  for (const part of ['src', 'commands', 'package.json'])
+    cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
 }
@@ -29,7 +30,10 @@ function imageLikeCopy(): string {
 async function exitWithin(child: Child, ms: number): Promise<number | string> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`still running after ${ms} ms:\n${child.lines.slice(-20).join('\n')}`)), ms);
+    timer = setTimeout(
+      () => reject(new Error(`still running after ${ms} ms:\n${child.lines.slice(-20).join('\n')}`)),
+      ms,
+    );
   });
   try {
     return await Promise.race([child.exited, late]);
@@ -53,23 +57,35 @@ describe('npm start with no DISCORD_TOKEN', () => {
     copy = undefined;
   });
 
-  it('plays the preview from a full checkout', async () => {
-    child = startTypeScriptEntry('src/main.ts', unconfigured());
-    await child.waitForLine(/^pk-companion preview: the real bot on a stand-in Discord/);
-    const firstStep = await child.waitForLine(/^━━ 1\. /);
-    expect(firstStep).toMatch(/━━ 1\. \S/);
-    expect(child.lines).toContain('No DISCORD_TOKEN is set, so this is the preview: the real bot against built-in stand-ins of Discord and PluralKit.');
-  }, BoundMs * 2);
+  it(
+    'plays the preview from a full checkout',
+    async () => {
+      child = startTypeScriptEntry('src/main.ts', unconfigured());
+      await child.waitForLine(/^pk-companion preview: the real bot on a stand-in Discord/);
+      const firstStep = await child.waitForLine(/^━━ 1\. /);
+      expect(firstStep).toMatch(/━━ 1\. \S/);
+      expect(child.lines).toContain(
+        'No DISCORD_TOKEN is set, so this is the preview: the real bot against built-in stand-ins of Discord and PluralKit.',
+      );
+    },
+    BoundMs * 2,
+  );
 
-  it('says how to get the preview and exits non-zero from a build that lacks it', async () => {
-    copy = imageLikeCopy();
-    child = startTypeScriptEntry(join(copy, 'src', 'main.ts'), unconfigured());
-    const code = await exitWithin(child, BoundMs);
-    const output = child.lines.join('\n');
-    expect(output).toContain('the preview is not part of this build');
-    expect(output).toContain('The preview needs a full checkout: git clone <the pk-companion repository> && cd pk-companion && npm install && npm start');
-    expect(output).toContain('set DISCORD_TOKEN');
-    expect(output).not.toMatch(/could not start|ERR_MODULE_NOT_FOUND|at .*main\.ts/);
-    expect(code).toBe(1);
-  }, BoundMs * 2);
+  it(
+    'says how to get the preview and exits non-zero from a build that lacks it',
+    async () => {
+      copy = imageLikeCopy();
+      child = startTypeScriptEntry(join(copy, 'src', 'main.ts'), unconfigured());
+      const code = await exitWithin(child, BoundMs);
+      const output = child.lines.join('\n');
+      expect(output).toContain('the preview is not part of this build');
+      expect(output).toContain(
+        'The preview needs a full checkout: git clone <the pk-companion repository> && cd pk-companion && npm install && npm start',
+      );
+      expect(output).toContain('set DISCORD_TOKEN');
+      expect(output).not.toMatch(/could not start|ERR_MODULE_NOT_FOUND|at .*main\.ts/);
+      expect(code).toBe(1);
+    },
+    BoundMs * 2,
+  );
 });

@@ -29,7 +29,9 @@ describe('resolveTarget', () => {
 
   it('refuses a system and a user together', async () => {
     const { accounts } = await linkedWorld();
-    const error = await rejectionOf(resolveTarget(accounts, CallerId, { system: 'abcde', user: discordUser('300000000000000001') }));
+    const error = await rejectionOf(
+      resolveTarget(accounts, CallerId, { system: 'abcde', user: discordUser('300000000000000001') }),
+    );
     expect((error as Error).message).toBe(UserErrorMessages.OptionConflict({ first: 'system', second: 'user' }));
   });
 
@@ -50,8 +52,12 @@ describe('resolveTarget', () => {
 
   it('answers @me without a link with NotLinked, and a malformed reference with an input error', async () => {
     const { accounts } = await accountsWorld();
-    expect(isUserFacingError(await rejectionOf(resolveTarget(accounts, CallerId, { system: '@me' })), 'NotLinked')).toBe(true);
-    expect(await rejectionOf(resolveTarget(accounts, CallerId, { system: 'not a ref!' }))).toBeInstanceOf(PluralKitInputError);
+    expect(
+      isUserFacingError(await rejectionOf(resolveTarget(accounts, CallerId, { system: '@me' })), 'NotLinked'),
+    ).toBe(true);
+    expect(await rejectionOf(resolveTarget(accounts, CallerId, { system: 'not a ref!' }))).toBeInstanceOf(
+      PluralKitInputError,
+    );
   });
 
   it('takes the caller as a user option as their own system when linked, and as a Discord user when not', async () => {
@@ -77,7 +83,12 @@ describe('forTarget', () => {
     const own = await ownTarget(accounts, CallerId);
     expect(describeTarget(own)).toBe('your system');
     const seen: (string | undefined)[] = [];
-    const ownMembers = await forTarget(accounts, CallerId, own, (ref, token) => (seen.push(token), client.getMembers(ref, { token })));
+    const ownMembers = await forTarget(
+      accounts,
+      CallerId,
+      own,
+      (ref, token) => (seen.push(token), client.getMembers(ref, { token })),
+    );
     expect(ownMembers.map((member) => member.id)).toContain(pk.sample.own.privateMemberId);
 
     const other = await resolveTarget(accounts, CallerId, { system: pk.sample.other.systemId });
@@ -88,11 +99,17 @@ describe('forTarget', () => {
   it('names the system PluralKit does not know, and says a Discord user has none', async () => {
     const { accounts, client, pk } = await linkedWorld();
     const unknown = await resolveTarget(accounts, CallerId, { system: pk.sample.unknownSystemId });
-    const error = await rejectionOf(forTarget(accounts, CallerId, unknown, (ref, token) => client.getSystem(ref, { token })));
-    expect((error as Error).message).toBe(UserErrorMessages.SystemNotFound({ ref: `\`${pk.sample.unknownSystemId}\`` }));
+    const error = await rejectionOf(
+      forTarget(accounts, CallerId, unknown, (ref, token) => client.getSystem(ref, { token })),
+    );
+    expect((error as Error).message).toBe(
+      UserErrorMessages.SystemNotFound({ ref: `\`${pk.sample.unknownSystemId}\`` }),
+    );
 
     const nobody = await resolveTarget(accounts, CallerId, { user: discordUser('300000000000000009') });
-    const none = await rejectionOf(forTarget(accounts, CallerId, nobody, (ref, token) => client.getSystem(ref, { token })));
+    const none = await rejectionOf(
+      forTarget(accounts, CallerId, nobody, (ref, token) => client.getSystem(ref, { token })),
+    );
     expect((none as Error).message).toBe(UserErrorMessages.UserHasNoSystem());
   });
 
@@ -107,7 +124,9 @@ describe('forTarget', () => {
     const { accounts, client, pk, systemRecord } = await linkedWorld();
     const own = await ownTarget(accounts, CallerId);
     pk.state.refreshToken(systemRecord(pk.sample.own.systemId));
-    const error = await rejectionOf(forTarget(accounts, CallerId, own, (ref, token) => client.getMembers(ref, { token })));
+    const error = await rejectionOf(
+      forTarget(accounts, CallerId, own, (ref, token) => client.getMembers(ref, { token })),
+    );
     expect((error as Error).message).toBe(UserErrorMessages.TokenRevoked());
     expect(await accounts.find(CallerId)).toBeUndefined();
   });

@@ -46,7 +46,10 @@ async function mix(params: EconomyParams): Promise<EconomyResult['mix']> {
   try {
     const systems = seedSystems(offline.pk, params.systems);
     const users = benchUsers(params.users);
-    await linkAll(offline, users.map((user, i) => [user, systems[i % systems.length]!.token] as const));
+    await linkAll(
+      offline,
+      users.map((user, i) => [user, systems[i % systems.length]!.token] as const),
+    );
     offline.pk.stats.reset();
     const start = performance.now();
     let answered = 0;
@@ -61,7 +64,13 @@ async function mix(params: EconomyParams): Promise<EconomyResult['mix']> {
       answered += replies.filter((r) => r.status === 'fulfilled').length;
     }
     const seconds = (performance.now() - start) / 1000;
-    return { commands: params.commands, answered, requests: offline.pk.stats.requests, seconds, byRoute: Object.fromEntries(offline.pk.stats.byRoute) };
+    return {
+      commands: params.commands,
+      answered,
+      requests: offline.pk.stats.requests,
+      seconds,
+      byRoute: Object.fromEntries(offline.pk.stats.byRoute),
+    };
   } finally {
     await offline.close();
   }
@@ -76,12 +85,18 @@ async function simultaneous(params: EconomyParams, kind: 'own' | 'lookup'): Prom
   try {
     const [system] = seedSystems(offline.pk, 1);
     const users: APIUser[] = benchUsers(params.simultaneous);
-    if (kind === 'own') await linkAll(offline, users.map((user) => [user, system!.token] as const));
+    if (kind === 'own')
+      await linkAll(
+        offline,
+        users.map((user) => [user, system!.token] as const),
+      );
     // Linking fetched the system; start from an empty cache as after a quiet spell.
     offline.bot.ctx.pluralkit.invalidateSystem(system!.systemId);
     offline.pk.stats.reset();
     const options = kind === 'own' ? {} : { system: system!.systemId };
-    const handles = users.map((user) => offline.discord.dispatchInteraction(offline.discord.chatInput('fronters', options, { user })));
+    const handles = users.map((user) =>
+      offline.discord.dispatchInteraction(offline.discord.chatInput('fronters', options, { user })),
+    );
     const replies = await Promise.allSettled(handles.map((h) => h.reply(Wait)));
     return {
       commands: handles.length,
@@ -96,11 +111,16 @@ async function simultaneous(params: EconomyParams, kind: 'own' | 'lookup'): Prom
 
 /** Measures section 3 (raw results, for the smoke test and the rows). */
 export async function measureEconomy(params: EconomyParams = EconomyDefaults): Promise<EconomyResult> {
-  return { mix: await mix(params), simultaneous: { own: await simultaneous(params, 'own'), lookup: await simultaneous(params, 'lookup') } };
+  return {
+    mix: await mix(params),
+    simultaneous: { own: await simultaneous(params, 'own'), lookup: await simultaneous(params, 'lookup') },
+  };
 }
 
 function routes(byRoute: Record<string, number>): string {
-  return Object.entries(byRoute).map(([route, n]) => `${n}× ${route.replace(/^GET /, '')}`).join(', ');
+  return Object.entries(byRoute)
+    .map(([route, n]) => `${n}× ${route.replace(/^GET /, '')}`)
+    .join(', ');
 }
 
 /** Runs section 3 and returns its rows. */

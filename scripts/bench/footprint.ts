@@ -50,7 +50,10 @@ function rssAfterGc(): number {
 export async function measureFootprint(params: FootprintParams, sinceProcessStart = false): Promise<FootprintResult> {
   const dir = await mkdtemp(join(tmpdir(), 'pk-bench-'));
   const t0 = performance.now();
-  const offline = await startQuietOffline({ storeUrl: `sqlite://${join(dir, 'vault.sqlite')}`, discord: { validateBodies: false } });
+  const offline = await startQuietOffline({
+    storeUrl: `sqlite://${join(dir, 'vault.sqlite')}`,
+    discord: { validateBodies: false },
+  });
   try {
     const ready = performance.now();
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -60,20 +63,28 @@ export async function measureFootprint(params: FootprintParams, sinceProcessStar
     const linkStart = performance.now();
     // The vault directly: what is measured is the store, not 10,000 token checks against PluralKit.
     for (let i = 0; i < users.length; i += 200) {
-      await Promise.all(users.slice(i, i + 200).map((user) => offline.vault.link(user.id, system!.token, { id: system!.systemId, uuid: user.id, name: null })));
+      await Promise.all(
+        users
+          .slice(i, i + 200)
+          .map((user) =>
+            offline.vault.link(user.id, system!.token, { id: system!.systemId, uuid: user.id, name: null }),
+          ),
+      );
     }
     const linkSeconds = (performance.now() - linkStart) / 1000;
     const rssLinkedMiB = rssAfterGc();
     let reads = 0;
     const until = performance.now() + params.readSeconds * 1000;
     const readStart = performance.now();
-    await Promise.all(Array.from({ length: params.readParallel }, async (_, worker) => {
-      for (let i = worker; performance.now() < until; i += params.readParallel) {
-        const account = await offline.vault.get(users[(i * 7919) % users.length]!.id);
-        if (account?.token !== system!.token) throw new Error('the vault returned the wrong token');
-        reads++;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: params.readParallel }, async (_, worker) => {
+        for (let i = worker; performance.now() < until; i += params.readParallel) {
+          const account = await offline.vault.get(users[(i * 7919) % users.length]!.id);
+          if (account?.token !== system!.token) throw new Error('the vault returned the wrong token');
+          reads++;
+        }
+      }),
+    );
     const readsPerSecond = reads / ((performance.now() - readStart) / 1000);
     return {
       startToReadyMs: sinceProcessStart ? ready : ready - t0,
@@ -96,7 +107,9 @@ const childScript = fileURLToPath(new URL('./footprint-child.js', import.meta.ur
 /** Measures in a fresh `node --expose-gc` child when the compiled child exists, else in this process. */
 export async function measureFootprintIsolated(params: FootprintParams): Promise<FootprintResult> {
   if (!existsSync(childScript)) return measureFootprint(params);
-  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', childScript, JSON.stringify(params)], { maxBuffer: 1 << 20 });
+  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', childScript, JSON.stringify(params)], {
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(stdout) as FootprintResult;
 }
 
@@ -104,11 +117,26 @@ export async function measureFootprintIsolated(params: FootprintParams): Promise
 export async function benchFootprint(params: FootprintParams = FootprintDefaults): Promise<BenchRow[]> {
   const r = await measureFootprintIsolated(params);
   const where = r.inChild ? 'node start' : 'call';
-  const row = (metric: string, value: string): BenchRow => ({ section: SectionNames[5], metric, value, goal: '', met: null });
+  const row = (metric: string, value: string): BenchRow => ({
+    section: SectionNames[5],
+    metric,
+    value,
+    goal: '',
+    met: null,
+  });
   return [
-    { ...row(`start-up to READY (from ${where}; both stand-ins in process)`, `${fmt(r.startToReadyMs, 0)} ms (startOffline ${fmt(r.startOfflineMs, 0)} ms)`), raw: { ...r } },
+    {
+      ...row(
+        `start-up to READY (from ${where}; both stand-ins in process)`,
+        `${fmt(r.startToReadyMs, 0)} ms (startOffline ${fmt(r.startOfflineMs, 0)} ms)`,
+      ),
+      raw: { ...r },
+    },
     row('resident memory idle (bot + both stand-ins)', `${fmt(r.rssIdleMiB, 1)} MiB`),
-    row(`resident memory after ${r.linkedUsers} linked users (SQLite)`, `${fmt(r.rssLinkedMiB, 1)} MiB (linking took ${fmt(r.linkSeconds, 1)} s)`),
+    row(
+      `resident memory after ${r.linkedUsers} linked users (SQLite)`,
+      `${fmt(r.rssLinkedMiB, 1)} MiB (linking took ${fmt(r.linkSeconds, 1)} s)`,
+    ),
     row(`sealed-token reads (SQLite, ${params.readParallel} in flight)`, `${fmt(r.readsPerSecond, 0)} /s`),
   ];
 }

@@ -21,7 +21,13 @@ export interface LatencyParams {
 }
 
 /** The issue's counts. */
-export const LatencyDefaults: LatencyParams = { interactions: 500, warmSystems: 50, queueSeconds: 30, slowLatencyMs: 200, finalWaitMs: 45_000 };
+export const LatencyDefaults: LatencyParams = {
+  interactions: 500,
+  warmSystems: 50,
+  queueSeconds: 30,
+  slowLatencyMs: 200,
+  finalWaitMs: 45_000,
+};
 
 /** What happened to one batch of interactions. */
 export interface LatencyResult {
@@ -47,7 +53,12 @@ const NoValidation = { validateBodies: false } as const;
 type Dispatch = (user: APIUser, i: number) => InteractionHandle;
 
 /** Dispatches one interaction per user, all at once, and collects every first callback. */
-async function burst(label: string, users: readonly APIUser[], dispatch: Dispatch, upstream: () => number): Promise<LatencyResult> {
+async function burst(
+  label: string,
+  users: readonly APIUser[],
+  dispatch: Dispatch,
+  upstream: () => number,
+): Promise<LatencyResult> {
   const before = upstream();
   const handles = users.map((user, i) => dispatch(user, i));
   const settled = await Promise.allSettled(handles.map((handle) => handle.firstResponse(10_000)));
@@ -70,14 +81,25 @@ async function warm(params: LatencyParams): Promise<LatencyResult> {
   try {
     const systems = seedSystems(offline.pk, params.warmSystems);
     const users = benchUsers(params.interactions);
-    await linkAll(offline, users.map((user, i) => [user, systems[i % systems.length]!.token] as const));
+    await linkAll(
+      offline,
+      users.map((user, i) => [user, systems[i % systems.length]!.token] as const),
+    );
     // One answered /fronters per system fills the cache (users of a system share its token, so its entries).
-    await Promise.all(users.slice(0, systems.length).map((user) => offline.discord.dispatchInteraction(offline.discord.chatInput('fronters', {}, { user })).reply(10_000)));
-    const fronters = (user: APIUser): InteractionHandle => offline.discord.dispatchInteraction(offline.discord.chatInput('fronters', {}, { user }));
+    await Promise.all(
+      users
+        .slice(0, systems.length)
+        .map((user) =>
+          offline.discord.dispatchInteraction(offline.discord.chatInput('fronters', {}, { user })).reply(10_000),
+        ),
+    );
+    const fronters = (user: APIUser): InteractionHandle =>
+      offline.discord.dispatchInteraction(offline.discord.chatInput('fronters', {}, { user }));
     const result = await burst('warm cache', users, fronters, () => offline.pk.stats.requests);
     // The same path one interaction at a time: the latency of the path itself, without the burst's queue.
     const isolated: number[] = [];
-    for (const user of users.slice(0, Math.min(100, users.length))) isolated.push((await fronters(user).firstResponse(10_000)).atMs);
+    for (const user of users.slice(0, Math.min(100, users.length)))
+      isolated.push((await fronters(user).firstResponse(10_000)).atMs);
     return { ...result, isolated };
   } finally {
     await offline.close();
@@ -90,8 +112,16 @@ async function cold(params: LatencyParams): Promise<LatencyResult> {
   try {
     const systems = seedSystems(offline.pk, params.interactions);
     const users = benchUsers(params.interactions);
-    await linkAll(offline, users.map((user, i) => [user, systems[i]!.token] as const));
-    return await burst('cold cache', users, (user) => offline.discord.dispatchInteraction(offline.discord.chatInput('fronters', {}, { user })), () => offline.pk.stats.requests);
+    await linkAll(
+      offline,
+      users.map((user, i) => [user, systems[i]!.token] as const),
+    );
+    return await burst(
+      'cold cache',
+      users,
+      (user) => offline.discord.dispatchInteraction(offline.discord.chatInput('fronters', {}, { user })),
+      () => offline.pk.stats.requests,
+    );
   } finally {
     await offline.close();
   }
@@ -112,11 +142,18 @@ async function deepQueue(params: LatencyParams): Promise<LatencyResult> {
     offline.pk.setLatency(params.slowLatencyMs);
     const handles: InteractionHandle[] = [];
     const label = `PK queue ${fmt((2 * params.interactions) / getPerSecond, 0)} s deep (${getPerSecond} GET/s, +${params.slowLatencyMs} ms)`;
-    const result = await burst(label, users, (user, i) => {
-      const handle = offline.discord.dispatchInteraction(offline.discord.chatInput('fronters', { system: systems[i]!.systemId }, { user }));
-      handles.push(handle);
-      return handle;
-    }, () => offline.pk.stats.requests);
+    const result = await burst(
+      label,
+      users,
+      (user, i) => {
+        const handle = offline.discord.dispatchInteraction(
+          offline.discord.chatInput('fronters', { system: systems[i]!.systemId }, { user }),
+        );
+        handles.push(handle);
+        return handle;
+      },
+      () => offline.pk.stats.requests,
+    );
     const finals = await Promise.allSettled(handles.map((h) => h.reply(params.finalWaitMs).then(() => finalAt(h))));
     result.finals = finals.flatMap((f) => (f.status === 'fulfilled' ? [f.value] : []));
     result.upstream = offline.pk.stats.requests;

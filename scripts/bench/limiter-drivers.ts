@@ -38,9 +38,18 @@ export const PkapiLimiterSettings = {
 } as const;
 
 /** pkapi.js with the given limiter settings; `debug: false` or it logs every failed request. */
-export function pkapiDriver(baseUrl: string, token: string, limiter: ConstructorParameters<typeof DefaultRateLimiter>[0]): WorkloadDriver {
+export function pkapiDriver(
+  baseUrl: string,
+  token: string,
+  limiter: ConstructorParameters<typeof DefaultRateLimiter>[0],
+): WorkloadDriver {
   // pkapi.js adds `/v2` itself.
-  const api = new PKAPI({ base_url: baseUrl.replace(/\/v2$/, ''), token, debug: false, rate_limiter: new DefaultRateLimiter(limiter) });
+  const api = new PKAPI({
+    base_url: baseUrl.replace(/\/v2$/, ''),
+    token,
+    debug: false,
+    rate_limiter: new DefaultRateLimiter(limiter),
+  });
   return {
     system: () => api.getSystem({ token }),
     members: () => api.getMembers({ token, system: '@me' }),

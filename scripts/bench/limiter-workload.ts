@@ -38,7 +38,10 @@ const MINUTE = 60_000;
  * `writes` switch writes (creates, moves and deletes in equal parts, interleaved with the reads).
  */
 export function planWorkload(pk: PluralKitStandIn, reads: number, writes: number): Workload {
-  const { token } = generateLargeSystem(pk.state, { members: Math.max(20, reads), switches: Math.max(40, reads + writes) + 10 });
+  const { token } = generateLargeSystem(pk.state, {
+    members: Math.max(20, reads),
+    switches: Math.max(40, reads + writes) + 10,
+  });
   const system = pk.state.systemByToken(token)!;
   const memberIds = pk.state.membersOf(system).map((member) => member.id);
   // Oldest first; leave the newest few alone so creates and moves never collide with them.
@@ -116,5 +119,8 @@ export function idealSlidingMs(requests: number, perSecond: number): number {
  * ideal = max(0, N - (R - 1)) / R s. Separate buckets run in parallel, so the run's ideal is the slowest one's.
  */
 export function idealGcraMs(buckets: readonly { requests: number; perSecond: number }[]): number {
-  return Math.max(0, ...buckets.map(({ requests, perSecond }) => (Math.max(0, requests - (perSecond - 1)) / perSecond) * 1000));
+  return Math.max(
+    0,
+    ...buckets.map(({ requests, perSecond }) => (Math.max(0, requests - (perSecond - 1)) / perSecond) * 1000),
+  );
 }

@@ -7,7 +7,14 @@
  */
 import { startPluralKitStandIn, type RateLimitOptions } from '../../stand-ins/pluralkit/index.js';
 import { ourClient, ourDriver, pkapiDriver, PkapiLimiterSettings } from './limiter-drivers.js';
-import { idealFixedMs, idealGcraMs, idealSlidingMs, planWorkload, type Workload, type WorkloadDriver } from './limiter-workload.js';
+import {
+  idealFixedMs,
+  idealGcraMs,
+  idealSlidingMs,
+  planWorkload,
+  type Workload,
+  type WorkloadDriver,
+} from './limiter-workload.js';
 import { fmt, SectionNames, type BenchRow } from './rows.js';
 
 /** Counts for section 1. */
@@ -21,7 +28,12 @@ export interface LimiterParams {
 }
 
 /** The issue's counts. */
-export const LimiterDefaults: LimiterParams = { reads: 200, writes: 30, cases: ['a', 's', 'b', 'c'], pkapiCapFactor: 1.4 };
+export const LimiterDefaults: LimiterParams = {
+  reads: 200,
+  writes: 30,
+  cases: ['a', 's', 'b', 'c'],
+  pkapiCapFactor: 1.4,
+};
 
 interface CaseSpec {
   label: string;
@@ -37,8 +49,20 @@ interface CaseSpec {
 const Cases = {
   a: { label: '(a) fixed 2/s', rate: { mode: 'fixed', perSecond: 2 }, goalRatio: 1.05, goal429: 0 },
   s: { label: '(a′) sliding 2/s', rate: { mode: 'sliding', perSecond: 2 }, goalRatio: 1.05, goal429: 0 },
-  b: { label: '(b) GCRA 10/3', rate: { mode: 'gcra', getPerSecond: 10, updatePerSecond: 3 }, goalRatio: 1.1, goal429: 1 },
-  c: { label: '(c) sliding 100/s, configured 100/s', rate: { mode: 'sliding', perSecond: 100 }, goalRatio: 1.05, goal429: 0, ourRate: 100, oursOnly: true },
+  b: {
+    label: '(b) GCRA 10/3',
+    rate: { mode: 'gcra', getPerSecond: 10, updatePerSecond: 3 },
+    goalRatio: 1.1,
+    goal429: 1,
+  },
+  c: {
+    label: '(c) sliding 100/s, configured 100/s',
+    rate: { mode: 'sliding', perSecond: 100 },
+    goalRatio: 1.05,
+    goal429: 0,
+    ourRate: 100,
+    oursOnly: true,
+  },
 } as const satisfies Record<string, CaseSpec>;
 
 /** A case of section 1. */
@@ -54,7 +78,10 @@ function idealMsFor(which: LimiterCase, planned: number, params: LimiterParams, 
       // The question is whether the configured rate is delivered, so the ideal is that rate's pace.
       return ((planned - 1) * 1000) / 100;
     case 'b':
-      return idealGcraMs([{ requests: params.reads, perSecond: 10 }, { requests: params.writes, perSecond: 3 }]);
+      return idealGcraMs([
+        { requests: params.reads, perSecond: 10 },
+        { requests: params.writes, perSecond: 3 },
+      ]);
   }
 }
 
@@ -72,7 +99,11 @@ export interface LimiterRun {
   planned: number;
 }
 
-type Runner = (driver: WorkloadDriver, workload: Workload, deadline: number) => Promise<{ failed: number; unfinished: number }>;
+type Runner = (
+  driver: WorkloadDriver,
+  workload: Workload,
+  deadline: number,
+) => Promise<{ failed: number; unfinished: number }>;
 
 /** Ours has a queue: learn the own ids first, then hand it everything at once, as the bot's users would. */
 const concurrently: Runner = async (driver, workload) => {
@@ -96,20 +127,36 @@ const sequentially: Runner = async (driver, workload, deadline) => {
 async function runOne(client: LimiterRun['client'], which: LimiterCase, params: LimiterParams): Promise<LimiterRun> {
   const pk = await startPluralKitStandIn({ rateLimit: { mode: 'off' } });
   const spec: CaseSpec = Cases[which];
-  const ours = client === 'ours' ? ourClient(pk.url, spec.ourRate === undefined ? {} : { ratePerSecond: spec.ourRate }) : undefined;
+  const ours =
+    client === 'ours'
+      ? ourClient(pk.url, spec.ourRate === undefined ? {} : { ratePerSecond: spec.ourRate })
+      : undefined;
   try {
     const workload = planWorkload(pk, params.reads, params.writes);
     const planned = workload.prefix.length + workload.rest.length;
     pk.setRateLimit(Cases[which].rate);
     pk.stats.reset();
-    const driver = ours === undefined ? pkapiDriver(pk.url, workload.token, which === 'b' ? PkapiLimiterSettings.gcra : PkapiLimiterSettings.fixed) : ourDriver(ours, workload.token);
+    const driver =
+      ours === undefined
+        ? pkapiDriver(pk.url, workload.token, which === 'b' ? PkapiLimiterSettings.gcra : PkapiLimiterSettings.fixed)
+        : ourDriver(ours, workload.token);
     const t0 = Date.now();
     const idealMs = idealMsFor(which, planned, params, t0);
     const deadline = t0 + idealMs * params.pkapiCapFactor + 5000;
     const start = performance.now();
     const { failed, unfinished } = await (ours === undefined ? sequentially : concurrently)(driver, workload, deadline);
     const elapsedMs = performance.now() - start;
-    return { client, case: which, elapsedMs, idealMs, upstream: pk.stats.requests, rateLimited: pk.stats.rateLimited, failed, unfinished, planned };
+    return {
+      client,
+      case: which,
+      elapsedMs,
+      idealMs,
+      upstream: pk.stats.requests,
+      rateLimited: pk.stats.rateLimited,
+      failed,
+      unfinished,
+      planned,
+    };
   } finally {
     await ours?.close();
     await pk.close();
@@ -118,7 +165,8 @@ async function runOne(client: LimiterRun['client'], which: LimiterCase, params: 
 
 function rowsFor(run: LimiterRun): BenchRow[] {
   const spec: CaseSpec = Cases[run.case];
-  const delivered = spec.ourRate === undefined ? '' : ` (${fmt(run.upstream / (run.elapsedMs / 1000), 1)} req/s delivered)`;
+  const delivered =
+    spec.ourRate === undefined ? '' : ` (${fmt(run.upstream / (run.elapsedMs / 1000), 1)} req/s delivered)`;
   const ratio = run.elapsedMs / run.idealMs;
   const ours = run.client === 'ours';
   const incomplete = run.failed + run.unfinished > 0 ? ` (${run.failed} failed, ${run.unfinished} not reached)` : '';
@@ -146,7 +194,8 @@ function rowsFor(run: LimiterRun): BenchRow[] {
 export async function measureLimiter(params: LimiterParams = LimiterDefaults): Promise<LimiterRun[]> {
   const runs: LimiterRun[] = [];
   for (const which of params.cases) {
-    const clients: LimiterRun['client'][] = (Cases[which] as CaseSpec).oursOnly === true ? ['ours'] : ['ours', 'pkapi.js'];
+    const clients: LimiterRun['client'][] =
+      (Cases[which] as CaseSpec).oursOnly === true ? ['ours'] : ['ours', 'pkapi.js'];
     runs.push(...(await Promise.all(clients.map((client) => runOne(client, which, params)))));
   }
   return runs;

@@ -36,7 +36,9 @@ export interface RenderingResult {
   stats: { median: number; max: number; switches: number };
 }
 
-async function fetchLargeSystem(params: RenderingParams): Promise<{ system: System; members: Member[]; switches: Switch[]; groups: Group[] }> {
+async function fetchLargeSystem(
+  params: RenderingParams,
+): Promise<{ system: System; members: Member[]; switches: Switch[]; groups: Group[] }> {
   const pk = await startPluralKitStandIn({ rateLimit: { mode: 'off' }, seed: 'empty' });
   const client = new PluralKitClient({ baseUrl: pk.url, ratePerSecond: 1000 });
   try {
@@ -44,7 +46,10 @@ async function fetchLargeSystem(params: RenderingParams): Promise<{ system: Syst
     const record = pk.state.systemByToken(token)!;
     const uuids = pk.state.membersOf(record).map((m) => m.uuid);
     for (let g = 0; g < params.groups; g++) {
-      pk.state.addGroup(record, { name: `Group ${g + 1}`, memberUuids: uuids.filter((_, i) => i % params.groups === g || i % 97 === g) });
+      pk.state.addGroup(record, {
+        name: `Group ${g + 1}`,
+        memberUuids: uuids.filter((_, i) => i % params.groups === g || i % 97 === g),
+      });
     }
     const o = { token };
     const [system, members, groups] = await Promise.all([
@@ -91,12 +96,20 @@ export async function measureRendering(params: RenderingParams = RenderingDefaul
   const end = new Date();
   for (let i = 0; i < params.statsRepeats + 1; i++) {
     const ms = time(() => {
-      const stats = withStatsMode(computeFrontStats(switches, { start: new Date(end.getTime() - YearMs), end }, statsGroups), DefaultStatsMode);
+      const stats = withStatsMode(
+        computeFrontStats(switches, { start: new Date(end.getTime() - YearMs), end }, statsGroups),
+        DefaultStatsMode,
+      );
       renderFrontStats(stats, { names, groupNames, system, page: 0, controls });
     });
     if (i > 0) statsRuns.push(ms);
   }
-  return { pages, renderPage: medianMax(renderOnly), sortAndRenderPage: medianMax(sortAndRender), stats: { ...medianMax(statsRuns), switches: switches.length } };
+  return {
+    pages,
+    renderPage: medianMax(renderOnly),
+    sortAndRenderPage: medianMax(sortAndRender),
+    stats: { ...medianMax(statsRuns), switches: switches.length },
+  };
 }
 
 /** Runs section 4 and returns its rows; a goal counts as met on the median (the max shows GC and JIT spikes). */

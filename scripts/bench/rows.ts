@@ -34,7 +34,11 @@ export function quantile(values: readonly number[], q: number): number {
 
 /** p50 / p99 / max of a sample. */
 export function summary(values: readonly number[]): { p50: number; p99: number; max: number } {
-  return { p50: quantile(values, 0.5), p99: quantile(values, 0.99), max: values.length === 0 ? Number.NaN : Math.max(...values) };
+  return {
+    p50: quantile(values, 0.5),
+    p99: quantile(values, 0.99),
+    max: values.length === 0 ? Number.NaN : Math.max(...values),
+  };
 }
 
 /** A number with at most `digits` decimals, trailing zeros dropped. */
@@ -53,8 +57,18 @@ export async function timed<T>(task: () => Promise<T>): Promise<{ ms: number; va
 /** Renders rows as one aligned text table. */
 export function formatTable(rows: readonly BenchRow[]): string {
   const header = ['section', 'metric', 'value', 'goal', 'met?'];
-  const cells = rows.map((row) => [row.section, row.metric, row.value, row.goal, row.met === null ? '' : row.met ? 'yes' : 'NO']);
+  const cells = rows.map((row) => [
+    row.section,
+    row.metric,
+    row.value,
+    row.goal,
+    row.met === null ? '' : row.met ? 'yes' : 'NO',
+  ]);
   const widths = header.map((title, i) => Math.max(title.length, ...cells.map((line) => line[i]!.length)));
-  const line = (parts: readonly string[]): string => parts.map((part, i) => part.padEnd(widths[i]!)).join(' | ').trimEnd();
+  const line = (parts: readonly string[]): string =>
+    parts
+      .map((part, i) => part.padEnd(widths[i]!))
+      .join(' | ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...cells.map(line)].join('\n');
 }

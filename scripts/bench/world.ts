@@ -12,7 +12,9 @@ export interface BenchSystem {
 }
 
 /** {@link startOffline} with the bot's log discarded (warnings and errors are counted instead). */
-export async function startQuietOffline(options: OfflineOptions = {}): Promise<Offline & { logProblems: () => number }> {
+export async function startQuietOffline(
+  options: OfflineOptions = {},
+): Promise<Offline & { logProblems: () => number }> {
   let problems = 0;
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -32,12 +34,20 @@ export function seedSystems(pk: PluralKitStandIn, count: number): BenchSystem[] 
 
 /** `count` Discord users with distinct snowflake-shaped ids. */
 export function benchUsers(count: number, offset = 0): APIUser[] {
-  return Array.from({ length: count }, (_, i) => makeUser(String(300_000_000_000_000_000n + BigInt(offset + i)), `user${offset + i}`));
+  return Array.from({ length: count }, (_, i) =>
+    makeUser(String(300_000_000_000_000_000n + BigInt(offset + i)), `user${offset + i}`),
+  );
 }
 
 /** Links every `[user, token]` pair through the bot's real linking path, `parallel` at a time. */
-export async function linkAll(offline: Offline, pairs: readonly (readonly [APIUser, string])[], parallel = 25): Promise<void> {
+export async function linkAll(
+  offline: Offline,
+  pairs: readonly (readonly [APIUser, string])[],
+  parallel = 25,
+): Promise<void> {
   for (let i = 0; i < pairs.length; i += parallel) {
-    await Promise.all(pairs.slice(i, i + parallel).map(([user, token]) => offline.bot.ctx.accounts.link(user.id, token)));
+    await Promise.all(
+      pairs.slice(i, i + parallel).map(([user, token]) => offline.bot.ctx.accounts.link(user.id, token)),
+    );
   }
 }

@@ -23,7 +23,10 @@ function readableTimestamps(text: string, now: Date): string {
       const days = Math.round(hours / 24);
       return days > 0 ? `${days} days ago` : `in ${-days} days`;
     }
-    return date.toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC');
+    return date
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/:\d\d\.\d+Z$/, ' UTC');
   });
 }
 
@@ -38,12 +41,17 @@ function describeComponent(component: Record<string, unknown>): string {
   const disabled = component.disabled === true ? ' (disabled)' : '';
   switch (component.type) {
     case ComponentType.Button: {
-      const label = [component.emoji && (component.emoji as { name?: string }).name, component.label].filter(Boolean).join(' ');
+      const label = [component.emoji && (component.emoji as { name?: string }).name, component.label]
+        .filter(Boolean)
+        .join(' ');
       return component.style === ButtonStyle.Link ? `[${label} → ${String(component.url)}]` : `[${label}]${disabled}`;
     }
     case ComponentType.StringSelect: {
       const options = (component.options as { label: string }[] | undefined) ?? [];
-      const shown = options.slice(0, 5).map((option) => option.label).join(' | ');
+      const shown = options
+        .slice(0, 5)
+        .map((option) => option.label)
+        .join(' | ');
       const more = options.length > 5 ? ` | … ${options.length - 5} more` : '';
       const placeholder = typeof component.placeholder === 'string' ? component.placeholder : 'Select';
       return `⌄ ${placeholder}: ${shown}${more}${disabled}`;

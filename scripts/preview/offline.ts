@@ -1,9 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { DestinationStream } from 'pino';
 import { commands as allCommands } from '../../commands/index.js';
-import { discordClientOptions, startDiscordStandIn, type DiscordStandIn, type DiscordStandInOptions } from '../../stand-ins/discord/index.js';
+import {
+  discordClientOptions,
+  startDiscordStandIn,
+  type DiscordStandIn,
+  type DiscordStandInOptions,
+} from '../../stand-ins/discord/index.js';
 import { rememberSecret } from '../../stand-ins/secret-ledger.js';
-import { startPluralKitStandIn, type PluralKitStandIn, type PluralKitStandInOptions } from '../../stand-ins/pluralkit/index.js';
+import {
+  startPluralKitStandIn,
+  type PluralKitStandIn,
+  type PluralKitStandInOptions,
+} from '../../stand-ins/pluralkit/index.js';
 import { createBot, type Bot } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Command } from '../../src/discord/command.js';
@@ -70,7 +79,11 @@ export async function startOffline(options: OfflineOptions = {}): Promise<Offlin
     clientOptions: discordClientOptions(discord, { retries: options.restRetries ?? 1 }),
     deferAfterMs: options.deferAfterMs,
   });
-  await registerCommands(commands, { token: discord.botToken, applicationId: discord.applicationId, apiUrl: discord.apiBase });
+  await registerCommands(commands, {
+    token: discord.botToken,
+    applicationId: discord.applicationId,
+    apiUrl: discord.apiBase,
+  });
   await bot.start(discord.botToken);
   return {
     discord,

@@ -29,7 +29,11 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
     print('--pluralkit-url needs --pk-token: the preview links that token first.');
     return 2;
   }
-  const offline = await startOffline({ pluralkitUrl: options.pluralkitUrl, pluralkit: options.pluralkit, logLevel: 'silent' });
+  const offline = await startOffline({
+    pluralkitUrl: options.pluralkitUrl,
+    pluralkit: options.pluralkit,
+    logLevel: 'silent',
+  });
   const { discord, pk, bot } = offline;
   const onStandIn = options.pluralkitUrl === undefined;
   const facts: PreviewFacts = {
@@ -44,7 +48,9 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   let failures = 0;
   const shown = new Set<string>();
 
-  print(`pk-companion preview: the real bot on a stand-in Discord, PluralKit at ${onStandIn ? 'the built-in stand-in' : options.pluralkitUrl}.\n`);
+  print(
+    `pk-companion preview: the real bot on a stand-in Discord, PluralKit at ${onStandIn ? 'the built-in stand-in' : options.pluralkitUrl}.\n`,
+  );
   for (const [index, step] of previewSteps.entries()) {
     const header = `━━ ${index + 1}. ${step.title}`;
     if (!registered.has(step.command)) {
@@ -68,13 +74,21 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   }
 
   const notShown = [...registered].filter((name) => !shown.has(name));
-  print(`Shown ${shown.size} of ${registered.size} commands${notShown.length > 0 ? ` (not shown: ${notShown.join(', ')})` : ''}.`);
-  print(`The bot made ${discord.requests.length} requests to Discord; ${discord.rejectedBodies.length} had a body Discord would reject.`);
+  print(
+    `Shown ${shown.size} of ${registered.size} commands${notShown.length > 0 ? ` (not shown: ${notShown.join(', ')})` : ''}.`,
+  );
+  print(
+    `The bot made ${discord.requests.length} requests to Discord; ${discord.rejectedBodies.length} had a body Discord would reject.`,
+  );
   // On the stand-in, its own count: it sees every request, whoever sent it.
-  const sent = onStandIn ? { requests: pk.stats.requests, limited: pk.stats.rateLimited } : { requests: bot.ctx.pluralkit.stats.upstreamRequests, limited: bot.ctx.pluralkit.stats.rateLimited };
+  const sent = onStandIn
+    ? { requests: pk.stats.requests, limited: pk.stats.rateLimited }
+    : { requests: bot.ctx.pluralkit.stats.upstreamRequests, limited: bot.ctx.pluralkit.stats.rateLimited };
   print(`PluralKit answered ${sent.requests} requests; ${sent.limited} of them 429 (too many requests).`);
   if (options.transcript !== undefined) {
-    const lines = discord.requests.map((request) => JSON.stringify({ method: request.method, path: request.path, body: request.body ?? null }));
+    const lines = discord.requests.map((request) =>
+      JSON.stringify({ method: request.method, path: request.path, body: request.body ?? null }),
+    );
     writeFileSync(options.transcript, lines.join('\n') + '\n');
     print(`Transcript: ${lines.length} requests written to ${options.transcript}.`);
   }
@@ -82,7 +96,10 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   return failures === 0 && discord.rejectedBodies.length === 0 ? 0 : 1;
 }
 
-async function learnOwnSystem(facts: PreviewFacts, bot: Awaited<ReturnType<typeof startOffline>>['bot']): Promise<void> {
+async function learnOwnSystem(
+  facts: PreviewFacts,
+  bot: Awaited<ReturnType<typeof startOffline>>['bot'],
+): Promise<void> {
   const pluralkit = bot.ctx.pluralkit;
   const system = await pluralkit.getOwnSystem(facts.token);
   facts.ownSystemId = system.id;
@@ -92,7 +109,10 @@ async function learnOwnSystem(facts: PreviewFacts, bot: Awaited<ReturnType<typeo
   facts.groupIds = groups.map((group) => group.id);
 }
 
-function proxiedMessageOf(pk: Awaited<ReturnType<typeof startOffline>>['pk'], channelId: string): PreviewFacts['proxiedMessage'] {
+function proxiedMessageOf(
+  pk: Awaited<ReturnType<typeof startOffline>>['pk'],
+  channelId: string,
+): PreviewFacts['proxiedMessage'] {
   const id = pk.sample.own.messageIds.at(-1);
   return id === undefined ? undefined : { id, channelId, content: 'A message proxied by PluralKit.' };
 }

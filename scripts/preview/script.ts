@@ -33,17 +33,24 @@ export interface PreviewStep {
 
 const where: InteractionContextOptions = { where: 'guild' };
 
-function slash(title: string, name: string, options: (facts: PreviewFacts) => Record<string, string | number | boolean> = () => ({})): PreviewStep {
+function slash(
+  title: string,
+  name: string,
+  options: (facts: PreviewFacts) => Record<string, string | number | boolean> = () => ({}),
+): PreviewStep {
   return {
     title,
     command: name.split(' ')[0]!,
-    play: ({ discord, user, facts }) => discord.dispatchInteraction(discord.chatInput(name, options(facts), { ...where, user })).reply(20_000),
+    play: ({ discord, user, facts }) =>
+      discord.dispatchInteraction(discord.chatInput(name, options(facts), { ...where, user })).reply(20_000),
   };
 }
 
 /** Clicks the first control of `message` whose custom id has this action, and returns the updated message. */
 function click(discord: DiscordStandIn, user: APIUser, message: MessageState, action: string): Promise<MessageState> {
-  for (const row of message.components as { components?: { custom_id?: string; type: number; options?: { value: string }[] }[] }[]) {
+  for (const row of message.components as {
+    components?: { custom_id?: string; type: number; options?: { value: string }[] }[];
+  }[]) {
     for (const component of row.components ?? []) {
       if (!component.custom_id?.split(':')[1]?.startsWith(action)) continue;
       const payload: APIInteraction =
@@ -67,7 +74,9 @@ export const previewSteps: readonly PreviewStep[] = [
       await shown.firstResponse();
       const form = shown.modal;
       if (form === undefined) return shown.reply();
-      return discord.dispatchInteraction(discord.modalSubmit(form.custom_id, { token: facts.token }, { ...where, user })).reply(20_000);
+      return discord
+        .dispatchInteraction(discord.modalSubmit(form.custom_id, { token: facts.token }, { ...where, user }))
+        .reply(20_000);
     },
   },
   slash('Who is fronting right now?', 'fronters'),
@@ -102,7 +111,10 @@ export const previewSteps: readonly PreviewStep[] = [
     },
   },
   {
-    ...slash('Log a switch that happened 10 minutes ago', 'switch in', (f) => ({ member: f.memberIds[1] ?? f.memberIds[0] ?? '', time: '10 minutes ago' })),
+    ...slash('Log a switch that happened 10 minutes ago', 'switch in', (f) => ({
+      member: f.memberIds[1] ?? f.memberIds[0] ?? '',
+      time: '10 minutes ago',
+    })),
     skip: (f) => (f.memberIds.length === 0 ? 'your system has no members to switch in' : undefined),
   },
   {
@@ -119,7 +131,10 @@ export const previewSteps: readonly PreviewStep[] = [
     play: (ctx) => slash('', 'switch edit').play(ctx),
   },
   slash('Front stats over the last 30 days', 'frontstats', () => ({ range: '30d' })),
-  slash("The same in PluralKit's flat mode, where the shares add up to 100%", 'frontstats', () => ({ range: '30d', flat: true })),
+  slash("The same in PluralKit's flat mode, where the shares add up to 100%", 'frontstats', () => ({
+    range: '30d',
+    flat: true,
+  })),
   {
     title: 'Right-click a user → Apps → Fronters',
     command: 'Fronters',
@@ -129,15 +144,30 @@ export const previewSteps: readonly PreviewStep[] = [
   {
     title: 'Right-click a proxied message → Apps → Who was fronting?',
     command: 'Who was fronting?',
-    skip: (f) => (f.proxiedMessage === undefined ? 'this PluralKit has no proxied message of yours to point at' : undefined),
+    skip: (f) =>
+      f.proxiedMessage === undefined ? 'this PluralKit has no proxied message of yours to point at' : undefined,
     play: ({ discord, user, facts }) => {
       const message = facts.proxiedMessage ?? { id: '1', channelId: discord.channel.id, content: '' };
       const target: APIMessage = {
-        id: message.id, channel_id: message.channelId, content: message.content, author: discord.botUser,
-        timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [],
-        mention_roles: [], attachments: [], embeds: [], pinned: false, type: MessageType.Default, components: [],
+        id: message.id,
+        channel_id: message.channelId,
+        content: message.content,
+        author: discord.botUser,
+        timestamp: new Date().toISOString(),
+        edited_timestamp: null,
+        tts: false,
+        mention_everyone: false,
+        mentions: [],
+        mention_roles: [],
+        attachments: [],
+        embeds: [],
+        pinned: false,
+        type: MessageType.Default,
+        components: [],
       };
-      return discord.dispatchInteraction(discord.messageContext('Who was fronting?', target, { ...where, user })).reply(20_000);
+      return discord
+        .dispatchInteraction(discord.messageContext('Who was fronting?', target, { ...where, user }))
+        .reply(20_000);
     },
   },
   slash('Invite links', 'invite'),

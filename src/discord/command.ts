@@ -61,7 +61,9 @@ export interface Command {
   /** The definition sent to Discord (slash command or context menu). */
   readonly data: RESTPostAPIApplicationCommandsJSONBody;
   /** Decides whether the answer is ephemeral before the command runs (so an early deferral matches). */
-  visibility?(interaction: ChatInputCommandInteraction | UserContextMenuCommandInteraction | MessageContextMenuCommandInteraction): Visibility;
+  visibility?(
+    interaction: ChatInputCommandInteraction | UserContextMenuCommandInteraction | MessageContextMenuCommandInteraction,
+  ): Visibility;
   execute?(invocation: Invocation<ChatInputCommandInteraction>): Promise<void>;
   user?(invocation: Invocation<UserContextMenuCommandInteraction>): Promise<void>;
   message?(invocation: Invocation<MessageContextMenuCommandInteraction>): Promise<void>;

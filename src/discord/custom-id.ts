@@ -19,7 +19,8 @@ export const MaxCustomIdLength = 100;
 /** Builds a custom id; throws if it would be longer than Discord allows. */
 export function encodeCustomId(id: Omit<CustomId, 'arg' | 'session'> & { session?: string; arg?: string }): string {
   const text = [id.command, id.action, id.session ?? '-', id.arg ?? ''].join(':');
-  if (text.length > MaxCustomIdLength) throw new RangeError(`custom id too long (${text.length}): ${id.command}:${id.action}`);
+  if (text.length > MaxCustomIdLength)
+    throw new RangeError(`custom id too long (${text.length}): ${id.command}:${id.action}`);
   return text;
 }
 

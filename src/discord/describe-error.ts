@@ -84,7 +84,10 @@ export function describeError(error: unknown, options: DescribeErrorOptions = {}
   if (error instanceof VaultUnavailableError) return { message: UserErrorMessages.StoreUnavailable(), level: 'warn' };
   if (error instanceof PluralKitInputError) {
     return {
-      message: UserErrorMessages.InvalidReference({ kind: friendlyArgument(error.argument), detail: `expected ${error.expected}.` }),
+      message: UserErrorMessages.InvalidReference({
+        kind: friendlyArgument(error.argument),
+        detail: `expected ${error.expected}.`,
+      }),
       level: 'info',
     };
   }
@@ -105,6 +108,9 @@ export function describeError(error: unknown, options: DescribeErrorOptions = {}
 
 /** `systemRef` → `system`, `members[2]` → `member`: the client's argument names, in the user's words. */
 function friendlyArgument(argument: string): string {
-  const base = argument.replace(/\[\d+\]$/, '').replace(/Refs?$/, '').replace(/Id$/, '');
+  const base = argument
+    .replace(/\[\d+\]$/, '')
+    .replace(/Refs?$/, '')
+    .replace(/Id$/, '');
   return base === 'members' ? 'member' : base;
 }

@@ -59,9 +59,15 @@ export class InFlight {
     this.#draining = true;
     const reserveMs = Math.min(MaxAnswerReserveMs, graceMs * AnswerReserveShare);
     const before = this.#running.size;
-    await settleWithin([...this.#running].map((entry) => entry.done), graceMs - reserveMs);
+    await settleWithin(
+      [...this.#running].map((entry) => entry.done),
+      graceMs - reserveMs,
+    );
     const unfinished = [...this.#running];
-    await settleWithin(unfinished.map((entry) => entry.answerUnfinished().catch(() => undefined)), reserveMs);
+    await settleWithin(
+      unfinished.map((entry) => entry.answerUnfinished().catch(() => undefined)),
+      reserveMs,
+    );
     return { finished: before - unfinished.length, answered: unfinished.length };
   }
 }

@@ -1,4 +1,9 @@
-import type { ChatInputCommandInteraction, CommandInteraction, SlashCommandBuilder, SlashCommandSubcommandBuilder } from 'discord.js';
+import type {
+  ChatInputCommandInteraction,
+  CommandInteraction,
+  SlashCommandBuilder,
+  SlashCommandSubcommandBuilder,
+} from 'discord.js';
 import { resolveTarget, type Target } from '../targets.js';
 import type { CommandContext, Visibility } from './command.js';
 import { targetForPublicAnswer } from './owner-view.js';
@@ -16,14 +21,19 @@ export function withPublicOption<B extends Builder>(builder: B): B {
 /** Adds the `system` option: another system's id or UUID, the caller's own by default. */
 function withSystemOption<B extends Builder>(builder: B): B {
   builder.addStringOption((option) =>
-    option.setName('system').setDescription("Another system's id (e.g. abcde) or UUID; default: yours").setMaxLength(64),
+    option
+      .setName('system')
+      .setDescription("Another system's id (e.g. abcde) or UUID; default: yours")
+      .setMaxLength(64),
   );
   return builder;
 }
 
 /** Adds the `system` and `user` options for looking at someone else's system. */
 export function withTargetOptions<B extends Builder>(builder: B): B {
-  withSystemOption(builder).addUserOption((option) => option.setName('user').setDescription("Show this Discord user's system"));
+  withSystemOption(builder).addUserOption((option) =>
+    option.setName('user').setDescription("Show this Discord user's system"),
+  );
   return builder;
 }
 
@@ -33,7 +43,12 @@ export function withTargetOptions<B extends Builder>(builder: B): B {
  */
 export function withLookupOptions<B extends Builder>(builder: B, entity: 'member' | 'group'): B {
   builder.addStringOption((option) =>
-    option.setName(entity).setDescription('Name, display name or id').setRequired(true).setAutocomplete(true).setMaxLength(100),
+    option
+      .setName(entity)
+      .setDescription('Name, display name or id')
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(100),
   );
   return withSystemOption(builder);
 }
@@ -48,7 +63,10 @@ export function visibilityFromPublicOption(interaction: CommandInteraction): Vis
  * neither is given (or they name it). See {@link resolveTarget}. A public answer about the caller's own
  * system follows its `show_private_info` setting (see {@link targetForPublicAnswer}).
  */
-export async function targetFromOptions(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Target> {
+export async function targetFromOptions(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+): Promise<Target> {
   const target = await resolveTarget(ctx.accounts, interaction.user.id, {
     system: interaction.options.getString('system'),
     user: interaction.options.getUser('user'),

@@ -15,7 +15,11 @@ const ownerViewShown = new WeakSet<Interaction>();
  * decides whether the owner's private fields appear when they show their own system in a channel; when
  * it is off, a public answer is the public view, asked for without the token (README, "Privacy and tokens").
  */
-export async function targetForPublicAnswer(interaction: Interaction, ctx: CommandContext, target: Target): Promise<Target> {
+export async function targetForPublicAnswer(
+  interaction: Interaction,
+  ctx: CommandContext,
+  target: Target,
+): Promise<Target> {
   if (target.kind !== 'own') return target;
   const settings = await ctx.accounts.withToken(target.account, interaction.user.id, (token) =>
     ctx.pluralkit.getSystemSettings('@me', { token, priority: 'interactive' }),

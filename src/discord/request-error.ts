@@ -40,7 +40,8 @@ export function discordRouteTemplate(url: string): string {
   const segments = path.replace(/^\/api(\/v\d+)?/, '').split('/');
   const out = segments.map((segment, index) => {
     if (/^\d{5,}$/.test(segment)) return ':id';
-    if (index >= 2 && tokenAfter.has(segments[index - 2] ?? '') && /^\d+$/.test(segments[index - 1] ?? '')) return ':token';
+    if (index >= 2 && tokenAfter.has(segments[index - 2] ?? '') && /^\d+$/.test(segments[index - 1] ?? ''))
+      return ':token';
     // Anything long and opaque is treated as a secret too: a route template never needs it.
     return segment.length > 32 ? ':token' : segment;
   });

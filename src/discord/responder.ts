@@ -67,7 +67,10 @@ export class Responder {
   send(body: ReplyBody): Promise<void> {
     return this.#enqueue(async () => {
       this.#stopTimer();
-      const noted = body.embeds && showsOwnerViewPublicly(this.interaction, this.options.ephemeral) ? { ...body, embeds: withPrivateInfoNote(body.embeds) } : body;
+      const noted =
+        body.embeds && showsOwnerViewPublicly(this.interaction, this.options.ephemeral)
+          ? { ...body, embeds: withPrivateInfoNote(body.embeds) }
+          : body;
       const payload = { ...definedParts(noted), allowedMentions: noMentions };
       if (this.#acknowledged) {
         await this.interaction.editReply(payload);
@@ -133,7 +136,8 @@ export class Responder {
 
   async #deferIfSilent(): Promise<void> {
     if (this.#acknowledged) return;
-    if (this.options.mode === 'update') await (this.interaction as MessageComponentInteraction | ModalMessageModalSubmitInteraction).deferUpdate();
+    if (this.options.mode === 'update')
+      await (this.interaction as MessageComponentInteraction | ModalMessageModalSubmitInteraction).deferUpdate();
     else await this.interaction.deferReply({ flags: this.#flags() });
     this.#acknowledged = true;
     this.#deferred = true;
@@ -156,6 +160,10 @@ export class Responder {
 }
 
 /** The body without keys set to `undefined` (discord.js reads an explicit key as "clear this part"). */
-function definedParts(body: ReplyBody): { content?: string; embeds?: APIEmbed[]; components?: NonNullable<ReplyBody['components']> } {
+function definedParts(body: ReplyBody): {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: NonNullable<ReplyBody['components']>;
+} {
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
 }

@@ -24,26 +24,46 @@ export interface RouterOptions {
 export function createRouter(commands: readonly Command[], ctx: CommandContext, options: RouterOptions = {}) {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
   // Each command's sessions are its own, so a control of one command cannot use another's state.
-  const scopedContexts = new Map(commands.map((command) => [command, { ...ctx, sessions: ctx.sessions.forCommand(command.data.name) }]));
+  const scopedContexts = new Map(
+    commands.map((command) => [command, { ...ctx, sessions: ctx.sessions.forCommand(command.data.name) }]),
+  );
   const scoped = (command: Command): CommandContext => scopedContexts.get(command) ?? ctx;
 
-  async function run(interaction: RepliableInteraction, responderOptions: Omit<ResponderOptions, 'deferAfterMs'>, handler: (respond: Responder) => Promise<void>) {
+  async function run(
+    interaction: RepliableInteraction,
+    responderOptions: Omit<ResponderOptions, 'deferAfterMs'>,
+    handler: (respond: Responder) => Promise<void>,
+  ) {
     const respond = new Responder(interaction, { ...responderOptions, deferAfterMs: options.deferAfterMs });
     const { inFlight } = options;
     if (inFlight === undefined) return answer(respond, interaction, handler);
     // Once a shutdown began, a new interaction is told to come back rather than started and cut off.
     const work = inFlight.draining ? () => respond.note(UserErrorMessages.Restarting()) : handler;
-    return inFlight.run(() => answer(respond, interaction, work), () => respond.error(UserErrorMessages.RestartedMidway()));
+    return inFlight.run(
+      () => answer(respond, interaction, work),
+      () => respond.error(UserErrorMessages.RestartedMidway()),
+    );
   }
 
-  async function answer(respond: Responder, interaction: RepliableInteraction, handler: (respond: Responder) => Promise<void>) {
+  async function answer(
+    respond: Responder,
+    interaction: RepliableInteraction,
+    handler: (respond: Responder) => Promise<void>,
+  ) {
     try {
       await handler(respond);
     } catch (error) {
       const described = describeError(error, { supportUrl: options.supportUrl });
-      const where = { interaction: interaction.id, user: interaction.user.id, kind: interaction.type, name: nameOf(interaction) };
+      const where = {
+        interaction: interaction.id,
+        user: interaction.user.id,
+        kind: interaction.type,
+        name: nameOf(interaction),
+      };
       // A user's own mistake needs no stack in the log; PluralKit trouble and our bugs do.
-      const detail = isUserFacingError(error) ? { reason: error.identifier } : { err: error, errorId: described.errorId };
+      const detail = isUserFacingError(error)
+        ? { reason: error.identifier }
+        : { err: error, errorId: described.errorId };
       ctx.log[described.level]({ ...where, ...detail }, 'interaction failed');
       await respond.error(described.message).catch((replyError: unknown) => {
         ctx.log.warn({ ...where, err: replyError }, 'could not tell the user about an error');
@@ -78,7 +98,8 @@ export function createRouter(commands: readonly Command[], ctx: CommandContext, 
         const invocation = { respond, ctx: scoped(command) };
         if (interaction.isChatInputCommand() && command.execute) return command.execute({ ...invocation, interaction });
         if (interaction.isUserContextMenuCommand() && command.user) return command.user({ ...invocation, interaction });
-        if (interaction.isMessageContextMenuCommand() && command.message) return command.message({ ...invocation, interaction });
+        if (interaction.isMessageContextMenuCommand() && command.message)
+          return command.message({ ...invocation, interaction });
         return respond.error(UserErrorMessages.UnknownCommand());
       });
       return;
@@ -88,7 +109,8 @@ export function createRouter(commands: readonly Command[], ctx: CommandContext, 
       const id = decodeCustomId(interaction.customId);
       const command = id === undefined ? undefined : byName.get(id.command);
       // A form opened from a button answers in place, like the button would have; other forms reply privately.
-      const fromMessage = interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage());
+      const fromMessage =
+        interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage());
       const mode = fromMessage ? 'update' : 'reply';
       await run(interaction, { mode, ephemeral: true }, async (respond) => {
         if (id === undefined || command === undefined) return respond.note(UserErrorMessages.InvalidControl());
@@ -98,14 +120,16 @@ export function createRouter(commands: readonly Command[], ctx: CommandContext, 
           return respond.note(UserErrorMessages.MenuExpired({ command: id.command }));
         }
         // A real session named by another command's control: its state is not what that command expects.
-        if (session !== undefined && session.command !== id.command) return respond.note(UserErrorMessages.InvalidControl());
+        if (session !== undefined && session.command !== id.command)
+          return respond.note(UserErrorMessages.InvalidControl());
         if (session !== undefined && session.ownerId !== interaction.user.id) {
           return respond.note(UserErrorMessages.NotYourMenu({ command: id.command }));
         }
         const pasted = tokenShapedField(interaction);
         if (pasted !== undefined) return respond.error(UserErrorMessages.TokenInOption({ option: pasted }));
         const invocation = { respond, ctx: scoped(command), id, session };
-        if (interaction.isMessageComponent() && command.component) await command.component({ ...invocation, interaction });
+        if (interaction.isMessageComponent() && command.component)
+          await command.component({ ...invocation, interaction });
         else if (interaction.isModalSubmit() && command.modal) await command.modal({ ...invocation, interaction });
         // Every control gets an answer: one its command did not take (a forged id, a stale action) is not valid.
         if (!respond.acknowledged) await respond.note(UserErrorMessages.InvalidControl());

@@ -68,7 +68,10 @@ export class SessionStore {
     private readonly now: () => number = Date.now,
     limits: SessionLimits = {},
   ) {
-    this.#limits = { maxSessions: limits.maxSessions ?? defaultLimits.maxSessions, maxBytes: limits.maxBytes ?? defaultLimits.maxBytes };
+    this.#limits = {
+      maxSessions: limits.maxSessions ?? defaultLimits.maxSessions,
+      maxBytes: limits.maxBytes ?? defaultLimits.maxBytes,
+    };
   }
 
   /** The same store, whose new sessions belong to `command` (the router hands each command its own). */

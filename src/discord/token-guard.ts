@@ -21,7 +21,10 @@ export function tokenShapedField(interaction: Interaction): string | undefined {
     return stringOptions(interaction.options.data).find((option) => looksSecret(option.value))?.name;
   }
   if (interaction.isModalSubmit() && !tokenForms.has(interaction.customId.split(':')[0] ?? '')) {
-    return [...interaction.fields.fields.values()].flatMap((field) => ('value' in field && typeof field.value === 'string' ? [{ id: field.customId, value: field.value }] : []))
+    return [...interaction.fields.fields.values()]
+      .flatMap((field) =>
+        'value' in field && typeof field.value === 'string' ? [{ id: field.customId, value: field.value }] : [],
+      )
       .find((field) => looksSecret(field.value))?.id;
   }
   return undefined;

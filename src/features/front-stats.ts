@@ -3,7 +3,13 @@ import { UserFacingError } from '../errors.js';
 import { parseStatsRange } from '../front/range.js';
 import { DefaultStatsMode, withStatsMode, type FrontShares, type StatsMode } from '../front/stats-modes.js';
 import { computeFrontStats, groupMembersByShortId, type StatsRange } from '../front/stats.js';
-import { PluralKitErrorCode, type CallOptions, type PluralKitClient, type Switch, type System } from '../pluralkit/index.js';
+import {
+  PluralKitErrorCode,
+  type CallOptions,
+  type PluralKitClient,
+  type Switch,
+  type System,
+} from '../pluralkit/index.js';
 import { renderFrontStats } from '../render/frontstats.js';
 import type { RenderControls, RenderedMessage } from '../render/message.js';
 import { nameLookup } from '../render/names.js';
@@ -68,7 +74,12 @@ export function renderFrontStatsPage(view: FrontStatsView, page: number, control
  * The switches of a range, newest first, plus the one in force at its start (the first one older than
  * the start), without which the range's first hours would look unlogged.
  */
-export async function switchesCovering(pluralkit: PluralKitClient, ref: string, range: StatsRange, o: CallOptions): Promise<Switch[]> {
+export async function switchesCovering(
+  pluralkit: PluralKitClient,
+  ref: string,
+  range: StatsRange,
+  o: CallOptions,
+): Promise<Switch[]> {
   const startMs = range.start === 'beginning' ? undefined : range.start.getTime();
   const list: Switch[] = [];
   for await (const sw of pluralkit.iterateSwitches(ref, {}, o)) {

@@ -11,7 +11,11 @@ import { keyViewNote, withKeyViewNote } from './key-view-note.js';
  */
 export async function frontersView(ctx: CommandContext, callerId: string, target: Target): Promise<RenderedMessage> {
   const [front, system, ids] = await readTarget(ctx, callerId, target, (view) =>
-    Promise.all([ctx.pluralkit.getFronters(view.ref, view.o), ctx.pluralkit.getSystem(view.ref, view.o), idDisplayFor(ctx, view)]),
+    Promise.all([
+      ctx.pluralkit.getFronters(view.ref, view.o),
+      ctx.pluralkit.getSystem(view.ref, view.o),
+      idDisplayFor(ctx, view),
+    ]),
   );
   return withKeyViewNote(renderFronters(front, system, ctx.now(), ids), keyViewNote(target, 'fronters'));
 }

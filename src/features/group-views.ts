@@ -17,14 +17,22 @@ export interface GroupListState {
 }
 
 /** One page of a target's groups, by name, with member counts. A private group list is a 30002 message. */
-export async function groupListPage(ctx: CommandContext, callerId: string, state: GroupListState, controls: RenderControls): Promise<RenderedMessage> {
+export async function groupListPage(
+  ctx: CommandContext,
+  callerId: string,
+  state: GroupListState,
+  controls: RenderControls,
+): Promise<RenderedMessage> {
   return readTarget(ctx, callerId, state.target, async (view) => {
     const [system, groups, ids] = await Promise.all([
       ctx.pluralkit.getSystem(view.ref, view.o),
       ctx.pluralkit.getGroups(view.ref, { withMembers: true }, view.o),
       idDisplayFor(ctx, view),
     ]);
-    return withKeyViewNote(renderGroupList(sortByName(groups), { page: state.page, controls, system, ids }), view.keyNote('groups'));
+    return withKeyViewNote(
+      renderGroupList(sortByName(groups), { page: state.page, controls, system, ids }),
+      view.keyNote('groups'),
+    );
   });
 }
 
@@ -54,7 +62,11 @@ export async function groupCardView(
     if (group.system !== undefined && group.system !== system.id) {
       throw new UserFacingError('InAnotherSystem', { what: 'group', ref: quoteTyped(typed), system: group.system });
     }
-    const members = await orOnCode(ctx.pluralkit.getGroupMembers(group.id, o), PluralKitErrorCode.GroupMemberListPrivate, undefined);
+    const members = await orOnCode(
+      ctx.pluralkit.getGroupMembers(group.id, o),
+      PluralKitErrorCode.GroupMemberListPrivate,
+      undefined,
+    );
     const message = renderGroup(group, { system, members: members && sortByName(members), controls, ids });
     if (members === undefined) message.content = "That system keeps this group's member list private.";
     return { message: withKeyViewNote(message, keyNote('groups')), group };

@@ -17,7 +17,7 @@ export const HelpNotes: readonly { readonly title: string; readonly text: string
   {
     title: 'Times and ranges',
     text: [
-      '`/switch in` and `/switch out` take a `time` such as `10 minutes ago`, `2h ago`, `yesterday 21:30` or `2025-06-01T21:30:00Z`; times without a zone are in your system\'s PluralKit time zone.',
+      "`/switch in` and `/switch out` take a `time` such as `10 minutes ago`, `2h ago`, `yesterday 21:30` or `2025-06-01T21:30:00Z`; times without a zone are in your system's PluralKit time zone.",
       '`/frontstats` takes a `range` such as `7d`, `2w`, `3mo`, `all`, `since 2025-01-01` or `from 2025-01-01 to 2025-02-01` (default `30d`).',
     ].join('\n'),
   },
@@ -71,8 +71,10 @@ export function helpEntries(commands: readonly RESTPostAPIApplicationCommandsJSO
 
 function subcommandEntries(prefix: string, options: readonly APIApplicationCommandOption[]): HelpEntry[] {
   return options.flatMap((option): HelpEntry[] => {
-    if (option.type === ApplicationCommandOptionType.Subcommand) return [{ name: `${prefix} ${option.name}`, description: option.description }];
-    if (option.type === ApplicationCommandOptionType.SubcommandGroup) return subcommandEntries(`${prefix} ${option.name}`, option.options ?? []);
+    if (option.type === ApplicationCommandOptionType.Subcommand)
+      return [{ name: `${prefix} ${option.name}`, description: option.description }];
+    if (option.type === ApplicationCommandOptionType.SubcommandGroup)
+      return subcommandEntries(`${prefix} ${option.name}`, option.options ?? []);
     return [];
   });
 }

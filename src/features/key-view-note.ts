@@ -17,7 +17,8 @@ const AreaNames: Record<KeyArea, string> = {
  */
 export function keyViewNote(target: Target, area: KeyArea, system?: System): string | undefined {
   if (target.kind !== 'own') return undefined;
-  const publicView = !credentialAllows(target.account.token, 'read', area) || (area === 'system' && system?.privacy === null);
+  const publicView =
+    !credentialAllows(target.account.token, 'read', area) || (area === 'system' && system?.privacy === null);
   if (!publicView) return undefined;
   return `ℹ️ Your linked API key lacks the \`${neededScope('read', area)}\` scope, so this is what anyone can see of your ${AreaNames[area]}, not your own view.`;
 }

@@ -100,13 +100,19 @@ export async function findInSystem<T extends Referable>(lookup: SystemLookup<T>,
  * Items whose name, display name or short id contain `typed` (by {@link foldText}), those starting with
  * it first, each part in name order; empty input lists all by name. For autocomplete and searches.
  */
-export function matchByText<T extends Referable>(items: readonly T[], typed: string | undefined, limit = Infinity): T[] {
+export function matchByText<T extends Referable>(
+  items: readonly T[],
+  typed: string | undefined,
+  limit = Infinity,
+): T[] {
   const text = foldText(typed ?? '');
   const sorted = sortByName(items);
   if (text === '') return sorted.slice(0, limit);
   const id = foldId(text);
-  const starts = (item: T): boolean => keysOf(item).some((key) => key.startsWith(text)) || (id !== '' && item.id.startsWith(id));
-  const contains = (item: T): boolean => keysOf(item).some((key) => key.includes(text)) || (id !== '' && item.id.includes(id));
+  const starts = (item: T): boolean =>
+    keysOf(item).some((key) => key.startsWith(text)) || (id !== '' && item.id.startsWith(id));
+  const contains = (item: T): boolean =>
+    keysOf(item).some((key) => key.includes(text)) || (id !== '' && item.id.includes(id));
   const prefix = sorted.filter(starts);
   const inside = sorted.filter((item) => !starts(item) && contains(item));
   return [...prefix, ...inside].slice(0, limit);
@@ -145,5 +151,7 @@ function notFound(kind: LookupKind, typed: string): UserFacingError {
 
 function ambiguous(kind: LookupKind, typed: string, items: readonly Referable[]): UserFacingError {
   const context = { ref: quoteTyped(typed), ids: items.map((item) => item.id) };
-  return kind === 'member' ? new UserFacingError('AmbiguousMember', context) : new UserFacingError('AmbiguousGroup', context);
+  return kind === 'member'
+    ? new UserFacingError('AmbiguousMember', context)
+    : new UserFacingError('AmbiguousGroup', context);
 }

@@ -16,7 +16,12 @@ import { idDisplayFor, readTarget, type StoredTarget } from './view-target.js';
  * page of switches), each left out when PluralKit keeps it private.
  * @throws {UserFacingError} `MemberNotFound`, `AmbiguousMember`, `PrivateListNeedsId`
  */
-export async function memberCardView(ctx: CommandContext, callerId: string, target: Target | StoredTarget, typed: string): Promise<RenderedMessage> {
+export async function memberCardView(
+  ctx: CommandContext,
+  callerId: string,
+  target: Target | StoredTarget,
+  typed: string,
+): Promise<RenderedMessage> {
   return readTarget(ctx, callerId, target, async ({ ref, o, keyNote }) => {
     const members = {
       kind: 'member',
@@ -26,7 +31,11 @@ export async function memberCardView(ctx: CommandContext, callerId: string, targ
     const [system, member, switches, groups, ids] = await Promise.all([
       ctx.pluralkit.getSystem(ref, o),
       findInSystem(members, typed),
-      orOnCode(ctx.pluralkit.getSwitches(ref, { limit: MaxSwitchPageSize }, o), PluralKitErrorCode.FrontHistoryPrivate, undefined),
+      orOnCode(
+        ctx.pluralkit.getSwitches(ref, { limit: MaxSwitchPageSize }, o),
+        PluralKitErrorCode.FrontHistoryPrivate,
+        undefined,
+      ),
       orOnCode(ctx.pluralkit.getGroups(ref, { withMembers: true }, o), PluralKitErrorCode.GroupListPrivate, undefined),
       idDisplayFor(ctx, { ref, o }),
     ]);

@@ -24,25 +24,37 @@ export interface MemberListState {
   page: number;
 }
 
-
 /**
  * One page of a member list. Every click reads the list through the client, whose cache answers page
  * turns without going upstream; sorting a few thousand members takes milliseconds.
  * A "last fronted" sort uses the newest page of switches; when the front history is private the list
  * is sorted by name and says why.
  */
-export async function memberListPage(ctx: CommandContext, callerId: string, state: MemberListState, controls: RenderControls): Promise<RenderedMessage> {
+export async function memberListPage(
+  ctx: CommandContext,
+  callerId: string,
+  state: MemberListState,
+  controls: RenderControls,
+): Promise<RenderedMessage> {
   return readTarget(ctx, callerId, state.target, async (view) => {
     const { ref, o } = view;
     const wantsLastFronted = state.sort === 'last-fronted';
     const [system, members, lastFronted, groupName, ids] = await Promise.all([
       ctx.pluralkit.getSystem(ref, o),
-      state.source.kind === 'group' ? ctx.pluralkit.getGroupMembers(state.source.groupId, o) : ctx.pluralkit.getMembers(ref, o),
+      state.source.kind === 'group'
+        ? ctx.pluralkit.getGroupMembers(state.source.groupId, o)
+        : ctx.pluralkit.getMembers(ref, o),
       wantsLastFronted ? lastFrontedMap(ctx, view) : Promise.resolve(undefined),
-      state.source.kind === 'group' ? ctx.pluralkit.getGroup(state.source.groupId, o).then(memberName) : Promise.resolve(undefined),
+      state.source.kind === 'group'
+        ? ctx.pluralkit.getGroup(state.source.groupId, o).then(memberName)
+        : Promise.resolve(undefined),
       idDisplayFor(ctx, view),
     ]);
-    const shown = sortMembers(matchByText(members, state.search), lastFronted === undefined ? 'name' : state.sort, lastFronted);
+    const shown = sortMembers(
+      matchByText(members, state.search),
+      lastFronted === undefined ? 'name' : state.sort,
+      lastFronted,
+    );
     const page = renderMemberList(shown, {
       page: state.page,
       controls,
@@ -52,7 +64,8 @@ export async function memberListPage(ctx: CommandContext, callerId: string, stat
       ids,
       ...(groupName !== undefined && { title: `Members of ${groupName}` }),
     });
-    if (wantsLastFronted && lastFronted === undefined) page.content = 'Sorted by name: that system keeps its front history private.';
+    if (wantsLastFronted && lastFronted === undefined)
+      page.content = 'Sorted by name: that system keeps its front history private.';
     return withKeyViewNote(page, view.keyNote('members'));
   });
 }
@@ -62,7 +75,10 @@ export const memberListAction = pagedList<MemberListState>(memberListPage, (ctx,
   memberCardView(ctx, callerId, state.target, chosen),
 );
 
-async function lastFrontedMap(ctx: CommandContext, { ref, o }: TargetView): Promise<Map<string, LastFronted> | undefined> {
+async function lastFrontedMap(
+  ctx: CommandContext,
+  { ref, o }: TargetView,
+): Promise<Map<string, LastFronted> | undefined> {
   const recent = ctx.pluralkit.getSwitches(ref, { limit: MaxSwitchPageSize }, o);
   const switches = await orOnCode(recent, PluralKitErrorCode.FrontHistoryPrivate, undefined);
   return switches === undefined ? undefined : lastFrontedTimes(switches);

@@ -2,7 +2,14 @@ import type { User } from 'discord.js';
 import type { Accounts } from '../accounts.js';
 import type { CommandContext } from '../discord/command.js';
 import { isUserFacingError, UserFacingError } from '../errors.js';
-import { PluralKitErrorCode, type Member, type Message, type PluralKitClient, type Switch, type System } from '../pluralkit/index.js';
+import {
+  PluralKitErrorCode,
+  type Member,
+  type Message,
+  type PluralKitClient,
+  type Switch,
+  type System,
+} from '../pluralkit/index.js';
 import { renderMessageFront, type MessageFrontView } from '../render/message-front.js';
 import type { RenderedMessage } from '../render/message.js';
 import { nameLookup } from '../render/names.js';
@@ -26,7 +33,11 @@ export interface MessageFacts {
  * sent it, and says the front is private.
  * @throws {UserFacingError} `MessageFromBot`, `MessageAuthorHasNoSystem`.
  */
-export async function messageFrontView(ctx: CommandContext, callerId: string, message: MessageFacts): Promise<RenderedMessage> {
+export async function messageFrontView(
+  ctx: CommandContext,
+  callerId: string,
+  message: MessageFacts,
+): Promise<RenderedMessage> {
   const proxied = await proxiedMessage(ctx.pluralkit, message.id);
   if (proxied?.system) {
     const target = await systemTarget(ctx.accounts, callerId, proxied.system);

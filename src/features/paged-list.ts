@@ -3,7 +3,12 @@ import type { CustomId } from '../discord/custom-id.js';
 import { backRow } from '../render/components.js';
 import { ControlAction, parsePageArg, type RenderControls, type RenderedMessage } from '../render/message.js';
 
-const pagingActions = new Set<string>([ControlAction.FirstPage, ControlAction.PreviousPage, ControlAction.NextPage, ControlAction.LastPage]);
+const pagingActions = new Set<string>([
+  ControlAction.FirstPage,
+  ControlAction.PreviousPage,
+  ControlAction.NextPage,
+  ControlAction.LastPage,
+]);
 
 /** What a paged list with a "open a card" select needs to answer its controls. */
 export interface PagedListViews {

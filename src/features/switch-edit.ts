@@ -7,7 +7,13 @@ import { parseSwitchTime } from '../front/time-input.js';
 import { isPluralKitAPIError, PluralKitErrorCode, type FrontSwitch, type Switch } from '../pluralkit/index.js';
 import { button, buttonRow, controlId } from '../render/components.js';
 import { ControlAction, parsePageArg, type RenderControls, type RenderedMessage } from '../render/message.js';
-import { renderSwitchActions, renderSwitchEditConfirm, renderSwitchEditResult, type SwitchEdit, type SwitchEditOutcome } from '../render/switch-edit.js';
+import {
+  renderSwitchActions,
+  renderSwitchEditConfirm,
+  renderSwitchEditResult,
+  type SwitchEdit,
+  type SwitchEditOutcome,
+} from '../render/switch-edit.js';
 import { ownTarget } from '../targets.js';
 import { resolveMembers, splitMemberList } from './member-resolve.js';
 import { membersForm, moveForm } from './switch-edit-forms.js';
@@ -58,7 +64,10 @@ export function renderEditor(state: EditorState, controls: RenderControls, now: 
 
 /** Handles a button or select of the editor. */
 export async function editorComponent(
-  ctx: CommandContext, callerId: string, state: EditorState, controls: EditorControls,
+  ctx: CommandContext,
+  callerId: string,
+  state: EditorState,
+  controls: EditorControls,
   input: { action: string; arg: string; values: readonly string[] },
 ): Promise<EditorAnswer> {
   const show = (body: RenderedMessage): EditorAnswer => ({ kind: 'send', body });
@@ -70,7 +79,13 @@ export async function editorComponent(
     case ControlAction.Back:
       state.selected = undefined;
       state.pending = undefined;
-      await turnPage(ctx, callerId, state, parsePageArg(input.arg) ?? state.page, input.action === ControlAction.LastPage);
+      await turnPage(
+        ctx,
+        callerId,
+        state,
+        parsePageArg(input.arg) ?? state.page,
+        input.action === ControlAction.LastPage,
+      );
       return show(renderEditor(state, controls, ctx.now()));
     case ControlAction.PickSwitch:
       state.selected = input.values[0];
@@ -78,9 +93,15 @@ export async function editorComponent(
       await withLoggedOrder(ctx, callerId, state);
       return show(renderEditor(state, controls, ctx.now()));
     case ControlAction.MoveSwitch:
-      return { kind: 'modal', modal: moveForm(controls.formId(EditorForm.move), selectedSwitch(state), state.timeZone) };
+      return {
+        kind: 'modal',
+        modal: moveForm(controls.formId(EditorForm.move), selectedSwitch(state), state.timeZone),
+      };
     case ControlAction.ChangeMembers:
-      return { kind: 'modal', modal: membersForm(controls.formId(EditorForm.members), selectedSwitch(state), state.names) };
+      return {
+        kind: 'modal',
+        modal: membersForm(controls.formId(EditorForm.members), selectedSwitch(state), state.names),
+      };
     case ControlAction.Undo:
     case ControlAction.DeleteSwitch:
       if (state.undo) await ensureUndoable(ctx, callerId, selectedSwitch(state).id, state.undo.wasLatest);
@@ -101,13 +122,29 @@ export async function editorComponent(
  * Handles a submitted form: checks the new time or members and asks to confirm.
  * @throws {UserFacingError} `BadTime`, `SwitchTimeOutsideNeighbours`, member errors, `SameMembers`
  */
-export async function editorForm(ctx: CommandContext, callerId: string, state: EditorState, controls: RenderControls, form: string, text: string): Promise<RenderedMessage> {
+export async function editorForm(
+  ctx: CommandContext,
+  callerId: string,
+  state: EditorState,
+  controls: RenderControls,
+  form: string,
+  text: string,
+): Promise<RenderedMessage> {
   const sw = selectedSwitch(state);
-  state.pending = form === EditorForm.move ? await checkMove(ctx, callerId, state, sw, text) : await checkMembers(ctx, callerId, sw, text);
+  state.pending =
+    form === EditorForm.move
+      ? await checkMove(ctx, callerId, state, sw, text)
+      : await checkMembers(ctx, callerId, sw, text);
   return renderSwitchEditConfirm(sw, state.pending, { names: state.names, controls });
 }
 
-async function checkMove(ctx: CommandContext, callerId: string, state: EditorState, sw: Switch, text: string): Promise<SwitchEdit> {
+async function checkMove(
+  ctx: CommandContext,
+  callerId: string,
+  state: EditorState,
+  sw: Switch,
+  text: string,
+): Promise<SwitchEdit> {
   assertZoneKnown((await ownTarget(ctx.accounts, callerId)).account.token, state.timeZone, text);
   const parsed = parseSwitchTime(text, ctx.now(), state.timeZone);
   if (!parsed.ok) throw new UserFacingError('BadTime', { reason: parsed.reason });
@@ -146,9 +183,10 @@ async function applyEdit(ctx: CommandContext, callerId: string, state: EditorSta
         await ctx.pluralkit.deleteSwitch('@me', sw.id, o);
         return { kind: 'delete' };
       }
-      const after = edit.kind === 'move'
-        ? await ctx.pluralkit.editSwitchTime('@me', sw.id, edit.to, o)
-        : await ctx.pluralkit.editSwitchMembers('@me', sw.id, [...edit.to], o);
+      const after =
+        edit.kind === 'move'
+          ? await ctx.pluralkit.editSwitchTime('@me', sw.id, edit.to, o)
+          : await ctx.pluralkit.editSwitchMembers('@me', sw.id, [...edit.to], o);
       return { kind: edit.kind, after: shortSwitch(after) };
     } catch (error) {
       if (isPluralKitAPIError(error, PluralKitErrorCode.SameSwitchMembers)) throw new UserFacingError('SameMembers');
@@ -164,7 +202,8 @@ async function applyEdit(ctx: CommandContext, callerId: string, state: EditorSta
 /** The outcome, with a way back to the history; an Undo message has no list to go back to. */
 function withBackButton(outcome: SwitchEditOutcome, state: EditorState, controls: RenderControls): RenderedMessage {
   const message = renderSwitchEditResult(outcome, { names: state.names });
-  if (state.undo === undefined) message.components = [buttonRow([button(controlId(controls, ControlAction.Back), 'Back to the list')])];
+  if (state.undo === undefined)
+    message.components = [buttonRow([button(controlId(controls, ControlAction.Back), 'Back to the list')])];
   return message;
 }
 

@@ -27,7 +27,11 @@ export function emptyHistory(): LoadedHistory {
  * rounded to the millisecond can repeat the boundary switch) is kept once.
  * @returns whether anything new was fetched.
  */
-export async function loadThrough(history: LoadedHistory, count: number, fetchPage: SwitchPageFetcher): Promise<boolean> {
+export async function loadThrough(
+  history: LoadedHistory,
+  count: number,
+  fetchPage: SwitchPageFetcher,
+): Promise<boolean> {
   let fetched = false;
   while (!history.complete && history.switches.length < count) {
     const oldest = history.switches.at(-1);
@@ -58,9 +62,18 @@ export interface SwitchPlace {
  * Finds a loaded switch and its neighbours, loading one more page when it is the oldest loaded switch so
  * its older neighbour is known. `undefined` when the switch is not in the history.
  */
-export async function placeOf(history: LoadedHistory, switchId: string, fetchPage: SwitchPageFetcher): Promise<SwitchPlace | undefined> {
+export async function placeOf(
+  history: LoadedHistory,
+  switchId: string,
+  fetchPage: SwitchPageFetcher,
+): Promise<SwitchPlace | undefined> {
   const index = history.switches.findIndex((sw) => sw.id === switchId);
   if (index < 0) return undefined;
   await loadThrough(history, index + 2, fetchPage);
-  return { index, switch: history.switches[index]!, newer: history.switches[index - 1], older: history.switches[index + 1] };
+  return {
+    index,
+    switch: history.switches[index]!,
+    newer: history.switches[index - 1],
+    older: history.switches[index + 1],
+  };
 }

@@ -21,7 +21,12 @@ export interface SwitchRequest {
  * Reads a typed time in the system's zone (PluralKit's `timezone` setting; UTC without one).
  * @throws {UserFacingError} `BadTime`
  */
-export async function readSwitchTime(pluralkit: PluralKitClient, token: string, text: string, now: Date): Promise<Date> {
+export async function readSwitchTime(
+  pluralkit: PluralKitClient,
+  token: string,
+  text: string,
+  now: Date,
+): Promise<Date> {
   const settings = await pluralkit.getSystemSettings('@me', { token });
   assertZoneKnown(token, settings.timezone, text);
   const parsed = parseSwitchTime(text, now, settings.timezone);
@@ -57,7 +62,12 @@ export function assertZoneKnown(token: string, timeZone: string | undefined, tex
  */
 export async function logSwitch(ctx: CommandContext, callerId: string, request: SwitchRequest): Promise<LoggedSwitch> {
   const target = await ownTarget(ctx.accounts, callerId);
-  ctx.accounts.assertAllows(target.account, 'write', 'switches', request.members.length === 0 ? 'log a switch-out' : 'log switches');
+  ctx.accounts.assertAllows(
+    target.account,
+    'write',
+    'switches',
+    request.members.length === 0 ? 'log a switch-out' : 'log switches',
+  );
   const now = ctx.now();
   return ctx.accounts.withToken(target.account, callerId, async (token) => {
     const o = { token };
@@ -68,7 +78,14 @@ export async function logSwitch(ctx: CommandContext, callerId: string, request: 
     ]);
     const ids = resolveMembers(members, request.members);
     const becomesLatest = current === null || timestamp === undefined || timestamp > new Date(current.timestamp);
-    if (becomesLatest && current !== null && sameMemberSet(ids, current.members.map((member) => member.id))) {
+    if (
+      becomesLatest &&
+      current !== null &&
+      sameMemberSet(
+        ids,
+        current.members.map((member) => member.id),
+      )
+    ) {
       throw new UserFacingError(ids.length === 0 ? 'AlreadySwitchedOut' : 'SameAsCurrent');
     }
     const created = await ctx.pluralkit.createSwitch('@me', { members: ids, ...(timestamp && { timestamp }) }, o);

@@ -7,7 +7,14 @@ import type { Target } from '../targets.js';
 import { orOnCode } from './fallback.js';
 import { withKeyViewNote } from './key-view-note.js';
 import { readTarget, storeTarget, type StoredTarget } from './view-target.js';
-import { emptyHistory, loadAll, loadThrough, PluralKitSwitchPage, type LoadedHistory, type SwitchPageFetcher } from './switch-history.js';
+import {
+  emptyHistory,
+  loadAll,
+  loadThrough,
+  PluralKitSwitchPage,
+  type LoadedHistory,
+  type SwitchPageFetcher,
+} from './switch-history.js';
 
 /** The state behind a history message's buttons: what is loaded and which page is shown. */
 export interface HistoryState {
@@ -26,7 +33,9 @@ export interface HistoryState {
 /** A page-fetcher for a session's target, re-reading the caller's link on every page. */
 export function historyFetcher(ctx: CommandContext, callerId: string, target: StoredTarget): SwitchPageFetcher {
   return (before) =>
-    readTarget(ctx, callerId, target, ({ ref, o }) => ctx.pluralkit.getSwitches(ref, { ...(before && { before }), limit: PluralKitSwitchPage }, o));
+    readTarget(ctx, callerId, target, ({ ref, o }) =>
+      ctx.pluralkit.getSwitches(ref, { ...(before && { before }), limit: PluralKitSwitchPage }, o),
+    );
 }
 
 /**
@@ -52,7 +61,13 @@ export async function openHistory(ctx: CommandContext, callerId: string, target:
  * Moves a session to `page` (0-based), fetching older PluralKit pages only when that page is not loaded
  * yet; `toOldest` loads everything and shows the last page.
  */
-export async function turnPage(ctx: CommandContext, callerId: string, state: HistoryState, page: number, toOldest = false): Promise<void> {
+export async function turnPage(
+  ctx: CommandContext,
+  callerId: string,
+  state: HistoryState,
+  page: number,
+  toOldest = false,
+): Promise<void> {
   const fetchPage = historyFetcher(ctx, callerId, state.target);
   if (toOldest) await loadAll(state.history, fetchPage);
   else await loadThrough(state.history, (page + 1) * SwitchesPerPage, fetchPage);
@@ -61,7 +76,12 @@ export async function turnPage(ctx: CommandContext, callerId: string, state: His
 }
 
 /** The session's current page as the history view, or as the `/switch edit` picker. */
-export function renderHistoryPage(state: HistoryState, controls: RenderControls, now: Date, picker: boolean): RenderedMessage {
+export function renderHistoryPage(
+  state: HistoryState,
+  controls: RenderControls,
+  now: Date,
+  picker: boolean,
+): RenderedMessage {
   const options = {
     page: state.page,
     controls,

@@ -30,14 +30,22 @@ export function undoState(created: FrontSwitch, system: System, wasLatest: boole
  * latest one, so Undo never deletes a switch the user no longer sees as "now".
  * @throws {UserFacingError} `UndoSwitchGone` when it was deleted meanwhile, `UndoNotLatest` when a newer switch exists or it was moved back
  */
-export async function ensureUndoable(ctx: CommandContext, callerId: string, switchId: string, wasLatest: boolean): Promise<void> {
+export async function ensureUndoable(
+  ctx: CommandContext,
+  callerId: string,
+  switchId: string,
+  wasLatest: boolean,
+): Promise<void> {
   await withOwnToken(ctx, callerId, async (o) => {
     const latest = await ctx.pluralkit.getFronters('@me', { ...o, fresh: true });
     if (latest?.id === switchId) return;
     try {
       await ctx.pluralkit.getSwitch('@me', switchId, { ...o, fresh: true });
     } catch (error) {
-      if (isPluralKitAPIError(error, PluralKitErrorCode.SwitchNotFoundOrPrivate) || isPluralKitAPIError(error, PluralKitErrorCode.SwitchNotFound)) {
+      if (
+        isPluralKitAPIError(error, PluralKitErrorCode.SwitchNotFoundOrPrivate) ||
+        isPluralKitAPIError(error, PluralKitErrorCode.SwitchNotFound)
+      ) {
         throw new UserFacingError('UndoSwitchGone');
       }
       throw error;

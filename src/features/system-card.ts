@@ -23,6 +23,11 @@ export async function systemCardView(ctx: CommandContext, callerId: string, targ
       idDisplayFor(ctx, { ref, o }),
     ]),
   );
-  const card = renderSystem(system, { memberCount: members?.length, groupCount: groups?.length, fronters: front?.members, ids });
+  const card = renderSystem(system, {
+    memberCount: members?.length,
+    groupCount: groups?.length,
+    fronters: front?.members,
+    ids,
+  });
   return withKeyViewNote(card, keyViewNote(target, 'system', system));
 }

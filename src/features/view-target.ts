@@ -36,14 +36,20 @@ export async function readTarget<T>(
   read: (view: TargetView) => Promise<T>,
 ): Promise<T> {
   const resolved = 'ref' in target ? target : await ownTarget(ctx.accounts, callerId);
-  return forTarget(ctx.accounts, callerId, resolved, (ref, token) => read({ ref, o: { token }, keyNote: (area) => keyViewNote(resolved, area) }));
+  return forTarget(ctx.accounts, callerId, resolved, (ref, token) =>
+    read({ ref, o: { token }, keyNote: (area) => keyViewNote(resolved, area) }),
+  );
 }
 
 /**
  * Runs `use` with the caller's own token (refreshed or dropped as `Accounts.withToken` decides).
  * @throws {UserFacingError} `NotLinked`
  */
-export async function withOwnToken<T>(ctx: CommandContext, callerId: string, use: (o: CallOptions & { token: string }) => Promise<T>): Promise<T> {
+export async function withOwnToken<T>(
+  ctx: CommandContext,
+  callerId: string,
+  use: (o: CallOptions & { token: string }) => Promise<T>,
+): Promise<T> {
   const target = await ownTarget(ctx.accounts, callerId);
   return ctx.accounts.withToken(target.account, callerId, (token) => use({ token }));
 }

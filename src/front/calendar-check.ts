@@ -4,10 +4,26 @@
  * natural-language parser both do that silently).
  */
 
-const MonthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MonthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const monthWord = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const numericDate = /(?<![\d-])(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/g;
-const dayThenMonth = new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthWord}(?:,?\\s+(\\d{4}))?`, 'gi');
+const dayThenMonth = new RegExp(
+  `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthWord}(?:,?\\s+(\\d{4}))?`,
+  'gi',
+);
 const monthThenDay = new RegExp(`${monthWord}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+(\\d{4}))?`, 'gi');
 
 /** Days in a month (1–12); without a year, February may have 29. */
@@ -37,11 +53,21 @@ export function impossibleDate(text: string): string | undefined {
     if (problem !== undefined) return problem;
   }
   for (const m of text.matchAll(dayThenMonth)) {
-    const problem = dateProblem(m[0].trim(), m[3] === undefined ? undefined : Number(m[3]), monthIndex(m[2]!), Number(m[1]));
+    const problem = dateProblem(
+      m[0].trim(),
+      m[3] === undefined ? undefined : Number(m[3]),
+      monthIndex(m[2]!),
+      Number(m[1]),
+    );
     if (problem !== undefined) return problem;
   }
   for (const m of text.matchAll(monthThenDay)) {
-    const problem = dateProblem(m[0].trim(), m[3] === undefined ? undefined : Number(m[3]), monthIndex(m[1]!), Number(m[2]));
+    const problem = dateProblem(
+      m[0].trim(),
+      m[3] === undefined ? undefined : Number(m[3]),
+      monthIndex(m[1]!),
+      Number(m[2]),
+    );
     if (problem !== undefined) return problem;
   }
   return undefined;
@@ -59,5 +85,9 @@ export function impossibleClockTime(hours: number, minutes: number, seconds: num
 }
 
 function monthIndex(word: string): number {
-  return ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(word.toLowerCase().slice(0, 3)) + 1;
+  return (
+    ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(
+      word.toLowerCase().slice(0, 3),
+    ) + 1
+  );
 }

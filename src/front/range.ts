@@ -13,12 +13,32 @@ const hint = 'Try `7d`, `12h`, `2w`, `1y`, `all`, or `since 2025-01-01`.';
 const spanPattern = /^(?:last\s+|past\s+)?(\d+)\s*([a-z]+)$/;
 const unitMs: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 const unitAliases: Record<string, string> = {
-  m: 'm', min: 'm', mins: 'm', minute: 'm', minutes: 'm',
-  h: 'h', hr: 'h', hrs: 'h', hour: 'h', hours: 'h',
-  d: 'd', day: 'd', days: 'd',
-  w: 'w', wk: 'w', wks: 'w', week: 'w', weeks: 'w',
-  mo: 'mo', month: 'mo', months: 'mo',
-  y: 'y', yr: 'y', yrs: 'y', year: 'y', years: 'y',
+  m: 'm',
+  min: 'm',
+  mins: 'm',
+  minute: 'm',
+  minutes: 'm',
+  h: 'h',
+  hr: 'h',
+  hrs: 'h',
+  hour: 'h',
+  hours: 'h',
+  d: 'd',
+  day: 'd',
+  days: 'd',
+  w: 'w',
+  wk: 'w',
+  wks: 'w',
+  week: 'w',
+  weeks: 'w',
+  mo: 'mo',
+  month: 'mo',
+  months: 'mo',
+  y: 'y',
+  yr: 'y',
+  yrs: 'y',
+  year: 'y',
+  years: 'y',
 };
 
 /**
@@ -61,7 +81,11 @@ function spanRange(amount: number, unitText: string, now: Date): RangeResult {
   return { ok: true, range: { start, end: now } };
 }
 
-function readPoint(text: string, now: Date, timeZone: string | undefined): { ok: true; date: Date } | { ok: false; reason: string } {
+function readPoint(
+  text: string,
+  now: Date,
+  timeZone: string | undefined,
+): { ok: true; date: Date } | { ok: false; reason: string } {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   if (day !== null) {
     const impossible = impossibleDate(text);

@@ -13,8 +13,7 @@ export const EarliestSwitchTime = new Date('2020-01-01T00:00:00Z');
 export const FutureToleranceMs = 60_000;
 
 const examples = '`10 minutes ago`, `2h ago`, `yesterday 21:30` or `2025-06-01T21:30:00Z`';
-const isoWithOffset =
-  /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2}(?:\.\d{1,9})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
+const isoWithOffset = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2}(?:\.\d{1,9})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
 /**
  * Reads the time a user gave to `/switch … time:`: relative (`10 minutes ago`, `2h ago`), calendar
@@ -28,10 +27,16 @@ export function parseSwitchTime(input: string, now: Date, timeZone?: string): Ti
   if (!parsed.ok) return parsed;
   const { date } = parsed;
   if (date.getTime() > now.getTime() + FutureToleranceMs) {
-    return { ok: false, reason: `That time is in the future (${discordTimestamp(date, 'f')}). A switch can only be logged for now or the past.` };
+    return {
+      ok: false,
+      reason: `That time is in the future (${discordTimestamp(date, 'f')}). A switch can only be logged for now or the past.`,
+    };
   }
   if (date < EarliestSwitchTime) {
-    return { ok: false, reason: `That time (${discordTimestamp(date, 'f')}) is before 2020, which looks like a typo in the year.` };
+    return {
+      ok: false,
+      reason: `That time (${discordTimestamp(date, 'f')}) is before 2020, which looks like a typo in the year.`,
+    };
   }
   return parsed;
 }
@@ -50,7 +55,11 @@ export function parseTimeText(input: string, now: Date, timeZone?: string): Time
   const iso = isoWithOffset.exec(text);
   if (iso !== null) {
     const [hours, minutes] = iso[2]!.split(':').map(Number) as [number, number];
-    const badClock = impossibleClockTime(hours, minutes, iso[3] === undefined ? 0 : Math.floor(Number(iso[3].slice(1))));
+    const badClock = impossibleClockTime(
+      hours,
+      minutes,
+      iso[3] === undefined ? 0 : Math.floor(Number(iso[3].slice(1))),
+    );
     if (badClock !== undefined) return { ok: false, reason: badClock };
     const offset = iso[4]!.toUpperCase() === 'Z' ? 'Z' : normaliseOffset(iso[4]!);
     const date = new Date(`${iso[1]}T${iso[2]}${iso[3] ?? ':00'}${offset}`);

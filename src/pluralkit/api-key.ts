@@ -20,7 +20,8 @@ export interface ApiKeyClaims {
 }
 
 /** A key that decodes, or what is wrong with it in words a user can act on. */
-export type ApiKeyParse = { readonly ok: true; readonly claims: ApiKeyClaims } | { readonly ok: false; readonly problem: string };
+export type ApiKeyParse =
+  { readonly ok: true; readonly claims: ApiKeyClaims } | { readonly ok: false; readonly problem: string };
 
 const Areas: readonly KeyArea[] = ['system', 'members', 'groups', 'fronters', 'switches'];
 const Types = ['user_created', 'external_app', 'dashboard'] as const;
@@ -45,18 +46,25 @@ export function parseApiKey(key: string): ApiKeyParse {
     return { ok: false, problem: `it doesn't have the three parts of an API key. ${Shape}` };
   }
   const [, payload = '', signature = ''] = parts;
-  if (signature === '' || !Base64.test(signature)) return { ok: false, problem: `its signature part is missing or not base64. ${Shape}` };
+  if (signature === '' || !Base64.test(signature))
+    return { ok: false, problem: `its signature part is missing or not base64. ${Shape}` };
   const json = decodeJson(payload);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { ok: false, problem: "the part after `pkapi:` isn't base64-encoded JSON, so it was cut or changed while copying." };
+    return {
+      ok: false,
+      problem: "the part after `pkapi:` isn't base64-encoded JSON, so it was cut or changed while copying.",
+    };
   }
   const { tid, sid, type, scopes } = json as Record<string, unknown>;
-  if (typeof tid !== 'string' || !Uuid.test(tid)) return { ok: false, problem: 'its `tid` (the key id) is missing or not a UUID.' };
-  if (typeof sid !== 'string' || !Uuid.test(sid)) return { ok: false, problem: 'its `sid` (the system id) is missing or not a UUID.' };
+  if (typeof tid !== 'string' || !Uuid.test(tid))
+    return { ok: false, problem: 'its `tid` (the key id) is missing or not a UUID.' };
+  if (typeof sid !== 'string' || !Uuid.test(sid))
+    return { ok: false, problem: 'its `sid` (the system id) is missing or not a UUID.' };
   if (typeof type !== 'string' || !(Types as readonly string[]).includes(type)) {
     return { ok: false, problem: `its \`type\` is missing or not one of ${Types.join(', ')}.` };
   }
-  if (!Array.isArray(scopes) || scopes.length === 0) return { ok: false, problem: 'its `scopes` list is missing or empty.' };
+  if (!Array.isArray(scopes) || scopes.length === 0)
+    return { ok: false, problem: 'its `scopes` list is missing or empty.' };
   if (!scopes.every((scope): scope is string => typeof scope === 'string' && Scope.test(scope))) {
     return { ok: false, problem: 'its `scopes` list holds a scope PluralKit does not define.' };
   }
@@ -114,7 +122,8 @@ export function listAreas(areas: readonly KeyArea[]): string {
 /** One line on what a credential allows, in plain words. */
 export function describeCredential(token: string): string {
   const scopes = credentialScopes(token);
-  if (scopes === undefined) return 'This is your full PluralKit token: it can see and change everything in your system.';
+  if (scopes === undefined)
+    return 'This is your full PluralKit token: it can see and change everything in your system.';
   const writes = scopesAllow(scopes, 'write', 'switches');
   const hidden = Areas.filter((area) => !scopesAllow(scopes, 'read', area));
   const head = writes

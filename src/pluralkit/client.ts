@@ -10,7 +10,16 @@ import * as refs from './refs.js';
 import { RequestQueue, type LimiterState, type Priority } from './request-queue.js';
 import { Requester, type PluralKitClientStats } from './requester.js';
 import { Reads, type Read } from './reads.js';
-import { FrontSwitchSchema, type FrontSwitch, type Group, type Member, type Message, type Switch, type System, type SystemSettings } from './schemas.js';
+import {
+  FrontSwitchSchema,
+  type FrontSwitch,
+  type Group,
+  type Member,
+  type Message,
+  type Switch,
+  type System,
+  type SystemSettings,
+} from './schemas.js';
 import { parseBody } from './transport.js';
 
 /** Per-call options. */
@@ -34,7 +43,13 @@ export type WriteOptions = CallOptions & { token: string };
  */
 export class PluralKitClient {
   readonly #options: Required<PluralKitClientOptions>;
-  readonly #stats: PluralKitClientStats = { upstreamRequests: 0, cacheHits: 0, dedupedRequests: 0, retries429: 0, rateLimited: 0 };
+  readonly #stats: PluralKitClientStats = {
+    upstreamRequests: 0,
+    cacheHits: 0,
+    dedupedRequests: 0,
+    retries429: 0,
+    rateLimited: 0,
+  };
   readonly #directory = new SystemDirectory();
   readonly #cache: ResponseCache;
   readonly #queue: RequestQueue;
@@ -85,7 +100,11 @@ export class PluralKitClient {
   }
 
   /** A system's groups; `withMembers` adds each group's member UUIDs. */
-  async getGroups(systemRef: string, { withMembers = false }: { withMembers?: boolean } = {}, o?: CallOptions): Promise<Group[]> {
+  async getGroups(
+    systemRef: string,
+    { withMembers = false }: { withMembers?: boolean } = {},
+    o?: CallOptions,
+  ): Promise<Group[]> {
     return this.#read(o, Reads.groups(refs.systemRef(systemRef), withMembers));
   }
 
@@ -105,7 +124,11 @@ export class PluralKitClient {
   }
 
   /** One page of switches, newest first, strictly before `before`; members are short ids. */
-  async getSwitches(systemRef: string, page: { before?: Date; limit?: number } = {}, o?: CallOptions): Promise<Switch[]> {
+  async getSwitches(
+    systemRef: string,
+    page: { before?: Date; limit?: number } = {},
+    o?: CallOptions,
+  ): Promise<Switch[]> {
     const before = page.before === undefined ? undefined : refs.instant(page.before, 'before');
     const limit = page.limit === undefined ? undefined : refs.pageLimit(page.limit);
     return this.#switchPage(refs.systemRef(systemRef), before, limit, o);
@@ -125,7 +148,11 @@ export class PluralKitClient {
   }
 
   /** Logs a switch (an empty list switches out). */
-  async createSwitch(systemRef: string, body: { members: string[]; timestamp?: Date }, o: WriteOptions): Promise<FrontSwitch> {
+  async createSwitch(
+    systemRef: string,
+    body: { members: string[]; timestamp?: Date },
+    o: WriteOptions,
+  ): Promise<FrontSwitch> {
     const system = refs.systemRef(systemRef);
     const payload: { members: string[]; timestamp?: string } = { members: refs.switchMembers(body.members) };
     if (body.timestamp !== undefined) payload.timestamp = refs.instant(body.timestamp, 'timestamp');
@@ -140,7 +167,12 @@ export class PluralKitClient {
   }
 
   /** Replaces a switch's members. */
-  async editSwitchMembers(systemRef: string, switchId: string, members: string[], o: WriteOptions): Promise<FrontSwitch> {
+  async editSwitchMembers(
+    systemRef: string,
+    switchId: string,
+    members: string[],
+    o: WriteOptions,
+  ): Promise<FrontSwitch> {
     const system = refs.systemRef(systemRef);
     const route = `/systems/${system}/switches/${refs.switchRef(switchId)}/members`;
     return this.#write(o, 'PATCH', route, system, refs.switchMembers(members));
@@ -182,7 +214,12 @@ export class PluralKitClient {
     }
   }
 
-  #switchPage(system: string, before: string | undefined, limit: number | undefined, o?: CallOptions): Promise<Switch[]> {
+  #switchPage(
+    system: string,
+    before: string | undefined,
+    limit: number | undefined,
+    o?: CallOptions,
+  ): Promise<Switch[]> {
     const query = new URLSearchParams();
     if (before !== undefined) query.set('before', before);
     if (limit !== undefined) query.set('limit', String(limit));
@@ -199,7 +236,14 @@ export class PluralKitClient {
       tags,
       async () => {
         const priority = o?.priority ?? 'interactive';
-        const response = await this.#requester.request({ ...at, token: o?.token, viewer, target: read.target, write: false, priority });
+        const response = await this.#requester.request({
+          ...at,
+          token: o?.token,
+          viewer,
+          target: read.target,
+          write: false,
+          priority,
+        });
         const value: z.output<S> =
           response.status === 204 && 'empty' in read ? read.empty : parseBody(read.schema, read.expected, response, at);
         return { value, systems: read.learn(this.#directory, viewer, read.target, value) };
@@ -208,14 +252,28 @@ export class PluralKitClient {
     );
   }
 
-  async #write(o: WriteOptions, method: HttpMethod, route: string, system: string, body: unknown): Promise<FrontSwitch> {
+  async #write(
+    o: WriteOptions,
+    method: HttpMethod,
+    route: string,
+    system: string,
+    body: unknown,
+  ): Promise<FrontSwitch> {
     const viewer = this.#viewer(o);
     if (viewer === undefined) throw new PluralKitInputError('token', 'a token: writes need one');
     const at = { method, route };
     const target: Target = { system };
     try {
       const priority = o.priority ?? 'interactive';
-      const response = await this.#requester.request({ ...at, token: o.token, viewer, target, write: true, body, priority });
+      const response = await this.#requester.request({
+        ...at,
+        token: o.token,
+        viewer,
+        target,
+        write: true,
+        body,
+        priority,
+      });
       if (method === 'DELETE') return undefined as never;
       const value = parseBody(FrontSwitchSchema, 'FrontSwitch', response, at);
       // Only the owner can write a system's switches, so this proves ownership.

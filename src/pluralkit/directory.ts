@@ -44,9 +44,13 @@ export class SystemDirectory {
   readonly #aliasesOf = new ReverseIndex();
   readonly #viewersOf = new ReverseIndex();
   /** Any normalised ref (id, uuid, Discord id) → the system it names. */
-  readonly #aliases = new BoundedMap<string, SystemIdentity>(DirectoryLimits.refs, (alias, named) => this.#aliasesOf.remove(named.uuid, alias));
+  readonly #aliases = new BoundedMap<string, SystemIdentity>(DirectoryLimits.refs, (alias, named) =>
+    this.#aliasesOf.remove(named.uuid, alias),
+  );
   /** viewer → own system. */
-  readonly #ownSystem = new BoundedMap<string, SystemIdentity>(DirectoryLimits.viewers, (viewer, own) => this.#viewersOf.remove(own.uuid, viewer));
+  readonly #ownSystem = new BoundedMap<string, SystemIdentity>(DirectoryLimits.viewers, (viewer, own) =>
+    this.#viewersOf.remove(own.uuid, viewer),
+  );
   /** Refs of members, groups, switches (and systems) proven to be a viewer's. */
   readonly #ownRefs = new BoundedMap<string, true>(DirectoryLimits.ownRefs);
 
@@ -60,7 +64,8 @@ export class SystemDirectory {
     const identity = { id: system.id.toLowerCase(), uuid: system.uuid.toLowerCase() };
     for (const alias of [identity.id, identity.uuid]) this.#alias(alias, identity);
     if (ref !== '@me') this.#alias(ref, identity);
-    if (viewer !== undefined && (ref === '@me' || this.#ownRefs.has(ownKey(viewer, 'system', ref)))) this.#own(viewer, identity);
+    if (viewer !== undefined && (ref === '@me' || this.#ownRefs.has(ownKey(viewer, 'system', ref))))
+      this.#own(viewer, identity);
   }
 
   /** Records that entities (member/group/switch ids or uuids) belong to `viewer`'s own system. */

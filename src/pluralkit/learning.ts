@@ -66,7 +66,10 @@ export const learnFrontSwitch: Learn<FrontSwitch | null> = (directory, viewer, t
 /** A page of switches: ids (and member short ids) are own when the system is. */
 export const learnSwitches: Learn<Switch[]> = (directory, viewer, target, switches) => {
   if (targetIsOwn(directory, viewer, target)) {
-    directory.learnOwnEntities(viewer, switches.flatMap((entry) => [entry.id, ...entry.members]));
+    directory.learnOwnEntities(
+      viewer,
+      switches.flatMap((entry) => [entry.id, ...entry.members]),
+    );
   }
   return [];
 };

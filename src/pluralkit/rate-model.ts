@@ -18,7 +18,8 @@ export interface Turn {
 }
 
 /** Either the send may leave now (`turn`), or the caller waits `waitMs` and asks again. */
-export type Reservation = { readonly turn: Turn; readonly waitMs?: never } | { readonly turn?: never; readonly waitMs: number };
+export type Reservation =
+  { readonly turn: Turn; readonly waitMs?: never } | { readonly turn?: never; readonly waitMs: number };
 
 /** Rate headers of an answer, with the bucket they describe (PluralKit's scope may name another). */
 export interface LearnedRate {
@@ -53,7 +54,11 @@ export function bucketKey(own: string | undefined, write: boolean): string {
  * `own_system_*` → the caller's own bucket, `generic_*` / `message` → shared; `*_update` is a write.
  */
 export function bucketNamedBy(scope: string, sentKey: string, own: string | undefined): string {
-  const write = scope.endsWith('_update') ? true : scope.endsWith('_get') || scope === 'message' ? false : sentKey.endsWith(':write');
+  const write = scope.endsWith('_update')
+    ? true
+    : scope.endsWith('_get') || scope === 'message'
+      ? false
+      : sentKey.endsWith(':write');
   if (scope.startsWith('own_system_')) return bucketKey(own, write);
   if (scope.startsWith('generic_') || scope === 'message') return bucketKey(undefined, write);
   return sentKey.replace(/:(read|write)$/, write ? ':write' : ':read');

@@ -10,7 +10,15 @@ import {
   type Learn,
   type Target,
 } from './learning.js';
-import { FrontSwitchSchema, GroupSchema, MemberSchema, MessageSchema, SwitchSchema, SystemSchema, SystemSettingsSchema } from './schemas.js';
+import {
+  FrontSwitchSchema,
+  GroupSchema,
+  MemberSchema,
+  MessageSchema,
+  SwitchSchema,
+  SystemSchema,
+  SystemSettingsSchema,
+} from './schemas.js';
 
 /**
  * Every GET the client sends, as data: its route, the schema of its answer, what it is about (which
@@ -35,12 +43,38 @@ const read = <S extends z.ZodType>(r: Read<S>): Read<S> => r;
 
 /** The reads, by what they return. */
 export const Reads = {
-  system: (system: string) => read({ route: `/systems/${system}`, schema: SystemSchema, expected: 'System', target: { system }, learn: learnSystem }),
+  system: (system: string) =>
+    read({
+      route: `/systems/${system}`,
+      schema: SystemSchema,
+      expected: 'System',
+      target: { system },
+      learn: learnSystem,
+    }),
   settings: (system: string) =>
-    read({ route: `/systems/${system}/settings`, schema: SystemSettingsSchema, expected: 'SystemSettings', target: { system }, learn: learnNothing }),
+    read({
+      route: `/systems/${system}/settings`,
+      schema: SystemSettingsSchema,
+      expected: 'SystemSettings',
+      target: { system },
+      learn: learnNothing,
+    }),
   members: (system: string) =>
-    read({ route: `/systems/${system}/members`, schema: members, expected: 'Member[]', target: { system }, learn: learnEntityList }),
-  member: (entity: string) => read({ route: `/members/${entity}`, schema: MemberSchema, expected: 'Member', target: { entity }, learn: learnEntity }),
+    read({
+      route: `/systems/${system}/members`,
+      schema: members,
+      expected: 'Member[]',
+      target: { system },
+      learn: learnEntityList,
+    }),
+  member: (entity: string) =>
+    read({
+      route: `/members/${entity}`,
+      schema: MemberSchema,
+      expected: 'Member',
+      target: { entity },
+      learn: learnEntity,
+    }),
   groups: (system: string, withMembers: boolean) =>
     read({
       route: `/systems/${system}/groups${withMembers ? '?with_members=true' : ''}`,
@@ -49,9 +83,22 @@ export const Reads = {
       target: { system },
       learn: learnEntityList,
     }),
-  group: (entity: string) => read({ route: `/groups/${entity}`, schema: GroupSchema, expected: 'Group', target: { entity }, learn: learnEntity }),
+  group: (entity: string) =>
+    read({
+      route: `/groups/${entity}`,
+      schema: GroupSchema,
+      expected: 'Group',
+      target: { entity },
+      learn: learnEntity,
+    }),
   groupMembers: (entity: string) =>
-    read({ route: `/groups/${entity}/members`, schema: members, expected: 'Member[]', target: { entity }, learn: learnEntityList }),
+    read({
+      route: `/groups/${entity}/members`,
+      schema: members,
+      expected: 'Member[]',
+      target: { entity },
+      learn: learnEntityList,
+    }),
   fronters: (system: string) =>
     read({
       route: `/systems/${system}/fronters`,
@@ -70,6 +117,19 @@ export const Reads = {
       learn: learnSwitches,
     }),
   switch: (system: string, switchId: string) =>
-    read({ route: `/systems/${system}/switches/${switchId}`, schema: FrontSwitchSchema, expected: 'FrontSwitch', target: { system }, learn: learnFrontSwitch }),
-  message: (messageId: string) => read({ route: `/messages/${messageId}`, schema: MessageSchema, expected: 'Message', target: {}, learn: learnMessage }),
+    read({
+      route: `/systems/${system}/switches/${switchId}`,
+      schema: FrontSwitchSchema,
+      expected: 'FrontSwitch',
+      target: { system },
+      learn: learnFrontSwitch,
+    }),
+  message: (messageId: string) =>
+    read({
+      route: `/messages/${messageId}`,
+      schema: MessageSchema,
+      expected: 'Message',
+      target: {},
+      learn: learnMessage,
+    }),
 };

@@ -71,7 +71,9 @@ export class RequestQueue {
     const laneKey = this.#model.pacedWith(key);
     const lane = this.#lane(laneKey);
     lane.waiting += 1;
-    return new Promise<Turn>((resolve, reject) => void this.#enqueue({ key, laneKey, lane, resolve, reject }, priority));
+    return new Promise<Turn>(
+      (resolve, reject) => void this.#enqueue({ key, laneKey, lane, resolve, reject }, priority),
+    );
   }
 
   /**
@@ -121,8 +123,17 @@ export class RequestQueue {
 
   /** What is waiting right now. */
   state(): LimiterState {
-    const waiting = [...this.#lanes].map(([name, lane]) => ({ name, rate: this.#model.rateOf(name), queued: lane.waiting }));
-    return { budgets: this.#model.size, queued: waiting.reduce((sum, lane) => sum + lane.queued, 0), timers: this.#timers, waiting };
+    const waiting = [...this.#lanes].map(([name, lane]) => ({
+      name,
+      rate: this.#model.rateOf(name),
+      queued: lane.waiting,
+    }));
+    return {
+      budgets: this.#model.size,
+      queued: waiting.reduce((sum, lane) => sum + lane.queued, 0),
+      timers: this.#timers,
+      waiting,
+    };
   }
 
   /** Abandons queued requests (they never settle) and ends every wait; call only when shutting down. */
@@ -131,7 +142,11 @@ export class RequestQueue {
     const lanes = [...this.#lanes.values()];
     this.#lanes.clear();
     this.#wake();
-    await Promise.all(lanes.map((lane) => lane.bottleneck.stop({ dropWaitingJobs: true, dropErrorMessage: 'The PluralKit client was closed' })));
+    await Promise.all(
+      lanes.map((lane) =>
+        lane.bottleneck.stop({ dropWaitingJobs: true, dropErrorMessage: 'The PluralKit client was closed' }),
+      ),
+    );
   }
 
   #lane(key: string): Lane {

@@ -1,5 +1,11 @@
 import type { SystemDirectory } from './directory.js';
-import { PluralKitHTTPError, PluralKitNetworkError, PluralKitRateLimitError, type HttpMethod, type RequestLocation } from './errors.js';
+import {
+  PluralKitHTTPError,
+  PluralKitNetworkError,
+  PluralKitRateLimitError,
+  type HttpMethod,
+  type RequestLocation,
+} from './errors.js';
 import type { Target } from './learning.js';
 import { bucketKey, bucketNamedBy, type LearnedRate, type Turn } from './rate-model.js';
 import { Priorities, type Priority, type RequestQueue } from './request-queue.js';
@@ -73,7 +79,8 @@ export class Requester {
         if (result.ok) return result;
         this.stats.rateLimited += 1;
         const waitMs = await this.queue.rateLimited(turn, result.retryAfterMs);
-        if (rateLimited >= this.settings.maxRetries) throw new PluralKitRateLimitError(waitMs, result.scope, at, rateLimited);
+        if (rateLimited >= this.settings.maxRetries)
+          throw new PluralKitRateLimitError(waitMs, result.scope, at, rateLimited);
         rateLimited += 1;
         this.stats.retries429 += 1;
       } catch (error) {
@@ -94,7 +101,13 @@ export class Requester {
   async #send(spec: RequestSpec, turn: Turn): Promise<Answer> {
     this.stats.upstreamRequests += 1;
     try {
-      return await exchange({ ...this.settings, method: spec.method, route: spec.route, token: spec.token, body: spec.body });
+      return await exchange({
+        ...this.settings,
+        method: spec.method,
+        route: spec.route,
+        token: spec.token,
+        body: spec.body,
+      });
     } catch (error) {
       await this.queue.answered(turn);
       throw error;
@@ -106,7 +119,10 @@ export class Requester {
     let learned: LearnedRate | undefined;
     if (answer.rate !== undefined) {
       if (answer.rate.scope.startsWith('own_system_')) this.directory.learnOwnTarget(spec.viewer, spec.target);
-      learned = { key: bucketNamedBy(answer.rate.scope, turn.key, ownBucket(this.directory, spec.viewer)), headers: answer.rate };
+      learned = {
+        key: bucketNamedBy(answer.rate.scope, turn.key, ownBucket(this.directory, spec.viewer)),
+        headers: answer.rate,
+      };
     }
     await this.queue.answered(turn, learned);
   }

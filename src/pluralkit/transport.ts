@@ -121,7 +121,10 @@ export function parseBody<S extends z.ZodType>(
   }
   const result = schema.safeParse(response.body);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  const issues = result.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
   throw new PluralKitSchemaError(expected, issues, at);
 }
 

@@ -55,7 +55,13 @@ export function clampPage(page: number, pages: number): number {
  * last known one (a history still being loaded): next stays enabled, last is disabled unless `lastLoadsMore`
  * (the caller then loads everything when it is clicked, and ignores its page argument).
  */
-export function pagingRow(controls: RenderControls, page: number, pages: number, more = false, lastLoadsMore = false): Row {
+export function pagingRow(
+  controls: RenderControls,
+  page: number,
+  pages: number,
+  more = false,
+  lastLoadsMore = false,
+): Row {
   const last = pages - 1;
   return buttonRow([
     button(controlId(controls, ControlAction.FirstPage, '0'), 'First', { emoji: '⏮️', disabled: page <= 0 }),

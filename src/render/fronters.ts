@@ -28,7 +28,12 @@ export function renderFronters(front: FrontSwitch | null, system: System, now: D
     title: titleFor(front),
     description: descriptionFor(front, members),
     ...(front !== null && {
-      fields: [{ name: 'Since', value: `${discordTimestamp(front.timestamp, 'f')} (${discordTimestamp(front.timestamp, 'R')})` }],
+      fields: [
+        {
+          name: 'Since',
+          value: `${discordTimestamp(front.timestamp, 'f')} (${discordTimestamp(front.timestamp, 'R')})`,
+        },
+      ],
     }),
     ...(color !== undefined && { color }),
     ...(thumbnail !== undefined && { thumbnail }),

@@ -37,11 +37,17 @@ export interface FrontStatsViewOptions {
  * footer the switch-outs and what the percentages are of.
  */
 export function renderFrontStats(stats: FrontShares, options: FrontStatsViewOptions): RenderedMessage {
-  const pages = Math.max(pageCount(stats.members.length, StatsEntriesPerPage), pageCount(stats.groups.length, StatsEntriesPerPage));
+  const pages = Math.max(
+    pageCount(stats.members.length, StatsEntriesPerPage),
+    pageCount(stats.groups.length, StatsEntriesPerPage),
+  );
   const page = clampPage(options.page ?? 0, pages);
   const color = parseColor(options.system?.color);
   const colour = color === undefined ? {} : { color };
-  const header = [`${discordTimestamp(stats.start, 'f')} → ${discordTimestamp(stats.end, 'f')} (${formatDuration(stats.rangeMs)})`, ...headerNotes(stats)].join('\n');
+  const header = [
+    `${discordTimestamp(stats.start, 'f')} → ${discordTimestamp(stats.end, 'f')} (${formatDuration(stats.rangeMs)})`,
+    ...headerNotes(stats),
+  ].join('\n');
 
   const members = section(stats.members, page, options.names);
   const embeds: APIEmbed[] = [
@@ -60,7 +66,11 @@ export function renderFrontStats(stats: FrontShares, options: FrontStatsViewOpti
   return { embeds, components };
 }
 
-function section(entries: readonly FrontStatsEntry[], page: number, names: ReadonlyMap<string, string>): string | undefined {
+function section(
+  entries: readonly FrontStatsEntry[],
+  page: number,
+  names: ReadonlyMap<string, string>,
+): string | undefined {
   const start = page * StatsEntriesPerPage;
   const slice = entries.slice(start, start + StatsEntriesPerPage);
   if (slice.length === 0) return undefined;
@@ -72,10 +82,14 @@ function section(entries: readonly FrontStatsEntry[], page: number, names: Reado
 
 /** `1. **Alice** — 41.7% (2d 12h) · fronted 3 times, longest 1d`, at most {@link MaxLineLength} long. */
 function entryLine(prefix: string, entry: FrontStatsEntry, names: ReadonlyMap<string, string>): string {
-  const times = entry.stretches === 1 ? 'fronted once' : `fronted ${entry.stretches} times, longest ${formatDuration(entry.longestStretchMs)}`;
+  const times =
+    entry.stretches === 1
+      ? 'fronted once'
+      : `fronted ${entry.stretches} times, longest ${formatDuration(entry.longestStretchMs)}`;
   const figures = ` — ${formatPercent(entry.percent)} (${formatDuration(entry.totalMs)}) · ${times}`;
   const name = names.get(entry.id);
-  const label = name === undefined ? `\`${entry.id}\`` : boldNameWithin(name, MaxLineLength - prefix.length - figures.length);
+  const label =
+    name === undefined ? `\`${entry.id}\`` : boldNameWithin(name, MaxLineLength - prefix.length - figures.length);
   return truncate(`${prefix}${label}${figures}`, MaxLineLength);
 }
 
@@ -87,17 +101,26 @@ export function formatPercent(percent: number): string {
 
 function statsTitle(system: System | null | undefined): string {
   if (!system) return 'Front stats';
-  return system.name?.trim() ? `Front stats of ${inlineText(truncate(system.name, 80))}` : `Front stats of ${system.id}`;
+  return system.name?.trim()
+    ? `Front stats of ${inlineText(truncate(system.name, 80))}`
+    : `Front stats of ${system.id}`;
 }
 
 function headerNotes(stats: FrontShares): string[] {
   const notes: string[] = [];
   if (stats.cutToHistory) {
-    notes.push(stats.rangeMs > 0 ? 'The range reached back before the first switch, so it starts there.' : 'The range ends before the first switch, so there is nothing to count.');
+    notes.push(
+      stats.rangeMs > 0
+        ? 'The range reached back before the first switch, so it starts there.'
+        : 'The range ends before the first switch, so there is nothing to count.',
+    );
   } else if (stats.rangeMs === 0) {
     notes.push('No switches are logged yet, so there is nothing to count.');
   }
-  const mode = [stats.mode.flat && 'Flat list: the percentages add up to 100%', stats.mode.frontersOnly && 'Fronters only: switch-outs left out'];
+  const mode = [
+    stats.mode.flat && 'Flat list: the percentages add up to 100%',
+    stats.mode.frontersOnly && 'Fronters only: switch-outs left out',
+  ];
   const shown = mode.filter((text): text is string => typeof text === 'string');
   if (shown.length > 0) notes.push(`${shown.join(' · ')}.`);
   return notes;
@@ -107,7 +130,10 @@ function footerText(stats: FrontShares, page: number, pages: number): string {
   const sentences: string[] = [];
   if (stats.rangeMs > 0) sentences.push(`These figures cover the whole ${formatDuration(stats.rangeMs)}.`);
   if (stats.switchedOutMs > 0) {
-    const share = stats.switchedOutPercent === undefined ? ', left out of the percentages' : ` (${formatPercent(stats.switchedOutPercent)})`;
+    const share =
+      stats.switchedOutPercent === undefined
+        ? ', left out of the percentages'
+        : ` (${formatPercent(stats.switchedOutPercent)})`;
     sentences.push(`No one was fronting for ${formatDuration(stats.switchedOutMs)}${share}.`);
   }
   if (pages > 1) sentences.push(`Page ${page + 1} of ${pages}.`);

@@ -32,7 +32,10 @@ export interface GroupListOptions {
  * `Page X/Y · N groups`, paging buttons and a select that opens a group card.
  */
 export function renderGroupList(groups: readonly Group[], options: GroupListOptions): RenderedMessage {
-  const pageSize = Math.min(Math.max(1, Math.floor(options.pageSize ?? DefaultGroupsPerPage)), DiscordLimits.selectOptions);
+  const pageSize = Math.min(
+    Math.max(1, Math.floor(options.pageSize ?? DefaultGroupsPerPage)),
+    DiscordLimits.selectOptions,
+  );
   const pages = pageCount(groups.length, pageSize);
   const page = clampPage(options.page, pages);
   const slice = groups.slice(page * pageSize, (page + 1) * pageSize);
@@ -51,7 +54,11 @@ export function renderGroupList(groups: readonly Group[], options: GroupListOpti
   const components = [];
   if (pages > 1) components.push(pagingRow(options.controls, page, pages));
   if (slice.length > 0) {
-    const menu = slice.map((group) => ({ label: memberName(group).replace(/\s+/g, ' ').trim(), value: group.id, description: `ID ${displayId(group.id, options.ids)}` }));
+    const menu = slice.map((group) => ({
+      label: memberName(group).replace(/\s+/g, ' ').trim(),
+      value: group.id,
+      description: `ID ${displayId(group.id, options.ids)}`,
+    }));
     components.push(selectRow(controlId(options.controls, ControlAction.Open), 'Open a group card…', menu));
   }
   return { embeds: [embed], components };
@@ -80,12 +87,20 @@ export function renderGroup(group: Group, options: GroupCardOptions = {}): Rende
   const image = embedImage(group.banner);
   const fields: APIEmbedField[] = [];
   const shownName = memberName(group);
-  if (shownName !== group.name) fields.push({ name: 'Display name', value: truncate(inlineText(shownName), DiscordLimits.fieldValue), inline: true });
+  if (shownName !== group.name)
+    fields.push({
+      name: 'Display name',
+      value: truncate(inlineText(shownName), DiscordLimits.fieldValue),
+      inline: true,
+    });
   if (group.color !== null) fields.push({ name: 'Colour', value: formatColor(group.color), inline: true });
-  if (group.created !== null) fields.push({ name: 'Created', value: discordTimestamp(group.created, 'D'), inline: true });
+  if (group.created !== null)
+    fields.push({ name: 'Created', value: discordTimestamp(group.created, 'D'), inline: true });
   let cut = false;
   if (options.members !== undefined) {
-    const lines = options.members.map((member) => `\`${displayId(member.id, options.ids)}\` ${boldName(memberName(member))}`);
+    const lines = options.members.map(
+      (member) => `\`${displayId(member.id, options.ids)}\` ${boldName(memberName(member))}`,
+    );
     const fitted = fitLines(lines, DiscordLimits.fieldValue);
     cut = fitted.hidden > 0;
     fields.push({ name: `Members (${options.members.length})`, value: fitted.text || 'No members.' });
@@ -101,7 +116,13 @@ export function renderGroup(group: Group, options: GroupCardOptions = {}): Rende
   };
   const components =
     cut && options.controls !== undefined
-      ? [buttonRow([button(controlId(options.controls, ControlAction.GroupMembers, group.id), 'All members', { style: ButtonStyle.Primary })])]
+      ? [
+          buttonRow([
+            button(controlId(options.controls, ControlAction.GroupMembers, group.id), 'All members', {
+              style: ButtonStyle.Primary,
+            }),
+          ]),
+        ]
       : [];
   return { embeds: [fitEmbedTotal(embed)], components };
 }

@@ -34,7 +34,7 @@ export const HelpColor = 0x5865f2;
 export const StoredDataNote = {
   title: 'What I keep about you',
   text:
-    'Only if you link: your Discord user id and your PluralKit token, encrypted (with your system\'s id and name and when you linked). ' +
+    "Only if you link: your Discord user id and your PluralKit token, encrypted (with your system's id and name and when you linked). " +
     'I keep them until you run `/unlink`, which deletes them at once, or until PluralKit stops accepting the token. ' +
     'Nothing else is stored: what I show is read from PluralKit when you ask and kept in memory for a few seconds.',
 } as const;
@@ -51,13 +51,21 @@ export function renderHelp(sections: readonly HelpSection[], options: HelpOption
     ...section.entries.map((command) => `${label(command)} ${inlineText(truncate(command.description, 200))}`),
   ]);
   const intro = options.intro === undefined ? '' : `${truncate(options.intro, 1000)}\n\n`;
-  const list = sections.length > 0 ? fitLines(lines, DiscordLimits.embedDescription - intro.length).text : 'No commands.';
+  const list =
+    sections.length > 0 ? fitLines(lines, DiscordLimits.embedDescription - intro.length).text : 'No commands.';
   const fields: APIEmbedField[] = [...(options.notes ?? []), StoredDataNote].map((note) => ({
     name: truncate(note.title, DiscordLimits.fieldName),
     value: truncate(note.text, DiscordLimits.fieldValue),
   }));
   return {
-    embeds: [fitEmbedTotal({ title: truncate(options.title ?? 'pk-companion commands', DiscordLimits.embedTitle), description: `${intro}${list}`, color: HelpColor, fields })],
+    embeds: [
+      fitEmbedTotal({
+        title: truncate(options.title ?? 'pk-companion commands', DiscordLimits.embedTitle),
+        description: `${intro}${list}`,
+        color: HelpColor,
+        fields,
+      }),
+    ],
     components: [],
   };
 }

@@ -13,7 +13,9 @@ export interface IdDisplay {
 export const PlainIds: IdDisplay = { split: false, caps: false };
 
 /** The id display a system's settings ask for; plain when the settings are unknown. */
-export function idDisplayOf(settings: Pick<SystemSettings, 'hid_display_split' | 'hid_display_caps'> | null | undefined): IdDisplay {
+export function idDisplayOf(
+  settings: Pick<SystemSettings, 'hid_display_split' | 'hid_display_caps'> | null | undefined,
+): IdDisplay {
   return { split: settings?.hid_display_split === true, caps: settings?.hid_display_caps === true };
 }
 

@@ -13,7 +13,12 @@ export interface InviteView {
  * stores about a user, and one link button per way.
  */
 export function renderInvite(links: InviteView): RenderedMessage {
-  const linkButton = (label: string, url: string): APIButtonComponentWithURL => ({ type: ComponentType.Button, style: ButtonStyle.Link, label, url });
+  const linkButton = (label: string, url: string): APIButtonComponentWithURL => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Link,
+    label,
+    url,
+  });
   return {
     embeds: [
       {
@@ -28,6 +33,11 @@ export function renderInvite(links: InviteView): RenderedMessage {
         fields: [{ name: StoredDataNote.title, value: StoredDataNote.text }],
       },
     ],
-    components: [{ type: ComponentType.ActionRow, components: [linkButton('Add to a server', links.server), linkButton('Add to your account', links.user)] }],
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [linkButton('Add to a server', links.server), linkButton('Add to your account', links.user)],
+      },
+    ],
   };
 }

@@ -75,7 +75,10 @@ export function fitLines(
   const separator = options.separator ?? '\n';
   const tail = options.tail ?? moreTail;
   const total = Math.max(options.total ?? lines.length, lines.length);
-  if (total === lines.length && lines.reduce((sum, line) => sum + line.length + separator.length, -separator.length) <= budget) {
+  if (
+    total === lines.length &&
+    lines.reduce((sum, line) => sum + line.length + separator.length, -separator.length) <= budget
+  ) {
     return { text: lines.join(separator), shown: lines.length, hidden: 0 };
   }
   const kept: string[] = [];

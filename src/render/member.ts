@@ -55,7 +55,9 @@ export function renderMember(member: Member, options: MemberCardOptions = {}): R
   }
 
   const hiddenNote = member.privacy?.visibility === 'private' ? '*(this member is hidden)*' : undefined;
-  const description = [hiddenNote, member.description?.trim() || undefined].filter((part) => part !== undefined).join('\n\n');
+  const description = [hiddenNote, member.description?.trim() || undefined]
+    .filter((part) => part !== undefined)
+    .join('\n\n');
   const embed: APIEmbed = {
     author: entityAuthor(member.name, options.system, dashboardUrl('m', member.id), avatar),
     ...(description !== '' && { description: truncate(description, DescriptionBudget) }),
@@ -72,7 +74,12 @@ export function renderMember(member: Member, options: MemberCardOptions = {}): R
  * PluralKit's author line of a member or group card: `name (system name)`, or the name alone when
  * the system's name is hidden or unset; with the avatar or icon and the dashboard link.
  */
-export function entityAuthor(name: string, system: System | null | undefined, url: string, icon: string | undefined): NonNullable<APIEmbed['author']> {
+export function entityAuthor(
+  name: string,
+  system: System | null | undefined,
+  url: string,
+  icon: string | undefined,
+): NonNullable<APIEmbed['author']> {
   const systemName = system?.name?.replace(/\s+/g, ' ').trim();
   const own = name.replace(/\s+/g, ' ').trim();
   return {
@@ -83,7 +90,12 @@ export function entityAuthor(name: string, system: System | null | undefined, ur
 }
 
 /** `System ID: abcde · Member ID: fghij` in the system's id display, for card footers. */
-export function idFooter(systemId: string | undefined, kind: 'Member' | 'Group', id: string, ids: IdDisplay | undefined): string {
+export function idFooter(
+  systemId: string | undefined,
+  kind: 'Member' | 'Group',
+  id: string,
+  ids: IdDisplay | undefined,
+): string {
   const own = `${kind} ID: ${displayId(id, ids)}`;
   return systemId ? `System ID: ${displayId(systemId, ids)} · ${own}` : own;
 }
@@ -111,8 +123,13 @@ function lastFrontedText(lastFronted: Date | 'now' | null | undefined): string |
 
 /** Like PluralKit: up to five groups one per line with their id, more as a comma list of names. */
 function groupsText(groups: readonly Group[], ids: IdDisplay | undefined): string {
-  const sorted = [...groups].sort((a, b) => memberName(a).localeCompare(memberName(b), 'en') || a.id.localeCompare(b.id));
+  const sorted = [...groups].sort(
+    (a, b) => memberName(a).localeCompare(memberName(b), 'en') || a.id.localeCompare(b.id),
+  );
   const names = sorted.map((group) => boldName(memberName(group)));
   if (sorted.length > 5) return joinWithin(names, DiscordLimits.fieldValue);
-  return fitLines(sorted.map((group, i) => `\`${displayId(group.id, ids)}\` ${names[i]!}`), DiscordLimits.fieldValue).text;
+  return fitLines(
+    sorted.map((group, i) => `\`${displayId(group.id, ids)}\` ${names[i]!}`),
+    DiscordLimits.fieldValue,
+  ).text;
 }

@@ -29,7 +29,8 @@ export function sortMembers(
   sort: MemberSort,
   lastFronted?: ReadonlyMap<string, LastFronted>,
 ): Member[] {
-  const byName = (a: Member, b: Member): number => collator.compare(memberName(a), memberName(b)) || (a.id < b.id ? -1 : 1);
+  const byName = (a: Member, b: Member): number =>
+    collator.compare(memberName(a), memberName(b)) || (a.id < b.id ? -1 : 1);
   if (sort === 'name' || lastFronted === undefined) return [...members].sort(byName);
   const time = (member: Member): number => {
     const last = lastFronted.get(member.id);
@@ -61,7 +62,10 @@ export interface MemberListOptions {
  * paging buttons and a select that opens a member card. Only the page's members are looked at.
  */
 export function renderMemberList(members: readonly Member[], options: MemberListOptions): RenderedMessage {
-  const pageSize = Math.min(Math.max(1, Math.floor(options.pageSize ?? DefaultMembersPerPage)), DiscordLimits.selectOptions);
+  const pageSize = Math.min(
+    Math.max(1, Math.floor(options.pageSize ?? DefaultMembersPerPage)),
+    DiscordLimits.selectOptions,
+  );
   const pages = pageCount(members.length, pageSize);
   const page = clampPage(options.page, pages);
   const slice = members.slice(page * pageSize, (page + 1) * pageSize);

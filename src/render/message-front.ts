@@ -56,11 +56,15 @@ function senderLine(sender: MessageFrontView['sender']): string {
 }
 
 function frontLines(front: MessageFrontView['front'], names: ReadonlyMap<string, string>): string[] {
-  if (front === 'private') return ['This system keeps its front history private, so I can’t tell who was fronting then.'];
+  if (front === 'private')
+    return ['This system keeps its front history private, so I can’t tell who was fronting then.'];
   if (front === null) return ['No switch was logged before this message, so I can’t tell who was fronting.'];
   const since = `Since ${discordTimestamp(front.timestamp, 'f')} (${discordTimestamp(front.timestamp, 'R')})`;
   if (front.members.length === 0) return ['**No one** was fronting (the system had switched out).', since];
   const title = front.members.length === 1 ? '**Fronting then:**' : `**Fronting then (${front.members.length}):**`;
-  const list = fitLines(sortedSwitchMembers(front.members, names).map((id) => switchMemberLabel(id, names)), FronterListBudget).text;
+  const list = fitLines(
+    sortedSwitchMembers(front.members, names).map((id) => switchMemberLabel(id, names)),
+    FronterListBudget,
+  ).text;
   return [title, list, since];
 }

@@ -67,7 +67,8 @@ export function sortedSwitchMembers(ids: readonly string[], names: ReadonlyMap<s
   return [...ids].sort((a, b) => {
     const nameA = names.get(a);
     const nameB = names.get(b);
-    if (nameA === undefined || nameB === undefined) return (nameA === undefined ? 1 : 0) - (nameB === undefined ? 1 : 0) || a.localeCompare(b, 'en');
+    if (nameA === undefined || nameB === undefined)
+      return (nameA === undefined ? 1 : 0) - (nameB === undefined ? 1 : 0) || a.localeCompare(b, 'en');
     return compareNames(nameA, nameB) || a.localeCompare(b, 'en');
   });
 }

@@ -9,10 +9,7 @@ import type { RenderControls, RenderedMessage } from './message.js';
 import { sortedSwitchMembers, switchMemberLabel } from './names.js';
 
 /** A change to one switch, as `/switch edit` offers them. */
-export type SwitchEdit =
-  | { kind: 'move'; to: Date }
-  | { kind: 'members'; to: readonly string[] }
-  | { kind: 'delete' };
+export type SwitchEdit = { kind: 'move'; to: Date } | { kind: 'members'; to: readonly string[] } | { kind: 'delete' };
 
 /** Room for one list of names in these short views. */
 const NamesBudget = 1500;
@@ -34,10 +31,16 @@ export function renderSwitchEditConfirm(
   let embed: APIEmbed;
   let confirmLabel: string;
   if (edit.kind === 'move') {
-    embed = { title: 'Move this switch?', description: `${who}\nfrom ${at}\nto ${discordTimestamp(edit.to, 'f')} (${discordTimestamp(edit.to, 'R')})` };
+    embed = {
+      title: 'Move this switch?',
+      description: `${who}\nfrom ${at}\nto ${discordTimestamp(edit.to, 'f')} (${discordTimestamp(edit.to, 'R')})`,
+    };
     confirmLabel = 'Move switch';
   } else if (edit.kind === 'members') {
-    embed = { title: 'Change who fronted?', description: `Switch at ${at}\nfrom ${who}\nto ${fronters(edit.to, options.names)}` };
+    embed = {
+      title: 'Change who fronted?',
+      description: `Switch at ${at}\nfrom ${who}\nto ${fronters(edit.to, options.names)}`,
+    };
     confirmLabel = 'Change members';
   } else {
     embed = { title: 'Delete this switch?', description: `${who} at ${at}\nThis cannot be undone.` };
@@ -68,11 +71,20 @@ export function renderSwitchActions(
   ].join('\n');
   const controls = [
     button(controlId(options.controls, ControlAction.MoveSwitch), 'Move', { emoji: '🕒', style: ButtonStyle.Primary }),
-    button(controlId(options.controls, ControlAction.ChangeMembers), 'Change members', { emoji: '👥', style: ButtonStyle.Primary }),
-    button(controlId(options.controls, ControlAction.DeleteSwitch), 'Delete', { emoji: '🗑️', style: ButtonStyle.Danger }),
+    button(controlId(options.controls, ControlAction.ChangeMembers), 'Change members', {
+      emoji: '👥',
+      style: ButtonStyle.Primary,
+    }),
+    button(controlId(options.controls, ControlAction.DeleteSwitch), 'Delete', {
+      emoji: '🗑️',
+      style: ButtonStyle.Danger,
+    }),
     button(controlId(options.controls, ControlAction.Back), 'Back to the list'),
   ];
-  return { embeds: [{ title: 'Edit this switch', description, color: WarningColor }], components: [buttonRow(controls)] };
+  return {
+    embeds: [{ title: 'Edit this switch', description, color: WarningColor }],
+    components: [buttonRow(controls)],
+  };
 }
 
 /** `message` (the answer to `/switch in|out`) with an Undo button (action `undo`) under it. */
@@ -82,18 +94,30 @@ export function withUndoButton(message: RenderedMessage, controls: RenderControl
 }
 
 /** What happened to a switch edit. */
-export type SwitchEditOutcome = { kind: 'cancelled' } | { kind: 'move' | 'members'; after: Switch } | { kind: 'delete' };
+export type SwitchEditOutcome =
+  { kind: 'cancelled' } | { kind: 'move' | 'members'; after: Switch } | { kind: 'delete' };
 
 /** The message that replaces the confirm view: what changed (or that nothing did), no buttons. */
-export function renderSwitchEditResult(outcome: SwitchEditOutcome, options: { names: ReadonlyMap<string, string> }): RenderedMessage {
-  if (outcome.kind === 'cancelled') return { embeds: [{ description: 'Cancelled; the switch was not changed.' }], components: [] };
-  if (outcome.kind === 'delete') return { embeds: [{ description: '🗑️ Switch deleted.', color: SuccessColor }], components: [] };
+export function renderSwitchEditResult(
+  outcome: SwitchEditOutcome,
+  options: { names: ReadonlyMap<string, string> },
+): RenderedMessage {
+  if (outcome.kind === 'cancelled')
+    return { embeds: [{ description: 'Cancelled; the switch was not changed.' }], components: [] };
+  if (outcome.kind === 'delete')
+    return { embeds: [{ description: '🗑️ Switch deleted.', color: SuccessColor }], components: [] };
   const at = `${discordTimestamp(outcome.after.timestamp, 'f')} (${discordTimestamp(outcome.after.timestamp, 'R')})`;
   const who = fronters(outcome.after.members, options.names);
-  const description = outcome.kind === 'move' ? `✅ Switch moved: ${who} since ${at}.` : `✅ Switch changed: ${who} since ${at}.`;
+  const description =
+    outcome.kind === 'move' ? `✅ Switch moved: ${who} since ${at}.` : `✅ Switch changed: ${who} since ${at}.`;
   return { embeds: [{ description, color: SuccessColor }], components: [] };
 }
 
 function fronters(ids: readonly string[], names: ReadonlyMap<string, string>): string {
-  return ids.length === 0 ? '*no fronter*' : joinWithin(sortedSwitchMembers(ids, names).map((id) => switchMemberLabel(id, names)), NamesBudget);
+  return ids.length === 0
+    ? '*no fronter*'
+    : joinWithin(
+        sortedSwitchMembers(ids, names).map((id) => switchMemberLabel(id, names)),
+        NamesBudget,
+      );
 }

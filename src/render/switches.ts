@@ -40,12 +40,22 @@ export function renderSwitchHistory(switches: readonly Switch[], options: Switch
   const { page, pages, timed } = pageOf(switches, options);
   const embed: APIEmbed = {
     title: truncate(historyTitle(options.system), DiscordLimits.embedTitle),
-    description: timed.length > 0 ? fitLines(timed.map((sw) => historyLine(sw, options)), DiscordLimits.embedDescription).text : 'No switches logged yet.',
+    description:
+      timed.length > 0
+        ? fitLines(
+            timed.map((sw) => historyLine(sw, options)),
+            DiscordLimits.embedDescription,
+          ).text
+        : 'No switches logged yet.',
     ...colorOf(options.system),
     footer: { text: footerText(page, pages, switches.length, options.complete) },
   };
   const more = options.complete === false;
-  return { embeds: [embed], components: pages > 1 || more ? [pagingRow(options.controls, page, pages, more, options.jumpToOldest === true)] : [] };
+  return {
+    embeds: [embed],
+    components:
+      pages > 1 || more ? [pagingRow(options.controls, page, pages, more, options.jumpToOldest === true)] : [],
+  };
 }
 
 /** Options of the `/switch edit` picker: the history options plus the zone for option dates. */
@@ -65,15 +75,21 @@ export function renderSwitchPicker(switches: readonly Switch[], options: SwitchP
   const menuOptions: APISelectMenuOption[] = timed.map((sw) => {
     const when = formatRelative(sw.start, options.now);
     const names = sortedSwitchMembers(sw.members, options.names).map((id) => plainMemberLabel(id, options.names));
-    const who = names.length === 0 ? 'no fronter' : joinWithin(names, DiscordLimits.selectOptionLabel - when.length - 3);
+    const who =
+      names.length === 0 ? 'no fronter' : joinWithin(names, DiscordLimits.selectOptionLabel - when.length - 3);
     return { label: `${who} · ${when}`, value: sw.id, description: zonedText(sw.start, options.timeZone) };
   });
-  message.components.push(selectRow(controlId(options.controls, ControlAction.PickSwitch), 'Pick a switch to edit…', menuOptions));
+  message.components.push(
+    selectRow(controlId(options.controls, ControlAction.PickSwitch), 'Pick a switch to edit…', menuOptions),
+  );
   return message;
 }
 
 /** The page's switches with their durations (the switch before the page ends the page's newest one). */
-function pageOf(switches: readonly Switch[], options: SwitchHistoryOptions): { page: number; pages: number; timed: (Switch & SwitchTiming)[] } {
+function pageOf(
+  switches: readonly Switch[],
+  options: SwitchHistoryOptions,
+): { page: number; pages: number; timed: (Switch & SwitchTiming)[] } {
   const pages = pageCount(switches.length, SwitchesPerPage);
   const page = clampPage(options.page, pages);
   const start = page * SwitchesPerPage;
@@ -82,9 +98,17 @@ function pageOf(switches: readonly Switch[], options: SwitchHistoryOptions): { p
 }
 
 function historyLine(sw: Switch & SwitchTiming, options: SwitchHistoryOptions): string {
-  const who = sw.members.length === 0 ? '*no fronter*' : joinWithin(sortedSwitchMembers(sw.members, options.names).map((id) => switchMemberLabel(id, options.names)), NamesBudget);
+  const who =
+    sw.members.length === 0
+      ? '*no fronter*'
+      : joinWithin(
+          sortedSwitchMembers(sw.members, options.names).map((id) => switchMemberLabel(id, options.names)),
+          NamesBudget,
+        );
   const when = `${discordTimestamp(sw.start, 'f')} (${discordTimestamp(sw.start, 'R')})`;
-  const howLong = sw.ongoing ? `ongoing, ${formatDuration(sw.durationMs)} so far` : `for ${formatDuration(sw.durationMs)}`;
+  const howLong = sw.ongoing
+    ? `ongoing, ${formatDuration(sw.durationMs)} so far`
+    : `for ${formatDuration(sw.durationMs)}`;
   return `${who} · ${when} · ${howLong}`;
 }
 

@@ -33,7 +33,8 @@ export function renderSystem(system: System, options: SystemCardOptions = {}): R
   const image = embedImage(system.banner);
   const fields: APIEmbedField[] = [];
   const add = (name: string, value: string | undefined, inline = true): void => {
-    if (value !== undefined && value.trim() !== '') fields.push({ name, value: truncate(value, DiscordLimits.fieldValue), inline });
+    if (value !== undefined && value.trim() !== '')
+      fields.push({ name, value: truncate(value, DiscordLimits.fieldValue), inline });
   };
   if (options.fronters !== undefined && options.fronters.length > 0) {
     const names = sortedMembers(options.fronters).map((member) => boldName(memberName(member)));

@@ -51,7 +51,9 @@ export function isVaultUnavailableError(error: unknown): error is VaultUnavailab
 export function describeStoreError(error: unknown): { name: string; code?: string; message: string } {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' ? { name: error.name, code, message: error.message } : { name: error.name, message: error.message };
+    return typeof code === 'string'
+      ? { name: error.name, code, message: error.message }
+      : { name: error.name, message: error.message };
   }
   return { name: typeof error, message: String(error) };
 }

@@ -17,10 +17,17 @@ export function keyIdOf(key: Buffer): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 8);
 }
 
-function toKeyringKey(key: Buffer, variable: 'TOKEN_ENCRYPTION_KEY' | 'TOKEN_ENCRYPTION_KEYS_PREVIOUS', position?: number): KeyringKey {
+function toKeyringKey(
+  key: Buffer,
+  variable: 'TOKEN_ENCRYPTION_KEY' | 'TOKEN_ENCRYPTION_KEYS_PREVIOUS',
+  position?: number,
+): KeyringKey {
   if (key.length !== KeyLength) {
     const which = position === undefined ? '' : ` (entry ${position + 1})`;
-    throw new VaultConfigError(variable, `must be ${KeyLength} bytes encoded as base64${which}, e.g. from \`openssl rand -base64 32\``);
+    throw new VaultConfigError(
+      variable,
+      `must be ${KeyLength} bytes encoded as base64${which}, e.g. from \`openssl rand -base64 32\``,
+    );
   }
   return { id: keyIdOf(key), key: createSecretKey(Buffer.from(key)) };
 }
@@ -53,7 +60,10 @@ export class Keyring {
    * Builds the keyring from `Config.tokenKeys`.
    * @throws {VaultConfigError} naming `TOKEN_ENCRYPTION_KEY` when it is missing, or the variable holding a bad key.
    */
-  static fromConfig(tokenKeys: { readonly current: Buffer | undefined; readonly previous: readonly Buffer[] }): Keyring {
+  static fromConfig(tokenKeys: {
+    readonly current: Buffer | undefined;
+    readonly previous: readonly Buffer[];
+  }): Keyring {
     if (tokenKeys.current === undefined) {
       throw new VaultConfigError('TOKEN_ENCRYPTION_KEY', 'required to keep linked tokens sealed (32 bytes, base64)');
     }

@@ -29,7 +29,13 @@ export class LinkedAccount {
 
   /** The account without its token, for logs and JSON. */
   toJSON(): RedactedAccount {
-    return { token: '[redacted]', systemId: this.systemId, systemUuid: this.systemUuid, systemName: this.systemName, linkedAt: this.linkedAt };
+    return {
+      token: '[redacted]',
+      systemId: this.systemId,
+      systemUuid: this.systemUuid,
+      systemName: this.systemName,
+      linkedAt: this.linkedAt,
+    };
   }
 
   [inspect.custom](): string {

@@ -76,13 +76,21 @@ export async function createStore(storeUrl: string, options: StoreOptions = {}):
       store = new Keyv<unknown>({ namespace, throwOnErrors: true });
       break;
     case 'sqlite':
-      store = new Keyv<unknown>({ store: await openSqlite(storeUrl, connectTimeoutMs), namespace, throwOnErrors: true });
+      store = new Keyv<unknown>({
+        store: await openSqlite(storeUrl, connectTimeoutMs),
+        namespace,
+        throwOnErrors: true,
+      });
       break;
     case 'redis':
     case 'rediss':
       // Without the offline queue a command fails at once while Redis is away, instead of hanging until it returns.
       store = createRedisKeyv(
-        { url: storeUrl, disableOfflineQueue: true, socket: { connectTimeout: connectTimeoutMs, reconnectStrategy: defaultReconnectStrategy } },
+        {
+          url: storeUrl,
+          disableOfflineQueue: true,
+          socket: { connectTimeout: connectTimeoutMs, reconnectStrategy: defaultReconnectStrategy },
+        },
         { namespace, throwOnErrors: true, connectionTimeout: connectTimeoutMs },
       );
       break;
@@ -95,7 +103,10 @@ export async function createStore(storeUrl: string, options: StoreOptions = {}):
       });
       break;
     default:
-      throw new VaultConfigError('STORE_URL', 'expected a sqlite://, redis://, rediss://, postgres://, postgresql:// or memory: URL');
+      throw new VaultConfigError(
+        'STORE_URL',
+        'expected a sqlite://, redis://, rediss://, postgres://, postgresql:// or memory: URL',
+      );
   }
   store.on('error', onError);
   return store;

@@ -39,7 +39,8 @@ const WrongKeyProblem =
   'does not open the tokens already in the store. If you rotated it, put the old key in TOKEN_ENCRYPTION_KEYS_PREVIOUS.';
 
 function assertUserId(userId: string): void {
-  if (typeof userId !== 'string' || !/^\d{1,32}$/.test(userId)) throw new TypeError('userId must be a Discord user id (digits)');
+  if (typeof userId !== 'string' || !/^\d{1,32}$/.test(userId))
+    throw new TypeError('userId must be a Discord user id (digits)');
 }
 
 /**
@@ -56,7 +57,13 @@ export class TokenVault {
   readonly #warnedKeyIds = new Set<string>();
   #closed = false;
 
-  private constructor(store: TokenStore, keyring: Keyring, log: VaultLogger | undefined, ownsStore: boolean, onStoreError: (error: unknown) => void) {
+  private constructor(
+    store: TokenStore,
+    keyring: Keyring,
+    log: VaultLogger | undefined,
+    ownsStore: boolean,
+    onStoreError: (error: unknown) => void,
+  ) {
     this.#store = store;
     this.#keyring = keyring;
     this.#log = log;
@@ -72,7 +79,10 @@ export class TokenVault {
    */
   static async open(options: TokenVaultOptions): Promise<TokenVault> {
     const { log } = options;
-    const onStoreError = log === undefined ? DefaultStoreOptions.onError : (error: unknown) => log.error({ error: describeStoreError(error) }, 'token store error');
+    const onStoreError =
+      log === undefined
+        ? DefaultStoreOptions.onError
+        : (error: unknown) => log.error({ error: describeStoreError(error) }, 'token store error');
     let vault: TokenVault;
     if (options.store === undefined) {
       const store = await createStore(options.storeUrl, { ...options.storeOptions, onError: onStoreError });
@@ -162,7 +172,10 @@ export class TokenVault {
       if (error.reason !== 'tampered') throw this.#cannotOpen(operation, stored, error);
     }
     await this.#run(operation, () => this.#store.delete(recordKey(userId)));
-    this.#log?.warn({ user: userId, reason: 'tampered' }, 'removed a stored token that could not be opened; the user must link again');
+    this.#log?.warn(
+      { user: userId, reason: 'tampered' },
+      'removed a stored token that could not be opened; the user must link again',
+    );
     return undefined;
   }
 
@@ -186,7 +199,10 @@ export class TokenVault {
       await this.#run('get', () => this.#store.set(recordKey(userId), record));
     } catch (error) {
       // The token still opens under the previous key; the next read tries again.
-      this.#log?.warn({ user: userId, error: describeStoreError(error) }, 'could not re-seal a token under the current key');
+      this.#log?.warn(
+        { user: userId, error: describeStoreError(error) },
+        'could not re-seal a token under the current key',
+      );
     }
   }
 
@@ -196,7 +212,10 @@ export class TokenVault {
       try {
         openSealed(this.#keyring, stored, KeyCheckAssociatedData);
         if (isSealedRecord(stored) && this.#keyring.isCurrent(stored.kid)) return;
-        this.#log?.info({ keyId: this.#keyring.current.id }, 'token keys rotated; key check re-sealed under the current key');
+        this.#log?.info(
+          { keyId: this.#keyring.current.id },
+          'token keys rotated; key check re-sealed under the current key',
+        );
       } catch (error) {
         if (!(error instanceof SealError)) throw error;
         if (error.reason === 'unknown-key') throw new VaultConfigError('TOKEN_ENCRYPTION_KEY', WrongKeyProblem);

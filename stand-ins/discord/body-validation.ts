@@ -28,7 +28,12 @@ function createAjv(): Ajv2020 {
   for (const format of ['int32', 'int64', 'double', 'nonce']) ajv.addFormat(format, anything);
   ajv.addFormat('snowflake', /^(0|[1-9][0-9]*)$/);
   ajv.addFormat('uri', (value: string) => /^(https?|attachment):\/\/\S+$/.test(value) && URL.canParse(value));
-  ajv.addFormat('date-time', (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)));
+  ajv.addFormat(
+    'date-time',
+    (value: string) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+      !Number.isNaN(Date.parse(value)),
+  );
   ajv.addSchema({ ...subset, $id: SUBSET_ID });
   return ajv;
 }
@@ -52,7 +57,8 @@ export class BodyValidator {
    */
   constructor() {
     for (const operation of Object.keys(subset.operations)) this.#validator(`/operations/${operation}/schema`);
-    for (const branch of (subset.operations.create_interaction_response.schema as { anyOf: { $ref: string }[] }).anyOf) {
+    for (const branch of (subset.operations.create_interaction_response.schema as { anyOf: { $ref: string }[] })
+      .anyOf) {
       this.#validator(branch.$ref.slice(1));
     }
   }
@@ -80,15 +86,23 @@ export class BodyValidator {
     const branches = (subset.operations.create_interaction_response.schema as { anyOf: { $ref: string }[] }).anyOf;
     const schemas = subset.components.schemas as Record<string, { properties?: { type?: { enum?: unknown[] } } }>;
     const branch = branches.find((b) => schemas[b.$ref.split('/').pop()!]?.properties?.type?.enum?.includes(type));
-    if (branch === undefined) return [{ path: 'type', code: 'BASE_TYPE_CHOICES', message: `Value must be one of the interaction callback types (got ${JSON.stringify(type)}).` }];
+    if (branch === undefined)
+      return [
+        {
+          path: 'type',
+          code: 'BASE_TYPE_CHOICES',
+          message: `Value must be one of the interaction callback types (got ${JSON.stringify(type)}).`,
+        },
+      ];
     return this.#schemaIssues(branch.$ref.slice(1), body);
   }
 
   /** Checks `body` for `operation`; returns null when Discord would accept it. */
   check(operation: ValidatedOperationId, body: unknown, fileCount = 0): BodyRejection | null {
-    const issues = operation === 'create_interaction_response'
-      ? this.#callbackIssues(body)
-      : this.#schemaIssues(`/operations/${operation}/schema`, body);
+    const issues =
+      operation === 'create_interaction_response'
+        ? this.#callbackIssues(body)
+        : this.#schemaIssues(`/operations/${operation}/schema`, body);
     const callback = body as { type?: number; data?: unknown } | null;
     switch (operation) {
       case 'create_interaction_response':
@@ -104,10 +118,22 @@ export class BodyValidator {
       default:
         issues.push(...messageLimitIssues(body));
     }
-    if (issues.length > 0) return { status: 400, response: { code: 50035, message: 'Invalid Form Body', errors: toDiscordErrorTree(issues) }, issues };
+    if (issues.length > 0)
+      return {
+        status: 400,
+        response: { code: 50035, message: 'Invalid Form Body', errors: toDiscordErrorTree(issues) },
+        issues,
+      };
     const creates = operation === 'execute_webhook' || operation === 'create_message';
-    if ((creates && isEmptyMessage(body, fileCount)) || (callback?.type === 4 && operation === 'create_interaction_response' && isEmptyMessage(callback.data, fileCount))) {
-      return { status: 400, response: { code: 50006, message: 'Cannot send an empty message' }, issues: [{ path: '', code: '50006', message: 'Cannot send an empty message' }] };
+    if (
+      (creates && isEmptyMessage(body, fileCount)) ||
+      (callback?.type === 4 && operation === 'create_interaction_response' && isEmptyMessage(callback.data, fileCount))
+    ) {
+      return {
+        status: 400,
+        response: { code: 50006, message: 'Cannot send an empty message' },
+        issues: [{ path: '', code: '50006', message: 'Cannot send an empty message' }],
+      };
     }
     return null;
   }

@@ -14,7 +14,8 @@ import { toApiMessage, type MessageState } from './messages.js';
 import type { StandInWorld } from './world.js';
 
 type Message = MessageState | APIMessage;
-const asApi = (m: Message, appId: string): APIMessage => ('editCount' in m ? toApiMessage(m, m.interactionId === null ? null : appId) : m);
+const asApi = (m: Message, appId: string): APIMessage =>
+  'editCount' in m ? toApiMessage(m, m.interactionId === null ? null : appId) : m;
 
 /** What the click builders need from the running stand-in. */
 export interface ClickBuilderDeps {
@@ -41,14 +42,31 @@ function textInputIds(modal: APIModalInteractionResponseCallbackData): string[] 
   });
 }
 
-function submittedComponents(modal: APIModalInteractionResponseCallbackData, fields: Record<string, string>): unknown[] {
+function submittedComponents(
+  modal: APIModalInteractionResponseCallbackData,
+  fields: Record<string, string>,
+): unknown[] {
   return modal.components.flatMap((c): unknown[] => {
     if (c.type === ComponentType.Label) {
       const inner = c.component as { type: ComponentType; custom_id: string };
-      return [{ type: ComponentType.Label, component: { type: inner.type, custom_id: inner.custom_id, value: fields[inner.custom_id] ?? '' } }];
+      return [
+        {
+          type: ComponentType.Label,
+          component: { type: inner.type, custom_id: inner.custom_id, value: fields[inner.custom_id] ?? '' },
+        },
+      ];
     }
     if (c.type === ComponentType.ActionRow) {
-      return [{ type: ComponentType.ActionRow, components: c.components.map((t) => ({ type: ComponentType.TextInput, custom_id: t.custom_id, value: fields[t.custom_id] ?? '' })) }];
+      return [
+        {
+          type: ComponentType.ActionRow,
+          components: c.components.map((t) => ({
+            type: ComponentType.TextInput,
+            custom_id: t.custom_id,
+            value: fields[t.custom_id] ?? '',
+          })),
+        },
+      ];
     }
     return [];
   });
@@ -63,12 +81,25 @@ function contextOf(payload: APIInteraction): Omit<InteractionBase, 'id' | 'token
 /** Builders for component clicks and modal submits that only make what a real user could do on Discord. */
 export function createClickBuilders(deps: ClickBuilderDeps) {
   const appId = deps.world.applicationId;
-  const click = (intent: ClickIntent, message: Message, ctx?: InteractionContextOptions): APIMessageComponentInteraction => {
+  const click = (
+    intent: ClickIntent,
+    message: Message,
+    ctx?: InteractionContextOptions,
+  ): APIMessageComponentInteraction => {
     const base = deps.base(ctx);
     const stored = deps.storedMessage(message.id);
     assertPossibleClick(stored, message.id, intent, base.member?.user ?? base.user!);
-    const data = { custom_id: intent.customId, component_type: intent.componentType, ...(intent.values ? { values: intent.values } : {}) };
-    return { ...base, type: InteractionType.MessageComponent, message: asApi(stored!.message, appId), data } as APIMessageComponentInteraction;
+    const data = {
+      custom_id: intent.customId,
+      component_type: intent.componentType,
+      ...(intent.values ? { values: intent.values } : {}),
+    };
+    return {
+      ...base,
+      type: InteractionType.MessageComponent,
+      message: asApi(stored!.message, appId),
+      data,
+    } as APIMessageComponentInteraction;
   };
   return {
     /** A click on button `customId` of the stored message with `message`'s id, as it is now (refused if no user could click it). */
@@ -76,30 +107,54 @@ export function createClickBuilders(deps: ClickBuilderDeps) {
       return click({ customId, componentType: ComponentType.Button }, message, ctx);
     },
     /** A choice in string select `customId` of the stored message, as it is now (values must be among its options). */
-    select(customId: string, values: string[], message: Message, ctx?: InteractionContextOptions): APIMessageComponentInteraction {
+    select(
+      customId: string,
+      values: string[],
+      message: Message,
+      ctx?: InteractionContextOptions,
+    ): APIMessageComponentInteraction {
       return click({ customId, componentType: ComponentType.StringSelect, values }, message, ctx);
     },
     /**
      * Escape hatch: a click that no Discord client would send (a hand-made custom id, an old snapshot, a control
      * that is gone or disabled), built from `message` exactly as given. Only for tests about such clicks.
      */
-    forgeClick(customId: string, message: Message, ctx?: InteractionContextOptions, forged: ForgedClick = {}): APIMessageComponentInteraction {
+    forgeClick(
+      customId: string,
+      message: Message,
+      ctx?: InteractionContextOptions,
+      forged: ForgedClick = {},
+    ): APIMessageComponentInteraction {
       const componentType = forged.componentType ?? (forged.values ? ComponentType.StringSelect : ComponentType.Button);
       return {
-        ...deps.base(ctx), type: InteractionType.MessageComponent, message: asApi(message, appId),
-        data: { custom_id: customId, component_type: componentType, ...(forged.values ? { values: forged.values } : {}) },
+        ...deps.base(ctx),
+        type: InteractionType.MessageComponent,
+        message: asApi(message, appId),
+        data: {
+          custom_id: customId,
+          component_type: componentType,
+          ...(forged.values ? { values: forged.values } : {}),
+        },
       } as APIMessageComponentInteraction;
     },
     /**
      * Escape hatch: a modal submit no Discord client would send (a modal the bot never showed, or one for a
      * session that is gone), its fields as text inputs. Only for tests about such submits.
      */
-    forgeModalSubmit(customId: string, fields: Record<string, string>, ctx?: InteractionContextOptions, from?: Message): APIModalSubmitInteraction {
+    forgeModalSubmit(
+      customId: string,
+      fields: Record<string, string>,
+      ctx?: InteractionContextOptions,
+      from?: Message,
+    ): APIModalSubmitInteraction {
       const components = Object.entries(fields).map(([id, value]) => ({
-        type: ComponentType.ActionRow, components: [{ type: ComponentType.TextInput, custom_id: id, value }],
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.TextInput, custom_id: id, value }],
       }));
       return {
-        ...deps.base(ctx), type: InteractionType.ModalSubmit, data: { custom_id: customId, components },
+        ...deps.base(ctx),
+        type: InteractionType.ModalSubmit,
+        data: { custom_id: customId, components },
         ...(from ? { message: asApi(from, appId) } : {}),
       } as APIModalSubmitInteraction;
     },
@@ -108,9 +163,16 @@ export function createClickBuilders(deps: ClickBuilderDeps) {
      * was opened from as it is now, and the modal's own layout. Refused for a modal never shown, another user,
      * another message, or a field the modal does not have.
      */
-    modalSubmit(customId: string, fields: Record<string, string>, ctx?: InteractionContextOptions, from?: Message): APIModalSubmitInteraction {
+    modalSubmit(
+      customId: string,
+      fields: Record<string, string>,
+      ctx?: InteractionContextOptions,
+      from?: Message,
+    ): APIModalSubmitInteraction {
       const shower = deps.modalShower(customId);
-      const refuse = (why: string): never => { throw new ImpossibleClickError(`Impossible submit of modal ${customId}: ${why}`); };
+      const refuse = (why: string): never => {
+        throw new ImpossibleClickError(`Impossible submit of modal ${customId}: ${why}`);
+      };
       if (shower?.modal === undefined) return refuse('the bot never showed a modal with that custom id');
       const context = contextOf(shower.payload);
       const shownTo = context.member?.user ?? context.user;
@@ -121,7 +183,10 @@ export function createClickBuilders(deps: ClickBuilderDeps) {
       if (unknown.length > 0) refuse(`it has no input ${JSON.stringify(unknown)}`);
       const source = sourceId === undefined ? undefined : deps.storedMessage(sourceId)?.message;
       return {
-        ...context, id: deps.newId(), token: newInteractionToken(), type: InteractionType.ModalSubmit,
+        ...context,
+        id: deps.newId(),
+        token: newInteractionToken(),
+        type: InteractionType.ModalSubmit,
         data: { custom_id: customId, components: submittedComponents(shower.modal, fields) },
         ...(source ? { message: asApi(source, appId) } : {}),
       } as APIModalSubmitInteraction;

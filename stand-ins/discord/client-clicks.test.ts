@@ -1,4 +1,15 @@
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, MessageFlags, ModalBuilder, StringSelectMenuBuilder, TextInputBuilder, TextInputStyle, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  MessageFlags,
+  ModalBuilder,
+  StringSelectMenuBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+  type ChatInputCommandInteraction,
+  type Interaction,
+} from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImpossibleClickError, startDiscordStandIn, type DiscordStandIn } from './index.js';
 import { connectTestClient, type TestClient } from './test-client.js';
@@ -17,9 +28,14 @@ afterAll(async () => {
 });
 
 const row = (...buttons: ButtonBuilder[]) => new ActionRowBuilder<ButtonBuilder>().addComponents(...buttons);
-const button = (id: string, disabled = false) => new ButtonBuilder().setCustomId(id).setLabel(id).setStyle(ButtonStyle.Primary).setDisabled(disabled);
-const menu = () => new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
-  new StringSelectMenuBuilder().setCustomId('pick').addOptions({ label: 'Alex', value: 'abcde' }, { label: 'Sam', value: 'fghij' }));
+const button = (id: string, disabled = false) =>
+  new ButtonBuilder().setCustomId(id).setLabel(id).setStyle(ButtonStyle.Primary).setDisabled(disabled);
+const menu = () =>
+  new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
+    new StringSelectMenuBuilder()
+      .setCustomId('pick')
+      .addOptions({ label: 'Alex', value: 'abcde' }, { label: 'Sam', value: 'fghij' }),
+  );
 
 function chat(handler: (i: ChatInputCommandInteraction) => Promise<unknown>): (i: Interaction) => Promise<unknown> {
   return async (i) => (i.isChatInputCommand() ? handler(i) : undefined);
@@ -27,7 +43,15 @@ function chat(handler: (i: ChatInputCommandInteraction) => Promise<unknown>): (i
 
 describe('component clicks come from a real message, as it is now', () => {
   it('refuses an id that is not on the message, a disabled control, foreign select values and other users on ephemerals', async () => {
-    bot.onInteraction(chat((i) => i.reply({ content: 'menu', components: [row(button('next'), button('off', true)), menu()], flags: MessageFlags.Ephemeral })));
+    bot.onInteraction(
+      chat((i) =>
+        i.reply({
+          content: 'menu',
+          components: [row(button('next'), button('off', true)), menu()],
+          flags: MessageFlags.Ephemeral,
+        }),
+      ),
+    );
     const message = await standIn.dispatchInteraction(standIn.chatInput('front')).reply();
     expect(() => standIn.button('made-up', message)).toThrow(/no control has that custom id/);
     expect(() => standIn.button('off', message)).toThrow(/disabled/);
@@ -58,7 +82,9 @@ describe('component clicks come from a real message, as it is now', () => {
       else if (i.isButton()) await i.reply({ content: `forged ${i.customId}`, flags: MessageFlags.Ephemeral });
     });
     const message = await standIn.dispatchInteraction(standIn.chatInput('front')).reply();
-    const reply = await standIn.dispatchInteraction(standIn.forgeClick('hand-made', message, { user: standIn.users.bob })).reply();
+    const reply = await standIn
+      .dispatchInteraction(standIn.forgeClick('hand-made', message, { user: standIn.users.bob }))
+      .reply();
     expect(reply.content).toBe('forged hand-made');
   });
 });
@@ -68,28 +94,41 @@ describe('a modal submit is taken from the interaction that showed it', () => {
     bot.onInteraction(async (i) => {
       if (i.isChatInputCommand()) await i.reply({ content: 'open', components: [row(button('open'))] });
       else if (i.isButton()) {
-        await i.showModal(new ModalBuilder().setCustomId('form').setTitle('Form')
-          .addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(new TextInputBuilder().setCustomId('name').setLabel('Name').setStyle(TextInputStyle.Short))));
-      } else if (i.isModalSubmit() && i.isFromMessage()) await i.update({ content: `named ${i.fields.getTextInputValue('name')}`, components: [] });
+        await i.showModal(
+          new ModalBuilder()
+            .setCustomId('form')
+            .setTitle('Form')
+            .addComponents(
+              new ActionRowBuilder<TextInputBuilder>().addComponents(
+                new TextInputBuilder().setCustomId('name').setLabel('Name').setStyle(TextInputStyle.Short),
+              ),
+            ),
+        );
+      } else if (i.isModalSubmit() && i.isFromMessage())
+        await i.update({ content: `named ${i.fields.getTextInputValue('name')}`, components: [] });
     });
     expect(() => standIn.modalSubmit('never-shown', {})).toThrow(/never showed/);
-    const message = await standIn.dispatchInteraction(standIn.chatInput('front', {}, { user: standIn.users.carol })).reply();
+    const message = await standIn
+      .dispatchInteraction(standIn.chatInput('front', {}, { user: standIn.users.carol }))
+      .reply();
     await standIn.dispatchInteraction(standIn.button('open', message, { user: standIn.users.carol })).firstResponse();
     expect(() => standIn.modalSubmit('form', { name: 'x' }, { user: standIn.users.bob })).toThrow(/shown to/);
     expect(() => standIn.modalSubmit('form', { nickname: 'x' })).toThrow(/no input/);
     const submit = standIn.modalSubmit('form', { name: 'Alex' });
     expect(submit.user?.id ?? submit.member?.user.id).toBe(standIn.users.carol.id);
-    expect((await standIn.dispatchInteraction(submit).reply())).toMatchObject({ id: message.id, content: 'named Alex' });
+    expect(await standIn.dispatchInteraction(submit).reply()).toMatchObject({ id: message.id, content: 'named Alex' });
   });
 });
 
 describe('a follow-up after DELETE @original of a deferred reply', () => {
   it('is a new message with its own flags, and the deleted reply is not an answer', async () => {
-    bot.onInteraction(chat(async (i) => {
-      await i.deferReply();
-      await i.deleteReply();
-      await i.followUp({ content: 'Something went wrong.', flags: MessageFlags.Ephemeral });
-    }));
+    bot.onInteraction(
+      chat(async (i) => {
+        await i.deferReply();
+        await i.deleteReply();
+        await i.followUp({ content: 'Something went wrong.', flags: MessageFlags.Ephemeral });
+      }),
+    );
     const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
     const record = await handle.waitFor((r) => r.followUps.length === 1);
     expect(record.original).toMatchObject({ deleted: true, content: '' });

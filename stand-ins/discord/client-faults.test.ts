@@ -1,4 +1,11 @@
-import { DiscordAPIError, HTTPError, MessageFlags, Routes, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import {
+  DiscordAPIError,
+  HTTPError,
+  MessageFlags,
+  Routes,
+  type ChatInputCommandInteraction,
+  type Interaction,
+} from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordStandIn, type DiscordStandIn } from './index.js';
 import { connectTestClient, type TestClient } from './test-client.js';
@@ -48,10 +55,15 @@ describe('the stand-in refuses what Discord refuses', () => {
   });
 
   it('refuses a second callback with 40060', async () => {
-    bot.onInteraction(chat(async (i) => {
-      await i.reply('first');
-      await i.client.rest.post(Routes.interactionCallback(i.id, i.token), { body: { type: 4, data: { content: 'again' } }, auth: false });
-    }));
+    bot.onInteraction(
+      chat(async (i) => {
+        await i.reply('first');
+        await i.client.rest.post(Routes.interactionCallback(i.id, i.token), {
+          body: { type: 4, data: { content: 'again' } },
+          auth: false,
+        });
+      }),
+    );
     const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
     expect(((await firstError()) as DiscordAPIError).code).toBe(40060);
     expect((await handle.reply()).content).toBe('first');
@@ -59,27 +71,40 @@ describe('the stand-in refuses what Discord refuses', () => {
 
   it('answers a first callback outside the response window with 10062', async () => {
     standIn.setInteractionWindow(100);
-    bot.onInteraction(chat(async (i) => {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      await i.reply('too late');
-    }));
+    bot.onInteraction(
+      chat(async (i) => {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        await i.reply('too late');
+      }),
+    );
     const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
     expect(((await firstError()) as DiscordAPIError).code).toBe(10062);
     expect(handle.record.responses).toEqual([]);
   });
 
   it('has no @original before the first callback (10015)', async () => {
-    bot.onInteraction(chat((i) => i.client.rest.patch(Routes.webhookMessage(i.applicationId, i.token, '@original'), { body: { content: 'x' }, auth: false })));
+    bot.onInteraction(
+      chat((i) =>
+        i.client.rest.patch(Routes.webhookMessage(i.applicationId, i.token, '@original'), {
+          body: { content: 'x' },
+          auth: false,
+        }),
+      ),
+    );
     standIn.dispatchInteraction(standIn.chatInput('front'));
     expect(((await firstError()) as DiscordAPIError).code).toBe(10015);
     expect(standIn.requests.at(-1)?.path).toMatch(/\/messages\/@original$/);
   });
 
   it('records unknown routes with a 404 code 0', async () => {
-    const error = await bot.client.rest.get(Routes.guildMember(standIn.guild.id, standIn.users.alice.id)).catch((e: unknown) => e);
+    const error = await bot.client.rest
+      .get(Routes.guildMember(standIn.guild.id, standIn.users.alice.id))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiscordAPIError);
     expect((error as DiscordAPIError).rawError).toEqual({ message: '404: Not Found', code: 0 });
-    expect(standIn.unknownRoutes.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /api/v10/guilds/${standIn.guild.id}/members/${standIn.users.alice.id}`]);
+    expect(standIn.unknownRoutes.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET /api/v10/guilds/${standIn.guild.id}/members/${standIn.users.alice.id}`,
+    ]);
   });
 
   it('refuses a DM to someone who closed their DMs (50007)', async () => {
@@ -96,17 +121,21 @@ describe('fault injection', () => {
     bot.onInteraction(chat((i) => i.reply({ content: 'after the 429', flags: MessageFlags.Ephemeral })));
     const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
     expect((await handle.reply()).content).toBe('after the 429');
-    const statuses = standIn.requests.filter((r) => r.route === 'interactionCallback' && r.path.includes(handle.id)).map((r) => r.status);
+    const statuses = standIn.requests
+      .filter((r) => r.route === 'interactionCallback' && r.path.includes(handle.id))
+      .map((r) => r.status);
     expect(statuses).toEqual([429, 204]);
     expect(bot.errors).toEqual([]);
   });
 
   it('a 5xx on a follow-up surfaces as HTTPError when retries are off', async () => {
     standIn.faults.serverError('executeWebhook', { status: 503 });
-    bot.onInteraction(chat(async (i) => {
-      await i.reply('main');
-      await i.followUp('more');
-    }));
+    bot.onInteraction(
+      chat(async (i) => {
+        await i.reply('main');
+        await i.followUp('more');
+      }),
+    );
     const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
     const error = await firstError();
     expect(error).toBeInstanceOf(HTTPError);
@@ -116,10 +145,12 @@ describe('fault injection', () => {
 
   it('a slow answer is just slow: the follow-up still arrives', async () => {
     standIn.faults.delay('executeWebhook', 150);
-    bot.onInteraction(chat(async (i) => {
-      await i.deferReply();
-      await i.followUp('filled the deferred reply');
-    }));
+    bot.onInteraction(
+      chat(async (i) => {
+        await i.deferReply();
+        await i.followUp('filled the deferred reply');
+      }),
+    );
     const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
     expect((await handle.reply()).content).toBe('filled the deferred reply');
     expect(handle.followUps).toEqual([]);

@@ -35,7 +35,9 @@ describe('gateway lifecycle', () => {
     standIn.gateway.requestReconnect();
     await standIn.waitFor(() => (count('resume') >= 1 ? true : undefined), 5_000, 'a RESUME');
     expect(count('identify')).toBe(identifies);
-    expect(standIn.gateway.events.filter((e) => e.kind === 'connect').at(-1)?.detail).toMatch(/^\/resume\?v=10&encoding=json$/);
+    expect(standIn.gateway.events.filter((e) => e.kind === 'connect').at(-1)?.detail).toMatch(
+      /^\/resume\?v=10&encoding=json$/,
+    );
     await interactionStillWorks();
   });
 

@@ -1,4 +1,18 @@
-import { ActionRowBuilder, ApplicationCommandOptionType, type ApplicationCommandDataResolvable, ButtonBuilder, ButtonStyle, EmbedBuilder, MessageFlags, ModalBuilder, StringSelectMenuBuilder, TextInputBuilder, TextInputStyle, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import {
+  ActionRowBuilder,
+  ApplicationCommandOptionType,
+  type ApplicationCommandDataResolvable,
+  ButtonBuilder,
+  ButtonStyle,
+  EmbedBuilder,
+  MessageFlags,
+  ModalBuilder,
+  StringSelectMenuBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+  type ChatInputCommandInteraction,
+  type Interaction,
+} from 'discord.js';
 import { InteractionContextType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordStandIn, type DiscordStandIn } from './index.js';
@@ -18,10 +32,25 @@ afterAll(async () => {
 });
 
 const commands: ApplicationCommandDataResolvable[] = [
-  { name: 'front', description: 'Show who is fronting', options: [{ type: ApplicationCommandOptionType.String, name: 'system', description: 'System id', autocomplete: true }] },
   {
-    name: 'switch', description: 'Switches', options: [
-      { type: ApplicationCommandOptionType.Subcommand, name: 'log', description: 'Log a switch', options: [{ type: ApplicationCommandOptionType.Integer, name: 'minutes', description: 'Minutes ago', required: true }] },
+    name: 'front',
+    description: 'Show who is fronting',
+    options: [
+      { type: ApplicationCommandOptionType.String, name: 'system', description: 'System id', autocomplete: true },
+    ],
+  },
+  {
+    name: 'switch',
+    description: 'Switches',
+    options: [
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'log',
+        description: 'Log a switch',
+        options: [
+          { type: ApplicationCommandOptionType.Integer, name: 'minutes', description: 'Minutes ago', required: true },
+        ],
+      },
     ],
   },
 ];
@@ -45,14 +74,24 @@ describe('a real discord.js client against the stand-in', () => {
     expect(standIn.commands.guild().map((c) => c.name)).toEqual(['debug']);
     const puts = standIn.requests.filter((r) => r.method === 'PUT');
     expect(puts.map((r) => r.route)).toEqual(['putGlobalCommands', 'putGuildCommands']);
-    expect(puts[0]?.body).toMatchObject([{ name: 'front', options: [{ name: 'system', autocomplete: true }] }, { name: 'switch' }]);
+    expect(puts[0]?.body).toMatchObject([
+      { name: 'front', options: [{ name: 'system', autocomplete: true }] },
+      { name: 'switch' },
+    ]);
     const fetched = await bot.client.application.commands.fetch();
     expect([...fetched.values()].map((c) => c.name).sort()).toEqual(['front', 'switch']);
     expect(standIn.rejectedBodies).toEqual([]);
   });
 
   it('shows an ephemeral reply, with options typed after the registration (subcommand + integer)', async () => {
-    bot.onInteraction(chat((i) => i.reply({ content: `${i.options.getSubcommand()} ${i.options.getInteger('minutes', true)}`, flags: MessageFlags.Ephemeral })));
+    bot.onInteraction(
+      chat((i) =>
+        i.reply({
+          content: `${i.options.getSubcommand()} ${i.options.getInteger('minutes', true)}`,
+          flags: MessageFlags.Ephemeral,
+        }),
+      ),
+    );
     const handle = standIn.dispatchInteraction(standIn.chatInput('switch log', { minutes: 15 }));
     const reply = await handle.reply();
     expect(reply).toMatchObject({ content: 'log 15', ephemeral: true, flags: 64, loading: false });
@@ -60,11 +99,15 @@ describe('a real discord.js client against the stand-in', () => {
   });
 
   it('defers, then edits in an embed; the reply resolves only after the edit', async () => {
-    bot.onInteraction(chat(async (i) => {
-      await i.deferReply();
-      await new Promise((r) => setTimeout(r, 50));
-      await i.editReply({ embeds: [new EmbedBuilder().setTitle('Fronters').addFields({ name: 'Alex', value: 'since 2h' })] });
-    }));
+    bot.onInteraction(
+      chat(async (i) => {
+        await i.deferReply();
+        await new Promise((r) => setTimeout(r, 50));
+        await i.editReply({
+          embeds: [new EmbedBuilder().setTitle('Fronters').addFields({ name: 'Alex', value: 'since 2h' })],
+        });
+      }),
+    );
     const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
     expect((await handle.firstResponse()).type).toBe(5);
     const reply = await handle.reply();
@@ -73,11 +116,13 @@ describe('a real discord.js client against the stand-in', () => {
   });
 
   it('records follow-ups, and follow-up edits by id', async () => {
-    bot.onInteraction(chat(async (i) => {
-      await i.reply('first');
-      const second = await i.followUp({ content: 'second', flags: MessageFlags.Ephemeral });
-      await i.webhook.editMessage(second, { content: 'second, edited' });
-    }));
+    bot.onInteraction(
+      chat(async (i) => {
+        await i.reply('first');
+        const second = await i.followUp({ content: 'second', flags: MessageFlags.Ephemeral });
+        await i.webhook.editMessage(second, { content: 'second, edited' });
+      }),
+    );
     const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
     await handle.waitFor((r) => r.followUps[0]?.editCount === 1);
     expect(handle.original?.content).toBe('first');
@@ -87,10 +132,21 @@ describe('a real discord.js client against the stand-in', () => {
   it('shows a modal and hands the submitted values back in the same layout', async () => {
     bot.onInteraction(async (i) => {
       if (i.isChatInputCommand()) {
-        await i.showModal(new ModalBuilder().setCustomId('link').setTitle('Link your token')
-          .addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(new TextInputBuilder().setCustomId('token').setLabel('Token').setStyle(TextInputStyle.Short))));
+        await i.showModal(
+          new ModalBuilder()
+            .setCustomId('link')
+            .setTitle('Link your token')
+            .addComponents(
+              new ActionRowBuilder<TextInputBuilder>().addComponents(
+                new TextInputBuilder().setCustomId('token').setLabel('Token').setStyle(TextInputStyle.Short),
+              ),
+            ),
+        );
       } else if (i.isModalSubmit()) {
-        await i.reply({ content: `got ${i.fields.getTextInputValue('token').length} chars`, flags: MessageFlags.Ephemeral });
+        await i.reply({
+          content: `got ${i.fields.getTextInputValue('token').length} chars`,
+          flags: MessageFlags.Ephemeral,
+        });
       }
     });
     const first = standIn.dispatchInteraction(standIn.chatInput('front'));
@@ -102,7 +158,8 @@ describe('a real discord.js client against the stand-in', () => {
 
   it('answers autocomplete with the focused option', async () => {
     bot.onInteraction(async (i) => {
-      if (i.isAutocomplete()) await i.respond([{ name: `${i.options.getFocused(true).name}:${i.options.getFocused()}`, value: 'abcde' }]);
+      if (i.isAutocomplete())
+        await i.respond([{ name: `${i.options.getFocused(true).name}:${i.options.getFocused()}`, value: 'abcde' }]);
     });
     const handle = standIn.dispatchInteraction(standIn.autocomplete('front', { system: 'ab' }, 'system'));
     expect((await handle.firstResponse()).type).toBe(8);
@@ -112,7 +169,14 @@ describe('a real discord.js client against the stand-in', () => {
   it('updates the message a button sat on', async () => {
     bot.onInteraction(async (i) => {
       if (i.isChatInputCommand()) {
-        await i.reply({ content: 'page 1', components: [new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('next').setLabel('Next').setStyle(ButtonStyle.Primary))] });
+        await i.reply({
+          content: 'page 1',
+          components: [
+            new ActionRowBuilder<ButtonBuilder>().addComponents(
+              new ButtonBuilder().setCustomId('next').setLabel('Next').setStyle(ButtonStyle.Primary),
+            ),
+          ],
+        });
       } else if (i.isButton()) {
         await i.update({ content: `page 2 via ${i.customId}`, components: [] });
       }
@@ -127,7 +191,16 @@ describe('a real discord.js client against the stand-in', () => {
   it('a string select deferUpdate then editReply edits the message it sat on', async () => {
     bot.onInteraction(async (i) => {
       if (i.isChatInputCommand()) {
-        await i.reply({ content: 'pick', components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(new StringSelectMenuBuilder().setCustomId('member').addOptions({ label: 'Alex', value: 'abcde' }, { label: 'Sam', value: 'fghij' }))] });
+        await i.reply({
+          content: 'pick',
+          components: [
+            new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
+              new StringSelectMenuBuilder()
+                .setCustomId('member')
+                .addOptions({ label: 'Alex', value: 'abcde' }, { label: 'Sam', value: 'fghij' }),
+            ),
+          ],
+        });
       } else if (i.isStringSelectMenu()) {
         await i.deferUpdate();
         await i.editReply({ content: `picked ${i.values.join(',')}`, components: [] });
@@ -141,23 +214,37 @@ describe('a real discord.js client against the stand-in', () => {
 
   it('fetches and deletes the original reply', async () => {
     let fetched = '';
-    bot.onInteraction(chat(async (i) => {
-      await i.reply('to be removed');
-      fetched = (await i.fetchReply()).content;
-      await i.deleteReply();
-    }));
+    bot.onInteraction(
+      chat(async (i) => {
+        await i.reply('to be removed');
+        fetched = (await i.fetchReply()).content;
+        await i.deleteReply();
+      }),
+    );
     const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
     await handle.waitFor((r) => r.original?.deleted === true);
     expect(fetched).toBe('to be removed');
-    expect(standIn.requests.filter((r) => r.path.endsWith(`${handle.token}/messages/@original`)).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'DELETE 204']);
+    expect(
+      standIn.requests
+        .filter((r) => r.path.endsWith(`${handle.token}/messages/@original`))
+        .map((r) => `${r.method} ${r.status}`),
+    ).toEqual(['GET 200', 'DELETE 204']);
   });
 
   it('delivers DM and user-install interactions with the right context and owners', async () => {
-    const seen: { context: number | null; inGuild: boolean; channelType: number | undefined; owner: string | null }[] = [];
-    bot.onInteraction(chat(async (i) => {
-      seen.push({ context: i.context, inGuild: i.inGuild(), channelType: i.channel?.type, owner: i.authorizingIntegrationOwners.userId });
-      await i.reply({ content: 'ok', flags: MessageFlags.Ephemeral });
-    }));
+    const seen: { context: number | null; inGuild: boolean; channelType: number | undefined; owner: string | null }[] =
+      [];
+    bot.onInteraction(
+      chat(async (i) => {
+        seen.push({
+          context: i.context,
+          inGuild: i.inGuild(),
+          channelType: i.channel?.type,
+          owner: i.authorizingIntegrationOwners.userId,
+        });
+        await i.reply({ content: 'ok', flags: MessageFlags.Ephemeral });
+      }),
+    );
     for (const where of ['bot-dm', 'user-dm', 'group-dm'] as const) {
       await standIn.dispatchInteraction(standIn.chatInput('front', {}, { where, user: standIn.users.carol })).reply();
     }
@@ -173,12 +260,17 @@ describe('a real discord.js client against the stand-in', () => {
       if (i.isUserContextMenuCommand()) await i.reply(`user ${i.targetUser.username}`);
       if (i.isMessageContextMenuCommand()) await i.reply(`message ${i.targetMessage.content}`);
     });
-    expect((await standIn.dispatchInteraction(standIn.userContext('Show system', standIn.users.bob)).reply()).content).toBe('user bob');
+    expect(
+      (await standIn.dispatchInteraction(standIn.userContext('Show system', standIn.users.bob)).reply()).content,
+    ).toBe('user bob');
     const proxied = (await standIn.directMessage(standIn.users.alice, 'hello from a proxy')).message;
-    expect((await standIn.dispatchInteraction(standIn.messageContext('Who sent this', proxied, { where: 'bot-dm' })).reply()).content).toBe('message hello from a proxy');
+    expect(
+      (await standIn.dispatchInteraction(standIn.messageContext('Who sent this', proxied, { where: 'bot-dm' })).reply())
+        .content,
+    ).toBe('message hello from a proxy');
   });
 
-  it('delivers a plain DM as messageCreate and records the bot\'s DM answer', async () => {
+  it("delivers a plain DM as messageCreate and records the bot's DM answer", async () => {
     bot.client.once('messageCreate', (message) => {
       void message.author.send('Never paste your token in a DM; use /link.').catch((e: unknown) => bot.errors.push(e));
     });
@@ -186,7 +278,9 @@ describe('a real discord.js client against the stand-in', () => {
     expect(delivered).toBe(true);
     const warning = await standIn.waitForDm(standIn.users.bob);
     expect(warning.content).toContain('Never paste your token');
-    expect(standIn.requests.filter((r) => r.route === 'createMessage').map((r) => r.path)).toEqual([`/api/v10/channels/${standIn.dmChannel(standIn.users.bob).id}/messages`]);
+    expect(standIn.requests.filter((r) => r.route === 'createMessage').map((r) => r.path)).toEqual([
+      `/api/v10/channels/${standIn.dmChannel(standIn.users.bob).id}/messages`,
+    ]);
     expect(standIn.unknownRoutes).toEqual([]);
   });
 });

@@ -1,4 +1,10 @@
-import { ApplicationCommandOptionType, DiscordAPIError, Routes, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  DiscordAPIError,
+  Routes,
+  type ChatInputCommandInteraction,
+  type Interaction,
+} from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordStandIn, type DiscordStandIn } from './index.js';
 import { connectTestClient, type TestClient } from './test-client.js';
@@ -9,12 +15,16 @@ let bot: TestClient;
 beforeAll(async () => {
   standIn = await startDiscordStandIn({ heartbeatIntervalMs: 200 });
   bot = await connectTestClient(standIn);
-  await bot.client.application.commands.set([{
-    name: 'front', description: 'Show who is fronting', options: [
-      { type: ApplicationCommandOptionType.String, name: 'system', description: 'System id', autocomplete: true },
-      { type: ApplicationCommandOptionType.Integer, name: 'days', description: 'Days', autocomplete: true },
-    ],
-  }]);
+  await bot.client.application.commands.set([
+    {
+      name: 'front',
+      description: 'Show who is fronting',
+      options: [
+        { type: ApplicationCommandOptionType.String, name: 'system', description: 'System id', autocomplete: true },
+        { type: ApplicationCommandOptionType.Integer, name: 'days', description: 'Days', autocomplete: true },
+      ],
+    },
+  ]);
 });
 
 afterAll(async () => {
@@ -34,7 +44,9 @@ describe('checks that need the interaction in view', () => {
   it('refuses autocomplete choices longer than 100 or of another type than the focused option', async () => {
     bot.onInteraction(async (i) => {
       if (!i.isAutocomplete()) return;
-      await (i.options.getFocused(true).name === 'system' ? i.respond([{ name: 'long', value: 'x'.repeat(101) }]) : i.respond([{ name: 'text', value: 'seven' }]));
+      await (i.options.getFocused(true).name === 'system'
+        ? i.respond([{ name: 'long', value: 'x'.repeat(101) }])
+        : i.respond([{ name: 'text', value: 'seven' }]));
     });
     const before = standIn.rejectedBodies.length;
     await standIn.dispatchInteraction(standIn.autocomplete('front', { system: 'ab' }, 'system')).sent;
@@ -46,21 +58,37 @@ describe('checks that need the interaction in view', () => {
   });
 
   it('refuses a deferral with any flag but EPHEMERAL', async () => {
-    bot.onInteraction(chat((i) => i.client.rest.post(Routes.interactionCallback(i.id, i.token), { body: { type: 5, data: { flags: 4096 } }, auth: false })));
+    bot.onInteraction(
+      chat((i) =>
+        i.client.rest.post(Routes.interactionCallback(i.id, i.token), {
+          body: { type: 5, data: { flags: 4096 } },
+          auth: false,
+        }),
+      ),
+    );
     const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
-    await standIn.waitFor(() => (standIn.rejectedBodies.some((r) => r.request.path.includes(handle.id)) ? true : undefined));
+    await standIn.waitFor(() =>
+      standIn.rejectedBodies.some((r) => r.request.path.includes(handle.id)) ? true : undefined,
+    );
     expect(lastRejection()).toEqual(['data.flags: A deferred response may only set the EPHEMERAL flag.']);
     expect(handle.record.responses).toEqual([]);
   });
 
   it('validates an edit as the merged message: emptying it is 50006', async () => {
-    bot.onInteraction(chat(async (i) => {
-      await i.reply('something');
-      await i.editReply({ content: '' });
-    }));
+    bot.onInteraction(
+      chat(async (i) => {
+        await i.reply('something');
+        await i.editReply({ content: '' });
+      }),
+    );
     const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
-    await standIn.waitFor(() => (standIn.rejectedBodies.some((r) => r.request.path.includes(handle.token)) ? true : undefined));
-    expect(standIn.rejectedBodies.at(-1)?.request.response).toEqual({ code: 50006, message: 'Cannot send an empty message' });
+    await standIn.waitFor(() =>
+      standIn.rejectedBodies.some((r) => r.request.path.includes(handle.token)) ? true : undefined,
+    );
+    expect(standIn.rejectedBodies.at(-1)?.request.response).toEqual({
+      code: 50006,
+      message: 'Cannot send an empty message',
+    });
     expect(handle.original?.content).toBe('something');
   });
 });
@@ -68,25 +96,34 @@ describe('checks that need the interaction in view', () => {
 describe('the interaction token', () => {
   it('expires after 15 minutes on the stand-in clock: 401 / 50027', async () => {
     let release = (): void => undefined;
-    const later = new Promise<void>((resolve) => { release = resolve; });
-    bot.onInteraction(chat(async (i) => {
-      await i.reply('now');
-      await later;
-      await i.followUp('fifteen minutes later');
-    }));
+    const later = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    bot.onInteraction(
+      chat(async (i) => {
+        await i.reply('now');
+        await later;
+        await i.followUp('fifteen minutes later');
+      }),
+    );
     const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
     await handle.reply();
     standIn.advanceClock(15 * 60_000 + 1);
     release();
-    expect(await standIn.waitFor(errorWithCode(50027))).toMatchObject({ status: 401, message: 'Invalid Webhook Token' });
+    expect(await standIn.waitFor(errorWithCode(50027))).toMatchObject({
+      status: 401,
+      message: 'Invalid Webhook Token',
+    });
     expect(handle.followUps).toEqual([]);
   });
 
   it('allows a user-installed app outside a server 5 follow-ups, then 40094; in the guild there is no such cap', async () => {
-    bot.onInteraction(chat(async (i) => {
-      await i.reply('first');
-      for (let n = 1; n <= 6; n += 1) await i.followUp(`follow-up ${n}`).catch((e: unknown) => bot.errors.push(e));
-    }));
+    bot.onInteraction(
+      chat(async (i) => {
+        await i.reply('first');
+        for (let n = 1; n <= 6; n += 1) await i.followUp(`follow-up ${n}`).catch((e: unknown) => bot.errors.push(e));
+      }),
+    );
     const dm = standIn.dispatchInteraction(standIn.chatInput('front', {}, { where: 'user-dm' }));
     expect(await standIn.waitFor(errorWithCode(40094))).toMatchObject({ status: 400 });
     expect(dm.followUps).toHaveLength(5);

@@ -22,7 +22,13 @@ interface Control {
   max_values?: number;
 }
 
-const SELECT_TYPES = new Set<number>([ComponentType.StringSelect, ComponentType.UserSelect, ComponentType.RoleSelect, ComponentType.MentionableSelect, ComponentType.ChannelSelect]);
+const SELECT_TYPES = new Set<number>([
+  ComponentType.StringSelect,
+  ComponentType.UserSelect,
+  ComponentType.RoleSelect,
+  ComponentType.MentionableSelect,
+  ComponentType.ChannelSelect,
+]);
 
 /** Every interactive component of a message, in rows, sections (accessories) and containers. */
 export function controlsOn(message: MessageState): Control[] {
@@ -51,24 +57,37 @@ export interface ClickIntent {
  * it is visible to the user, a control with this custom id and type is on it and enabled, and select values
  * are among its options and within `min_values`–`max_values` (Discord's client offers nothing else).
  */
-export function assertPossibleClick(stored: StoredMessage | undefined, messageId: string, intent: ClickIntent, user: APIUser): void {
+export function assertPossibleClick(
+  stored: StoredMessage | undefined,
+  messageId: string,
+  intent: ClickIntent,
+  user: APIUser,
+): void {
   const refuse = (why: string): never => {
-    throw new ImpossibleClickError(`Impossible click on ${intent.customId} of message ${messageId}: ${why} (a test that means to forge one uses forgeClick)`);
+    throw new ImpossibleClickError(
+      `Impossible click on ${intent.customId} of message ${messageId}: ${why} (a test that means to forge one uses forgeClick)`,
+    );
   };
   if (stored === undefined) return refuse('the stand-in has no such message');
   const { message, viewerId } = stored;
   if (message.deleted) refuse('the message was deleted');
-  if (viewerId !== null && viewerId !== user.id) refuse(`the message is ephemeral and only its user ${viewerId} sees it, not ${user.id}`);
+  if (viewerId !== null && viewerId !== user.id)
+    refuse(`the message is ephemeral and only its user ${viewerId} sees it, not ${user.id}`);
   const control = controlsOn(message).find((c) => c.custom_id === intent.customId);
-  if (control === undefined) return refuse(`no control has that custom id now (there are ${JSON.stringify(controlsOn(message).map((c) => c.custom_id))})`);
+  if (control === undefined)
+    return refuse(
+      `no control has that custom id now (there are ${JSON.stringify(controlsOn(message).map((c) => c.custom_id))})`,
+    );
   const isSelect = SELECT_TYPES.has(control.type);
-  if (control.type !== Number(intent.componentType)) refuse(`the control is of type ${control.type}, not ${intent.componentType}`);
+  if (control.type !== Number(intent.componentType))
+    refuse(`the control is of type ${control.type}, not ${intent.componentType}`);
   if (control.disabled === true) refuse('the control is disabled');
   if (!isSelect) return;
   const values = intent.values ?? [];
   const min = control.min_values ?? 1;
   const max = control.max_values ?? 1;
-  if (values.length < min || values.length > max) refuse(`${values.length} value(s) picked, the select takes ${min}–${max}`);
+  if (values.length < min || values.length > max)
+    refuse(`${values.length} value(s) picked, the select takes ${min}–${max}`);
   if (new Set(values).size !== values.length) refuse('a value was picked twice');
   if (control.type === Number(ComponentType.StringSelect)) {
     const offered = new Set(control.options?.map((o) => o.value));

@@ -15,12 +15,28 @@ import { fileURLToPath } from 'node:url';
 
 /** The operations whose JSON request bodies the stand-in checks, keyed by Discord's operationId. */
 export const VALIDATED_OPERATIONS = [
-  { operationId: 'create_interaction_response', method: 'post', path: '/interactions/{interaction_id}/{interaction_token}/callback' },
+  {
+    operationId: 'create_interaction_response',
+    method: 'post',
+    path: '/interactions/{interaction_id}/{interaction_token}/callback',
+  },
   { operationId: 'execute_webhook', method: 'post', path: '/webhooks/{webhook_id}/{webhook_token}' },
-  { operationId: 'update_original_webhook_message', method: 'patch', path: '/webhooks/{webhook_id}/{webhook_token}/messages/@original' },
-  { operationId: 'update_webhook_message', method: 'patch', path: '/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}' },
+  {
+    operationId: 'update_original_webhook_message',
+    method: 'patch',
+    path: '/webhooks/{webhook_id}/{webhook_token}/messages/@original',
+  },
+  {
+    operationId: 'update_webhook_message',
+    method: 'patch',
+    path: '/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}',
+  },
   { operationId: 'bulk_set_application_commands', method: 'put', path: '/applications/{application_id}/commands' },
-  { operationId: 'bulk_set_guild_application_commands', method: 'put', path: '/applications/{application_id}/guilds/{guild_id}/commands' },
+  {
+    operationId: 'bulk_set_guild_application_commands',
+    method: 'put',
+    path: '/applications/{application_id}/guilds/{guild_id}/commands',
+  },
   { operationId: 'create_dm', method: 'post', path: '/users/@me/channels' },
   { operationId: 'create_message', method: 'post', path: '/channels/{channel_id}/messages' },
 ] as const;
@@ -45,12 +61,14 @@ export interface OpenApiSubset {
  */
 const PATCHES: { name: string; apply(schemas: Record<string, Json>): void }[] = [
   {
-    name: 'ApplicationCommandUpdateRequest.default_member_permissions also accepts a decimal string: discord.js sends '
-      + 'the permission bitfield as a string (ApplicationCommandManager.transformCommand) and Discord documents it as "?string".',
+    name:
+      'ApplicationCommandUpdateRequest.default_member_permissions also accepts a decimal string: discord.js sends ' +
+      'the permission bitfield as a string (ApplicationCommandManager.transformCommand) and Discord documents it as "?string".',
     apply(schemas) {
       const command = schemas['ApplicationCommandUpdateRequest'] as JsonObject;
       const prop = (command['properties'] as JsonObject)['default_member_permissions'] as JsonObject;
-      if (JSON.stringify(prop['type']) !== '["integer","null"]') throw new Error('default_member_permissions changed shape');
+      if (JSON.stringify(prop['type']) !== '["integer","null"]')
+        throw new Error('default_member_permissions changed shape');
       prop['type'] = ['integer', 'string', 'null'];
       prop['pattern'] = '^[0-9]+$';
     },

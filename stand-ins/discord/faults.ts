@@ -49,12 +49,19 @@ export class FaultInjector {
     const scope = options.scope ?? 'user';
     const global = scope === 'global';
     this.add({
-      target, times: options.times ?? 1, status: 429,
+      target,
+      times: options.times ?? 1,
+      status: 429,
       body: { message: 'You are being rate limited.', retry_after: retryAfter, global, ...(global ? { code: 0 } : {}) },
       headers: {
-        'retry-after': String(retryAfter), 'x-ratelimit-scope': scope, 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0',
-        'x-ratelimit-reset-after': String(retryAfter), 'x-ratelimit-reset': String((Date.now() / 1000 + retryAfter).toFixed(3)),
-        'x-ratelimit-bucket': 'stand-in-bucket', ...(global ? { 'x-ratelimit-global': 'true' } : {}),
+        'retry-after': String(retryAfter),
+        'x-ratelimit-scope': scope,
+        'x-ratelimit-limit': '5',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset-after': String(retryAfter),
+        'x-ratelimit-reset': String((Date.now() / 1000 + retryAfter).toFixed(3)),
+        'x-ratelimit-bucket': 'stand-in-bucket',
+        ...(global ? { 'x-ratelimit-global': 'true' } : {}),
       },
     });
   }
@@ -62,7 +69,12 @@ export class FaultInjector {
   /** Answers a 5xx (default 500) `times` times. */
   serverError(target: FaultTarget, options: { status?: 500 | 502 | 503 | 504; times?: number } = {}): void {
     const status = options.status ?? 500;
-    this.add({ target, times: options.times ?? 1, status, body: { message: `${status}: Internal Server Error`, code: 0 } });
+    this.add({
+      target,
+      times: options.times ?? 1,
+      status,
+      body: { message: `${status}: Internal Server Error`, code: 0 },
+    });
   }
 
   /**
@@ -71,7 +83,13 @@ export class FaultInjector {
    */
   committedServerError(target: FaultTarget, options: { status?: 500 | 502 | 503 | 504; times?: number } = {}): void {
     const status = options.status ?? 500;
-    this.add({ target, times: options.times ?? 1, status, committed: true, body: { message: `${status}: Internal Server Error`, code: 0 } });
+    this.add({
+      target,
+      times: options.times ?? 1,
+      status,
+      committed: true,
+      body: { message: `${status}: Internal Server Error`, code: 0 },
+    });
   }
 
   /** Delays matching answers by `ms` (they are otherwise handled normally). */
@@ -93,7 +111,8 @@ export class FaultInjector {
       rule.left -= 1;
       if (rule.left <= 0) this.#rules.splice(this.#rules.indexOf(rule), 1);
       outcome.delayMs += rule.delayMs ?? 0;
-      if (rule.status !== undefined) outcome.response = { status: rule.status, body: rule.body, headers: rule.headers ?? {} };
+      if (rule.status !== undefined)
+        outcome.response = { status: rule.status, body: rule.body, headers: rule.headers ?? {} };
       if (rule.status !== undefined && rule.committed === true) outcome.committed = true;
     }
     return outcome;

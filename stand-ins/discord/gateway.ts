@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GatewayOpcodes, type GatewayReadyDispatchData, type GatewayGuildCreateDispatchData } from 'discord-api-types/v10';
+import {
+  GatewayOpcodes,
+  type GatewayReadyDispatchData,
+  type GatewayGuildCreateDispatchData,
+} from 'discord-api-types/v10';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 /** Something that happened on the gateway, for assertions like "the client resumed instead of re-identifying". */

@@ -27,7 +27,8 @@ export async function readBody(req: IncomingMessage): Promise<ParsedBody> {
       let json: unknown;
       for (const [field, value] of form.entries()) {
         if (field === 'payload_json' && typeof value === 'string') json = JSON.parse(value);
-        else if (typeof value !== 'string') files.push({ field, filename: value.name, contentType: value.type, size: value.size });
+        else if (typeof value !== 'string')
+          files.push({ field, filename: value.name, contentType: value.type, size: value.size });
       }
       return { json, files, malformed: false };
     }
@@ -38,11 +39,18 @@ export async function readBody(req: IncomingMessage): Promise<ParsedBody> {
 }
 
 /** Writes a JSON answer with the Content-Type @discordjs/rest needs to parse it (else it returns an ArrayBuffer). */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (body === undefined || status === 204) {
     res.writeHead(status, headers).end();
     return;
   }
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers }).end(text);
+  res
+    .writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers })
+    .end(text);
 }

@@ -126,20 +126,40 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
   const notify = (): void => signal.notify();
   const faults = new FaultInjector();
   const validator = options.validateBodies === false ? null : sharedBodyValidator();
-  const limiter = options.rateLimits === false ? null : new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMIT, () => state.now());
+  const limiter =
+    options.rateLimits === false ? null : new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMIT, () => state.now());
   const gateway = new FakeGateway({
-    heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250, botToken, onChange: notify, privilegedIntents: options.privilegedIntents ?? 0,
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+    botToken,
+    onChange: notify,
+    privilegedIntents: options.privilegedIntents ?? 0,
     ready: (sessionId, resumeUrl) => ({
-      v: 10, user: world.botUser, guilds: [{ id: world.guild.id, unavailable: true }], session_id: sessionId,
-      resume_gateway_url: resumeUrl, shard: [0, 1], application: { id: world.applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
+      v: 10,
+      user: world.botUser,
+      guilds: [{ id: world.guild.id, unavailable: true }],
+      session_id: sessionId,
+      resume_gateway_url: resumeUrl,
+      shard: [0, 1],
+      application: { id: world.applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
     }),
     guildCreate: () => world.guild,
   });
   const server = createServer((req, res) => {
-    handleRestRequest(req, res, { state, faults, validator, limiter, botToken, gatewayUrl: () => gateway.url, sessionStarts: () => gateway.identifyCount, notify })
-      .catch((error: unknown) => {
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: String(error), code: 0 }));
-      });
+    handleRestRequest(req, res, {
+      state,
+      faults,
+      validator,
+      limiter,
+      botToken,
+      gatewayUrl: () => gateway.url,
+      sessionStarts: () => gateway.identifyCount,
+      notify,
+    }).catch((error: unknown) => {
+      if (!res.headersSent)
+        res
+          .writeHead(500, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ message: String(error), code: 0 }));
+    });
   });
   server.on('upgrade', (req, socket, head) => gateway.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -151,18 +171,35 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
   const waitForReady = (timeoutMs = 10_000): Promise<void> =>
     wait(() => (gateway.isReady ? true : undefined), timeoutMs, 'a ready gateway connection').then(() => undefined);
   const builders = createInteractionBuilders({
-    world, newId: () => newId(), directory: { botDm: (u) => state.botDm(u), userDm: (a, b) => state.userDm(a, b) },
-    findCommand: (name, type) => [...state.guildCommands.values()].flat().concat(state.globalCommands).find((c) => c.name === name && c.type === type),
+    world,
+    newId: () => newId(),
+    directory: { botDm: (u) => state.botDm(u), userDm: (a, b) => state.userDm(a, b) },
+    findCommand: (name, type) =>
+      [...state.guildCommands.values()]
+        .flat()
+        .concat(state.globalCommands)
+        .find((c) => c.name === name && c.type === type),
     storedMessage: (id) => state.messages.get(id),
     modalShower: (customId) => [...state.interactions.values()].findLast((r) => r.modal?.custom_id === customId),
   });
 
   const dispatchInteraction = (payload: APIInteraction): InteractionHandle => {
-    const record: InteractionRecord = { payload, sentAt: null, responses: [], original: undefined, followUps: [], originalEdits: 0, modal: undefined, choices: undefined, problems: [] };
+    const record: InteractionRecord = {
+      payload,
+      sentAt: null,
+      responses: [],
+      original: undefined,
+      followUps: [],
+      originalEdits: 0,
+      modal: undefined,
+      choices: undefined,
+      problems: [],
+    };
     state.interactions.set(payload.id, record);
     const sent = waitForReady().then(() => {
       record.sentAt = state.now();
-      if (!gateway.dispatch('INTERACTION_CREATE', payload)) throw new Error('The gateway connection went away before dispatch');
+      if (!gateway.dispatch('INTERACTION_CREATE', payload))
+        throw new Error('The gateway connection went away before dispatch');
     });
     sent.catch((error: unknown) => record.problems.push(`never dispatched: ${String(error)}`));
     return createHandle(record, signal, sent);
@@ -171,37 +208,84 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
   const directMessage = async (user: APIUser, content: string) => {
     await waitForReady();
     const channel = state.botDm(user);
-    const stateMessage = createMessageState({ id: newId(), channelId: channel.id, author: user, type: MessageType.Default }, { content }, [], () => newId());
+    const stateMessage = createMessageState(
+      { id: newId(), channelId: channel.id, author: user, type: MessageType.Default },
+      { content },
+      [],
+      () => newId(),
+    );
     state.messagesIn(channel.id).push(state.storeMessage(stateMessage));
     const message = toApiMessage(stateMessage, null);
-    const delivered = (gateway.intents & GatewayIntentBits.DirectMessages) !== 0
-      && gateway.dispatch('MESSAGE_CREATE', { ...message, mentions: [], channel_type: ChannelType.DM } satisfies GatewayMessageCreateDispatchData);
+    const delivered =
+      (gateway.intents & GatewayIntentBits.DirectMessages) !== 0 &&
+      gateway.dispatch('MESSAGE_CREATE', {
+        ...message,
+        mentions: [],
+        channel_type: ChannelType.DM,
+      } satisfies GatewayMessageCreateDispatchData);
     notify();
     return { message, delivered };
   };
 
   return {
-    ...world, ...builders, apiBase: `http://127.0.0.1:${port}/api`, botToken, faults,
-    requests: state.requests, unknownRoutes: state.unknownRoutes, rejectedBodies: state.rejectedBodies,
-    get invalidRequests() { return state.invalidRequests; },
-    commands: { get global() { return state.globalCommands; }, guild: (id = world.guild.id) => state.guildCommands.get(id) ?? [] },
-    gateway: {
-      get url() { return gateway.url; }, get events() { return gateway.events; }, get isReady() { return gateway.isReady; },
-      get intents() { return gateway.intents; }, get identifyCount() { return gateway.identifyCount; }, waitForReady,
-      withholdHeartbeatAcks: (count) => gateway.withholdHeartbeatAcks(count),
-      requestReconnect: () => gateway.requestReconnect(), invalidateSession: (r) => gateway.invalidateSession(r),
-      dropConnections: () => gateway.dropConnections(), closeConnections: (code, reason) => gateway.closeConnections(code, reason),
+    ...world,
+    ...builders,
+    apiBase: `http://127.0.0.1:${port}/api`,
+    botToken,
+    faults,
+    requests: state.requests,
+    unknownRoutes: state.unknownRoutes,
+    rejectedBodies: state.rejectedBodies,
+    get invalidRequests() {
+      return state.invalidRequests;
     },
-    dispatchInteraction, directMessage,
+    commands: {
+      get global() {
+        return state.globalCommands;
+      },
+      guild: (id = world.guild.id) => state.guildCommands.get(id) ?? [],
+    },
+    gateway: {
+      get url() {
+        return gateway.url;
+      },
+      get events() {
+        return gateway.events;
+      },
+      get isReady() {
+        return gateway.isReady;
+      },
+      get intents() {
+        return gateway.intents;
+      },
+      get identifyCount() {
+        return gateway.identifyCount;
+      },
+      waitForReady,
+      withholdHeartbeatAcks: (count) => gateway.withholdHeartbeatAcks(count),
+      requestReconnect: () => gateway.requestReconnect(),
+      invalidateSession: (r) => gateway.invalidateSession(r),
+      dropConnections: () => gateway.dropConnections(),
+      closeConnections: (code, reason) => gateway.closeConnections(code, reason),
+    },
+    dispatchInteraction,
+    directMessage,
     channelMessages: (id) => state.messagesIn(id),
     dmChannel: (user) => state.botDm(user),
-    waitForDm: (user, predicate = () => true, timeoutMs) => wait(
-      () => state.messagesIn(state.botDm(user).id).find((m) => m.author.id === world.botUser.id && predicate(m)),
-      timeoutMs, `a DM from the bot to ${user.username}`),
+    waitForDm: (user, predicate = () => true, timeoutMs) =>
+      wait(
+        () => state.messagesIn(state.botDm(user).id).find((m) => m.author.id === world.botUser.id && predicate(m)),
+        timeoutMs,
+        `a DM from the bot to ${user.username}`,
+      ),
     waitFor: wait,
     closeDms: (user) => state.closedDms.add(user.id),
-    setInteractionWindow: (ms) => { state.interactionWindowMs = ms; },
-    advanceClock: (ms) => { state.clockOffsetMs += ms; },
+    setInteractionWindow: (ms) => {
+      state.interactionWindowMs = ms;
+    },
+    advanceClock: (ms) => {
+      state.clockOffsetMs += ms;
+    },
     async close() {
       signal.cancelAll('The Discord stand-in was closed');
       await gateway.shutdown();

@@ -16,12 +16,18 @@ import {
 import { createClickBuilders } from './click-builders.js';
 import type { StoredMessage } from './component-clicks.js';
 import type { InteractionRecord } from './interaction-state.js';
-import { interactionBase, type ChannelDirectory, type InteractionBase, type InteractionContextOptions } from './interaction-context.js';
+import {
+  interactionBase,
+  type ChannelDirectory,
+  type InteractionBase,
+  type InteractionContextOptions,
+} from './interaction-context.js';
 import { toApiMessage, type MessageState } from './messages.js';
 import type { StandInWorld } from './world.js';
 
 /** Option values for `chatInput`: by name, or the raw API option list. */
-export type CommandOptionsInput = Record<string, string | number | boolean> | APIApplicationCommandInteractionDataOption[];
+export type CommandOptionsInput =
+  Record<string, string | number | boolean> | APIApplicationCommandInteractionDataOption[];
 
 /** What the builders need from the running stand-in. */
 export interface BuilderDeps {
@@ -47,8 +53,11 @@ function guessType(value: string | number | boolean): ApplicationCommandOptionTy
 
 /** Turns `{member: 'abcde'}` into API options, typed after the registered definitions when there are any. */
 function toOptions(
-  deps: BuilderDeps, values: Record<string, string | number | boolean>, defs: APIApplicationCommandOption[] | undefined,
-  resolved: APIInteractionDataResolved, focused?: string,
+  deps: BuilderDeps,
+  values: Record<string, string | number | boolean>,
+  defs: APIApplicationCommandOption[] | undefined,
+  resolved: APIInteractionDataResolved,
+  focused?: string,
 ): APIApplicationCommandInteractionDataOption[] {
   return Object.entries(values).map(([name, value]) => {
     const type = defs?.find((d) => d.name === name)?.type ?? guessType(value);
@@ -56,7 +65,12 @@ function toOptions(
       const user = [deps.world.botUser, ...Object.values(deps.world.users)].find((u) => u.id === value);
       if (user) resolved.users = { ...resolved.users, [user.id]: user };
     }
-    return { name, type, value, ...(name === focused ? { focused: true } : {}) } as APIApplicationCommandInteractionDataOption;
+    return {
+      name,
+      type,
+      value,
+      ...(name === focused ? { focused: true } : {}),
+    } as APIApplicationCommandInteractionDataOption;
   });
 }
 
@@ -68,13 +82,22 @@ function commandData(deps: BuilderDeps, fullName: string, input: CommandOptionsI
   const chain: { name: string; type: ApplicationCommandOptionType }[] = [];
   for (const part of path) {
     const def = defs?.find((d) => d.name === part);
-    chain.push({ name: part, type: def?.type ?? (part === path.at(-1) ? ApplicationCommandOptionType.Subcommand : ApplicationCommandOptionType.SubcommandGroup) });
-    defs = def && 'options' in def ? (def.options) : undefined;
+    chain.push({
+      name: part,
+      type:
+        def?.type ??
+        (part === path.at(-1) ? ApplicationCommandOptionType.Subcommand : ApplicationCommandOptionType.SubcommandGroup),
+    });
+    defs = def && 'options' in def ? def.options : undefined;
   }
   let options = Array.isArray(input) ? input : toOptions(deps, input, defs, resolved, focused);
-  for (const link of chain.reverse()) options = [{ name: link.name, type: link.type, options } as APIApplicationCommandInteractionDataOption];
+  for (const link of chain.reverse())
+    options = [{ name: link.name, type: link.type, options } as APIApplicationCommandInteractionDataOption];
   return {
-    id: command?.id ?? deps.newId(), name, type: ApplicationCommandType.ChatInput as const, options,
+    id: command?.id ?? deps.newId(),
+    name,
+    type: ApplicationCommandType.ChatInput as const,
+    options,
     ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
     ...(Object.keys(resolved).length > 0 ? { resolved } : {}),
   };
@@ -82,33 +105,71 @@ function commandData(deps: BuilderDeps, fullName: string, input: CommandOptionsI
 
 /** Builds interaction payloads (typed with discord-api-types) for every kind the bot handles. */
 export function createInteractionBuilders(deps: BuilderDeps) {
-  const base = (ctx?: InteractionContextOptions): InteractionBase => interactionBase(deps.world, deps.newId(), deps.directory, ctx);
+  const base = (ctx?: InteractionContextOptions): InteractionBase =>
+    interactionBase(deps.world, deps.newId(), deps.directory, ctx);
   const commandId = (name: string, type: ApplicationCommandType) => deps.findCommand(name, type)?.id ?? deps.newId();
   return {
     ...createClickBuilders({ ...deps, base }),
     /** A slash command; `name` may include a subcommand (group): `'switch log'`. */
-    chatInput(name: string, options: CommandOptionsInput = {}, ctx?: InteractionContextOptions): APIChatInputApplicationCommandInteraction {
-      return { ...base(ctx), type: InteractionType.ApplicationCommand, data: commandData(deps, name, options) } as APIChatInputApplicationCommandInteraction;
+    chatInput(
+      name: string,
+      options: CommandOptionsInput = {},
+      ctx?: InteractionContextOptions,
+    ): APIChatInputApplicationCommandInteraction {
+      return {
+        ...base(ctx),
+        type: InteractionType.ApplicationCommand,
+        data: commandData(deps, name, options),
+      } as APIChatInputApplicationCommandInteraction;
     },
     /** An autocomplete request while the user types into option `focused` (its partial text is in `options`). */
-    autocomplete(name: string, options: Record<string, string | number | boolean>, focused: string, ctx?: InteractionContextOptions): APIApplicationCommandAutocompleteInteraction {
-      return { ...base(ctx), type: InteractionType.ApplicationCommandAutocomplete, data: commandData(deps, name, options, focused) };
+    autocomplete(
+      name: string,
+      options: Record<string, string | number | boolean>,
+      focused: string,
+      ctx?: InteractionContextOptions,
+    ): APIApplicationCommandAutocompleteInteraction {
+      return {
+        ...base(ctx),
+        type: InteractionType.ApplicationCommandAutocomplete,
+        data: commandData(deps, name, options, focused),
+      };
     },
     /** A user context-menu command on `target`. */
     userContext(name: string, target: APIUser, ctx?: InteractionContextOptions): APIUserApplicationCommandInteraction {
       const b = base(ctx);
-      const members = b.guild_id ? { members: { [target.id]: { roles: [], joined_at: deps.world.guild.joined_at, permissions: '0', flags: 0 } } } : {};
+      const members = b.guild_id
+        ? { members: { [target.id]: { roles: [], joined_at: deps.world.guild.joined_at, permissions: '0', flags: 0 } } }
+        : {};
       return {
-        ...b, type: InteractionType.ApplicationCommand,
-        data: { id: commandId(name, ApplicationCommandType.User), name, type: ApplicationCommandType.User, target_id: target.id, resolved: { users: { [target.id]: target }, ...members } },
+        ...b,
+        type: InteractionType.ApplicationCommand,
+        data: {
+          id: commandId(name, ApplicationCommandType.User),
+          name,
+          type: ApplicationCommandType.User,
+          target_id: target.id,
+          resolved: { users: { [target.id]: target }, ...members },
+        },
       } as APIUserApplicationCommandInteraction;
     },
     /** A message context-menu command on `target`. */
-    messageContext(name: string, target: Message, ctx?: InteractionContextOptions): APIMessageApplicationCommandInteraction {
+    messageContext(
+      name: string,
+      target: Message,
+      ctx?: InteractionContextOptions,
+    ): APIMessageApplicationCommandInteraction {
       const message = asApi(target, deps.world.applicationId);
       return {
-        ...base(ctx), type: InteractionType.ApplicationCommand,
-        data: { id: commandId(name, ApplicationCommandType.Message), name, type: ApplicationCommandType.Message, target_id: message.id, resolved: { messages: { [message.id]: message } } },
+        ...base(ctx),
+        type: InteractionType.ApplicationCommand,
+        data: {
+          id: commandId(name, ApplicationCommandType.Message),
+          name,
+          type: ApplicationCommandType.Message,
+          target_id: message.id,
+          resolved: { messages: { [message.id]: message } },
+        },
       } as APIMessageApplicationCommandInteraction;
     },
   };

@@ -55,28 +55,63 @@ export function newInteractionToken(): string {
 }
 
 /** Builds the shared interaction fields for a context, exactly as discord.js needs them to emit the event. */
-export function interactionBase(world: StandInWorld, id: string, directory: ChannelDirectory, ctx: InteractionContextOptions = {}): InteractionBase {
+export function interactionBase(
+  world: StandInWorld,
+  id: string,
+  directory: ChannelDirectory,
+  ctx: InteractionContextOptions = {},
+): InteractionBase {
   const user = ctx.user ?? world.users.alice;
   const where = ctx.where ?? 'guild';
   const common = {
-    id, application_id: world.applicationId, token: newInteractionToken(), version: 1 as const,
-    locale: ctx.locale ?? Locale.EnglishUS, entitlements: [], attachment_size_limit: 10 * 1024 * 1024,
+    id,
+    application_id: world.applicationId,
+    token: newInteractionToken(),
+    version: 1 as const,
+    locale: ctx.locale ?? Locale.EnglishUS,
+    entitlements: [],
+    attachment_size_limit: 10 * 1024 * 1024,
   };
   if (where === 'guild') {
     const { guild, channel } = world;
     return {
-      ...common, guild_id: guild.id, guild: { id: guild.id, locale: guild.preferred_locale, features: guild.features },
-      guild_locale: guild.preferred_locale, channel, channel_id: channel.id,
-      member: { user, roles: [], joined_at: guild.joined_at, deaf: false, mute: false, nick: null, avatar: null, permissions: MEMBER_PERMISSIONS, flags: 0 as GuildMemberFlags },
+      ...common,
+      guild_id: guild.id,
+      guild: { id: guild.id, locale: guild.preferred_locale, features: guild.features },
+      guild_locale: guild.preferred_locale,
+      channel,
+      channel_id: channel.id,
+      member: {
+        user,
+        roles: [],
+        joined_at: guild.joined_at,
+        deaf: false,
+        mute: false,
+        nick: null,
+        avatar: null,
+        permissions: MEMBER_PERMISSIONS,
+        flags: 0 as GuildMemberFlags,
+      },
       app_permissions: ctx.appPermissions ?? GUILD_APP_PERMISSIONS,
       authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guild.id },
       context: InteractionContextType.Guild,
     };
   }
   if (where === 'bot-dm') {
-    const channel = { id: directory.botDm(user).id, type: ChannelType.DM as const, recipients: [user], last_message_id: null, flags: 0 as ChannelFlags, name: null };
+    const channel = {
+      id: directory.botDm(user).id,
+      type: ChannelType.DM as const,
+      recipients: [user],
+      last_message_id: null,
+      flags: 0 as ChannelFlags,
+      name: null,
+    };
     return {
-      ...common, user, channel, channel_id: channel.id, app_permissions: ctx.appPermissions ?? PRIVATE_APP_PERMISSIONS,
+      ...common,
+      user,
+      channel,
+      channel_id: channel.id,
+      app_permissions: ctx.appPermissions ?? PRIVATE_APP_PERMISSIONS,
       authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: user.id },
       context: InteractionContextType.BotDM,
     };
@@ -85,14 +120,31 @@ export function interactionBase(world: StandInWorld, id: string, directory: Chan
   if (where === 'group-dm') {
     const group = world.groupDm;
     return {
-      ...common, user, channel: group, channel_id: group.id, app_permissions: ctx.appPermissions ?? PRIVATE_APP_PERMISSIONS,
-      authorizing_integration_owners: owners, context: InteractionContextType.PrivateChannel,
+      ...common,
+      user,
+      channel: group,
+      channel_id: group.id,
+      app_permissions: ctx.appPermissions ?? PRIVATE_APP_PERMISSIONS,
+      authorizing_integration_owners: owners,
+      context: InteractionContextType.PrivateChannel,
     };
   }
   const peer = ctx.peer ?? (user.id === world.users.bob.id ? world.users.alice : world.users.bob);
-  const channel = { id: directory.userDm(user, peer).id, type: ChannelType.DM as const, recipients: [peer], last_message_id: null, flags: 0 as ChannelFlags, name: null };
+  const channel = {
+    id: directory.userDm(user, peer).id,
+    type: ChannelType.DM as const,
+    recipients: [peer],
+    last_message_id: null,
+    flags: 0 as ChannelFlags,
+    name: null,
+  };
   return {
-    ...common, user, channel, channel_id: channel.id, app_permissions: ctx.appPermissions ?? PRIVATE_APP_PERMISSIONS,
-    authorizing_integration_owners: owners, context: InteractionContextType.PrivateChannel,
+    ...common,
+    user,
+    channel,
+    channel_id: channel.id,
+    app_permissions: ctx.appPermissions ?? PRIVATE_APP_PERMISSIONS,
+    authorizing_integration_owners: owners,
+    context: InteractionContextType.PrivateChannel,
   };
 }

@@ -62,9 +62,11 @@ function describeRecord(record: InteractionRecord, waitingFor: string): string {
   const first = record.responses[0];
   const seen = first === undefined ? 'no callback at all' : `callback type ${first.type} after ${first.atMs} ms`;
   const problems = record.problems.length > 0 ? `; problems: ${record.problems.join(' | ')}` : '';
-  return `Interaction ${record.payload.id} (type ${record.payload.type}): waited for ${waitingFor} but saw ${seen}, `
-    + `original ${record.original === undefined ? 'none' : record.original.loading ? 'still loading' : 'present'}, `
-    + `${record.followUps.length} follow-up(s)${problems}`;
+  return (
+    `Interaction ${record.payload.id} (type ${record.payload.type}): waited for ${waitingFor} but saw ${seen}, ` +
+    `original ${record.original === undefined ? 'none' : record.original.loading ? 'still loading' : 'present'}, ` +
+    `${record.followUps.length} follow-up(s)${problems}`
+  );
 }
 
 /** Wraps a record in the handle tests use. */
@@ -78,15 +80,33 @@ export function createHandle(record: InteractionRecord, signal: ChangeSignal, se
     sent,
     record,
     firstResponse: (timeoutMs) => wait(() => record.responses[0], 'a first response', timeoutMs),
-    reply: (timeoutMs) => wait(() => {
-      const original = record.original;
-      const answered = record.responses.some((r) => r.type === 4 || r.type === 7);
-      return original !== undefined && !original.loading && !original.deleted && (answered || record.originalEdits > 0) ? structuredClone(original) : undefined;
-    }, 'a visible reply', timeoutMs),
+    reply: (timeoutMs) =>
+      wait(
+        () => {
+          const original = record.original;
+          const answered = record.responses.some((r) => r.type === 4 || r.type === 7);
+          return original !== undefined &&
+            !original.loading &&
+            !original.deleted &&
+            (answered || record.originalEdits > 0)
+            ? structuredClone(original)
+            : undefined;
+        },
+        'a visible reply',
+        timeoutMs,
+      ),
     waitFor: (predicate, timeoutMs) => wait(() => (predicate(record) ? record : undefined), 'the predicate', timeoutMs),
-    get original() { return record.original; },
-    get followUps() { return record.followUps; },
-    get modal() { return record.modal; },
-    get choices() { return record.choices; },
+    get original() {
+      return record.original;
+    },
+    get followUps() {
+      return record.followUps;
+    },
+    get modal() {
+      return record.modal;
+    },
+    get choices() {
+      return record.choices;
+    },
   };
 }

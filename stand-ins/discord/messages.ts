@@ -63,7 +63,10 @@ function toAttachments(files: UploadedFile[], newId: () => string): APIAttachmen
   return files.map((file) => {
     const id = newId();
     return {
-      id, filename: file.filename, size: file.size, content_type: file.contentType,
+      id,
+      filename: file.filename,
+      size: file.size,
+      content_type: file.contentType,
       url: `https://cdn.discordapp.com/attachments/stand-in/${id}/${file.filename}`,
       proxy_url: `https://media.discordapp.net/attachments/stand-in/${id}/${file.filename}`,
     };
@@ -71,15 +74,29 @@ function toAttachments(files: UploadedFile[], newId: () => string): APIAttachmen
 }
 
 /** Creates the state of a message from a create body (reply, follow-up, channel message). */
-export function createMessageState(meta: NewMessage, body: Body, files: UploadedFile[], newId: () => string): MessageState {
+export function createMessageState(
+  meta: NewMessage,
+  body: Body,
+  files: UploadedFile[],
+  newId: () => string,
+): MessageState {
   const flags = (typeof body?.['flags'] === 'number' ? body['flags'] : 0) & SETTABLE_FLAGS;
   return {
-    id: meta.id, channelId: meta.channelId, author: meta.author, type: meta.type ?? MessageType.Default,
+    id: meta.id,
+    channelId: meta.channelId,
+    author: meta.author,
+    type: meta.type ?? MessageType.Default,
     content: typeof body?.['content'] === 'string' ? body['content'] : '',
     embeds: (body?.['embeds'] as APIEmbed[] | null | undefined) ?? [],
     components: (body?.['components'] as APIMessageTopLevelComponent[] | null | undefined) ?? [],
-    flags, ephemeral: (flags & EPHEMERAL) !== 0, loading: meta.loading ?? false, deleted: false,
-    attachments: toAttachments(files, newId), editCount: 0, createdAt: Date.now(), editedAt: null,
+    flags,
+    ephemeral: (flags & EPHEMERAL) !== 0,
+    loading: meta.loading ?? false,
+    deleted: false,
+    attachments: toAttachments(files, newId),
+    editCount: 0,
+    createdAt: Date.now(),
+    editedAt: null,
     interactionId: meta.interactionId ?? null,
   };
 }
@@ -88,8 +105,10 @@ export function createMessageState(meta: NewMessage, body: Body, files: Uploaded
 export function applyMessageEdit(state: MessageState, body: Body, files: UploadedFile[], newId: () => string): void {
   if (body && 'content' in body) state.content = (body['content'] as string | null) ?? '';
   if (body && 'embeds' in body) state.embeds = (body['embeds'] as APIEmbed[] | null) ?? [];
-  if (body && 'components' in body) state.components = (body['components'] as APIMessageTopLevelComponent[] | null) ?? [];
-  if (typeof body?.['flags'] === 'number') state.flags = (state.flags & ~EDITABLE_FLAGS) | (body['flags'] & EDITABLE_FLAGS);
+  if (body && 'components' in body)
+    state.components = (body['components'] as APIMessageTopLevelComponent[] | null) ?? [];
+  if (typeof body?.['flags'] === 'number')
+    state.flags = (state.flags & ~EDITABLE_FLAGS) | (body['flags'] & EDITABLE_FLAGS);
   if (body && Array.isArray(body['attachments'])) {
     const kept = new Set((body['attachments'] as { id?: unknown }[]).map((a) => String(a.id)));
     state.attachments = state.attachments.filter((a) => kept.has(a.id));
@@ -103,12 +122,22 @@ export function applyMessageEdit(state: MessageState, body: Body, files: Uploade
 /** The message as Discord's REST API returns it. */
 export function toApiMessage(state: MessageState, applicationId: string | null): APIMessage {
   return {
-    id: state.id, channel_id: state.channelId, author: state.author, type: state.type,
-    content: state.content, embeds: state.embeds, components: state.components, attachments: state.attachments,
-    flags: (state.flags | (state.loading ? 128 : 0)),
+    id: state.id,
+    channel_id: state.channelId,
+    author: state.author,
+    type: state.type,
+    content: state.content,
+    embeds: state.embeds,
+    components: state.components,
+    attachments: state.attachments,
+    flags: state.flags | (state.loading ? 128 : 0),
     timestamp: new Date(state.createdAt).toISOString(),
     edited_timestamp: state.editedAt === null ? null : new Date(state.editedAt).toISOString(),
-    tts: false, mention_everyone: false, mentions: [], mention_roles: [], pinned: false,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    pinned: false,
     ...(applicationId === null ? {} : { webhook_id: applicationId, application_id: applicationId }),
   };
 }
@@ -117,10 +146,21 @@ export function toApiMessage(state: MessageState, applicationId: string | null):
 export function stateFromApiMessage(message: APIMessage, interactionId: string | null): MessageState {
   const flags = message.flags ?? 0;
   return {
-    id: message.id, channelId: message.channel_id, author: message.author, type: message.type,
-    content: message.content, embeds: message.embeds, components: message.components ?? [], flags,
-    ephemeral: (flags & EPHEMERAL) !== 0, loading: false, deleted: false, attachments: message.attachments,
-    editCount: 0, createdAt: Date.parse(message.timestamp),
-    editedAt: message.edited_timestamp === null ? null : Date.parse(message.edited_timestamp), interactionId,
+    id: message.id,
+    channelId: message.channel_id,
+    author: message.author,
+    type: message.type,
+    content: message.content,
+    embeds: message.embeds,
+    components: message.components ?? [],
+    flags,
+    ephemeral: (flags & EPHEMERAL) !== 0,
+    loading: false,
+    deleted: false,
+    attachments: message.attachments,
+    editCount: 0,
+    createdAt: Date.parse(message.timestamp),
+    editedAt: message.edited_timestamp === null ? null : Date.parse(message.edited_timestamp),
+    interactionId,
   };
 }

@@ -23,12 +23,19 @@ function chat(handler: (i: ChatInputCommandInteraction) => Promise<unknown>): (i
 
 describe('rate limits, as Discord sends and enforces them', () => {
   it('puts X-RateLimit-* headers on every answer and refuses a request beyond the bucket with 429, counted as invalid', async () => {
-    const get = () => fetch(`${standIn.apiBase}/v10/users/@me`, { headers: { authorization: `Bot ${standIn.botToken}` } });
+    const get = () =>
+      fetch(`${standIn.apiBase}/v10/users/@me`, { headers: { authorization: `Bot ${standIn.botToken}` } });
     const before = standIn.invalidRequests.length;
     const answers = [];
     for (let n = 0; n < 4; n += 1) answers.push(await get());
     const rest = standIn.requests.filter((r) => r.route === 'getCurrentUser').slice(-4);
-    expect(rest.every((r) => r.responseHeaders['x-ratelimit-bucket'] !== undefined && r.responseHeaders['x-ratelimit-reset-after'] !== undefined)).toBe(true);
+    expect(
+      rest.every(
+        (r) =>
+          r.responseHeaders['x-ratelimit-bucket'] !== undefined &&
+          r.responseHeaders['x-ratelimit-reset-after'] !== undefined,
+      ),
+    ).toBe(true);
     expect(answers.map((a) => a.status).slice(-2)).toEqual([429, 429]);
     expect(answers.at(-1)?.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(standIn.invalidRequests.length - before).toBe(2);
@@ -40,13 +47,21 @@ describe('rate limits, as Discord sends and enforces them', () => {
     const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
     expect((await handle.reply()).content).toBe('hello');
     await standIn.waitFor(() => bot.errors.find((e) => e instanceof DiscordAPIError && e.code === 40060));
-    expect(standIn.requests.filter((r) => r.route === 'interactionCallback' && r.path.includes(handle.id)).map((r) => r.status)).toEqual([500, 400]);
+    expect(
+      standIn.requests
+        .filter((r) => r.route === 'interactionCallback' && r.path.includes(handle.id))
+        .map((r) => r.status),
+    ).toEqual([500, 400]);
   });
 
   it('refuses parse: ["users"] next to a users list in allowed_mentions', () => {
     const body = { content: 'hi <@1>', allowed_mentions: { parse: ['users'], users: ['1'] } };
     expect(new BodyValidator().check('execute_webhook', body)?.issues).toEqual([
-      { path: 'allowed_mentions', code: 'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE', message: 'parse:["users"] and users: [ids] are mutually exclusive.' },
+      {
+        path: 'allowed_mentions',
+        code: 'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE',
+        message: 'parse:["users"] and users: [ids] are mutually exclusive.',
+      },
     ]);
   });
 });

@@ -30,7 +30,10 @@ function bucketOf(match: RouteMatch): { hash: string; key: string } {
 export class RateLimiter {
   readonly #buckets = new Map<string, { resetAt: number; remaining: number }>();
 
-  constructor(readonly options: RateLimitOptions, readonly now: () => number) {}
+  constructor(
+    readonly options: RateLimitOptions,
+    readonly now: () => number,
+  ) {}
 
   /** Takes one request from its bucket. */
   take(match: RouteMatch): RateLimitDecision {
@@ -45,8 +48,11 @@ export class RateLimiter {
     if (!limited) bucket.remaining -= 1;
     const resetAfter = (bucket.resetAt - now) / 1000;
     const headers: Record<string, string> = {
-      'x-ratelimit-limit': String(this.options.limit), 'x-ratelimit-remaining': String(bucket.remaining),
-      'x-ratelimit-reset': (bucket.resetAt / 1000).toFixed(3), 'x-ratelimit-reset-after': resetAfter.toFixed(3), 'x-ratelimit-bucket': hash,
+      'x-ratelimit-limit': String(this.options.limit),
+      'x-ratelimit-remaining': String(bucket.remaining),
+      'x-ratelimit-reset': (bucket.resetAt / 1000).toFixed(3),
+      'x-ratelimit-reset-after': resetAfter.toFixed(3),
+      'x-ratelimit-bucket': hash,
     };
     if (limited) Object.assign(headers, { 'retry-after': String(Math.ceil(resetAfter)), 'x-ratelimit-scope': 'user' });
     return { headers, retryAfter: limited ? resetAfter : null };

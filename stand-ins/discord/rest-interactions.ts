@@ -1,7 +1,20 @@
-import { ApplicationCommandType, ApplicationIntegrationType, InteractionType, MessageType, type APIInteraction, type APIUser } from 'discord-api-types/v10';
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionType,
+  MessageType,
+  type APIInteraction,
+  type APIUser,
+} from 'discord-api-types/v10';
 import { Errors, type HandlerContext, type HandlerResult } from './handler-types.js';
 import type { InteractionRecord } from './interaction-state.js';
-import { applyMessageEdit, createMessageState, stateFromApiMessage, toApiMessage, type MessageState } from './messages.js';
+import {
+  applyMessageEdit,
+  createMessageState,
+  stateFromApiMessage,
+  toApiMessage,
+  type MessageState,
+} from './messages.js';
 
 type Body = Record<string, unknown> | null;
 
@@ -15,7 +28,9 @@ const ALLOWED_CALLBACKS: Record<number, number[]> = {
 
 function replyType(payload: APIInteraction): MessageType {
   if (payload.type !== InteractionType.ApplicationCommand) return MessageType.Reply;
-  return payload.data.type === ApplicationCommandType.ChatInput ? MessageType.ChatInputCommand : MessageType.ContextMenuCommand;
+  return payload.data.type === ApplicationCommandType.ChatInput
+    ? MessageType.ChatInputCommand
+    : MessageType.ContextMenuCommand;
 }
 
 /** The user an interaction came from (a guild member's user, or the DM user). */
@@ -25,10 +40,19 @@ export function interactionUser(payload: APIInteraction): APIUser | undefined {
 
 function newReply(ctx: HandlerContext, record: InteractionRecord, body: Body, loading: boolean): MessageState {
   const { state } = ctx;
-  const message = createMessageState({
-    id: state.newId(), channelId: record.payload.channel?.id ?? '0', author: state.world.botUser,
-    type: replyType(record.payload), interactionId: record.payload.id, loading,
-  }, body, ctx.files, state.newId);
+  const message = createMessageState(
+    {
+      id: state.newId(),
+      channelId: record.payload.channel?.id ?? '0',
+      author: state.world.botUser,
+      type: replyType(record.payload),
+      interactionId: record.payload.id,
+      loading,
+    },
+    body,
+    ctx.files,
+    state.newId,
+  );
   return state.storeMessage(message, interactionUser(record.payload)?.id ?? null);
 }
 
@@ -53,13 +77,34 @@ export function interactionCallback(ctx: HandlerContext): HandlerResult {
   }
   const atMs = ctx.receivedAt - record.sentAt;
   if (atMs > ctx.state.interactionWindowMs) {
-    record.problems.push(`first callback came ${atMs} ms after dispatch (window ${ctx.state.interactionWindowMs} ms) → 10062`);
+    record.problems.push(
+      `first callback came ${atMs} ms after dispatch (window ${ctx.state.interactionWindowMs} ms) → 10062`,
+    );
     return Errors.unknownInteraction();
   }
   const { type, data = null } = ctx.body as { type: number; data?: Body };
-  if (!ALLOWED_CALLBACKS[record.payload.type]?.includes(type) || ((type === 6 || type === 7) && !record.payload.message)) {
+  if (
+    !ALLOWED_CALLBACKS[record.payload.type]?.includes(type) ||
+    ((type === 6 || type === 7) && !record.payload.message)
+  ) {
     record.problems.push(`callback type ${type} is not valid for interaction type ${record.payload.type}`);
-    return { status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: { type: { _errors: [{ code: 'INTERACTION_CALLBACK_TYPE_INVALID', message: 'Invalid interaction callback type for this interaction' }] } } } };
+    return {
+      status: 400,
+      body: {
+        code: 50035,
+        message: 'Invalid Form Body',
+        errors: {
+          type: {
+            _errors: [
+              {
+                code: 'INTERACTION_CALLBACK_TYPE_INVALID',
+                message: 'Invalid interaction callback type for this interaction',
+              },
+            ],
+          },
+        },
+      },
+    };
   }
   if (type === 4) record.original = newReply(ctx, record, data, false);
   if (type === 5) record.original = newReply(ctx, record, data, true);
@@ -79,8 +124,15 @@ export function interactionCallback(ctx: HandlerContext): HandlerResult {
     status: 200,
     body: {
       interaction: {
-        id, type: record.payload.type,
-        ...(message ? { response_message_id: message.id, response_message_loading: record.original?.loading, response_message_ephemeral: record.original?.ephemeral } : {}),
+        id,
+        type: record.payload.type,
+        ...(message
+          ? {
+              response_message_id: message.id,
+              response_message_loading: record.original?.loading,
+              response_message_ephemeral: record.original?.ephemeral,
+            }
+          : {}),
       },
       resource: { type, ...(message ? { message } : {}) },
     },
@@ -135,7 +187,9 @@ export function executeWebhook(ctx: HandlerContext): HandlerResult {
     message.type = MessageType.Default;
     record.followUps.push(message);
   }
-  return ctx.query.get('wait') === 'true' ? { status: 200, body: toApiMessage(message, ctx.state.world.applicationId) } : { status: 204 };
+  return ctx.query.get('wait') === 'true'
+    ? { status: 200, body: toApiMessage(message, ctx.state.world.applicationId) }
+    : { status: 204 };
 }
 
 /** The webhook message a request names (`@original` or an id), or the error Discord answers. */
@@ -151,7 +205,9 @@ export function findMessage(ctx: HandlerContext): MessageState | HandlerResult {
     }
     return record.original && !record.original.deleted ? record.original : Errors.unknownMessage();
   }
-  const message = [record.original, ...record.followUps].find((m) => m !== undefined && m.id === messageId && !m.deleted);
+  const message = [record.original, ...record.followUps].find(
+    (m) => m !== undefined && m.id === messageId && !m.deleted,
+  );
   return message ?? Errors.unknownMessage();
 }
 

@@ -5,13 +5,21 @@ import { createMessageState, toApiMessage } from './messages.js';
 /** `GET /gateway/bot`: the only place discord.js learns the gateway URL; every IDENTIFY uses up one of 1000 daily session starts. */
 export function getGatewayBot(gatewayUrl: string, sessionStarts: number): HandlerResult {
   const remaining = Math.max(0, 1000 - sessionStarts);
-  return { status: 200, body: { url: gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining, reset_after: 86_400_000, max_concurrency: 1 } } };
+  return {
+    status: 200,
+    body: {
+      url: gatewayUrl,
+      shards: 1,
+      session_start_limit: { total: 1000, remaining, reset_after: 86_400_000, max_concurrency: 1 },
+    },
+  };
 }
 
 /** `GET /users/@me` and `GET /users/{id}`. */
 export function getUser(ctx: HandlerContext, id: string | undefined): HandlerResult {
   const { world } = ctx.state;
-  if (id === undefined) return { status: 200, body: { ...world.botUser, verified: true, mfa_enabled: false, flags: 0, bot: true } };
+  if (id === undefined)
+    return { status: 200, body: { ...world.botUser, verified: true, mfa_enabled: false, flags: 0, bot: true } };
   const user = ctx.state.knownUsers.find((u) => u.id === id);
   return user ? { status: 200, body: user } : Errors.unknownUser();
 }
@@ -22,9 +30,20 @@ export function getCurrentApplication(ctx: HandlerContext): HandlerResult {
   return {
     status: 200,
     body: {
-      id: world.applicationId, name: world.botUser.username, icon: null, description: 'PluralKit companion (stand-in)',
-      summary: '', type: null, bot_public: true, bot_require_code_grant: false, verify_key: '0'.repeat(64), flags: 0,
-      owner: world.users.alice, team: null, bot: world.botUser, integration_types_config: { 0: {}, 1: {} },
+      id: world.applicationId,
+      name: world.botUser.username,
+      icon: null,
+      description: 'PluralKit companion (stand-in)',
+      summary: '',
+      type: null,
+      bot_public: true,
+      bot_require_code_grant: false,
+      verify_key: '0'.repeat(64),
+      flags: 0,
+      owner: world.users.alice,
+      team: null,
+      bot: world.botUser,
+      integration_types_config: { 0: {}, 1: {} },
       approximate_guild_count: 1,
     },
   };
@@ -55,8 +74,12 @@ export function createMessage(ctx: HandlerContext): HandlerResult {
   if (!channel) return Errors.unknownChannel();
   const recipient = 'recipients' in channel ? channel.recipients?.[0] : undefined;
   if (recipient && ctx.state.closedDms.has(recipient.id)) return Errors.cannotDmUser();
-  const message = createMessageState({ id: ctx.state.newId(), channelId: channel.id, author: ctx.state.world.botUser, type: MessageType.Default },
-    ctx.body as Record<string, unknown> | null, ctx.files, ctx.state.newId);
+  const message = createMessageState(
+    { id: ctx.state.newId(), channelId: channel.id, author: ctx.state.world.botUser, type: MessageType.Default },
+    ctx.body as Record<string, unknown> | null,
+    ctx.files,
+    ctx.state.newId,
+  );
   ctx.state.messagesIn(channel.id).push(ctx.state.storeMessage(message));
   return { status: 200, body: toApiMessage(message, null) };
 }
@@ -81,19 +104,27 @@ export function putCommands(ctx: HandlerContext, guildId?: string): HandlerResul
   const list = ctx.params[0] === ctx.state.world.applicationId ? commandList(ctx, guildId) : undefined;
   if (!list) return Errors.missingAccess();
   const previous = [...list];
-  const input = (ctx.body ?? []) as Partial<APIApplicationCommand & { default_member_permissions: string | number | null }>[];
+  const input = (ctx.body ?? []) as Partial<
+    APIApplicationCommand & { default_member_permissions: string | number | null }
+  >[];
   const next = input.map((command): APIApplicationCommand => {
     const type = command.type ?? ApplicationCommandType.ChatInput;
     const kept = previous.find((c) => c.name === command.name && c.type === type);
     return {
-      ...command, id: kept?.id ?? ctx.state.newId(), application_id: ctx.state.world.applicationId, version: ctx.state.newId(),
-      type, name: command.name ?? '', description: command.description ?? '',
-      default_member_permissions: command.default_member_permissions == null ? null : String(command.default_member_permissions),
-      integration_types: command.integration_types ?? [0], nsfw: command.nsfw ?? false,
+      ...command,
+      id: kept?.id ?? ctx.state.newId(),
+      application_id: ctx.state.world.applicationId,
+      version: ctx.state.newId(),
+      type,
+      name: command.name ?? '',
+      description: command.description ?? '',
+      default_member_permissions:
+        command.default_member_permissions == null ? null : String(command.default_member_permissions),
+      integration_types: command.integration_types ?? [0],
+      nsfw: command.nsfw ?? false,
       ...(guildId === undefined ? {} : { guild_id: guildId }),
     };
   });
   list.splice(0, list.length, ...next);
   return { status: 200, body: next };
 }
-

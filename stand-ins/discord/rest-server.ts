@@ -68,7 +68,8 @@ function contextualRejection(match: RouteMatch, ctx: HandlerContext): BodyReject
   if (name === 'interactionCallback') {
     const record = ctx.state.interactions.get(match.params[0] ?? '');
     const type = (ctx.body as { type?: unknown } | null)?.type;
-    if (record && type === 8) return rejectionOf(autocompleteIssues(record.payload, (ctx.body as { data?: unknown }).data));
+    if (record && type === 8)
+      return rejectionOf(autocompleteIssues(record.payload, (ctx.body as { data?: unknown }).data));
     if (type === 5) return rejectionOf(deferralIssues(ctx.body));
   }
   if (name === 'editWebhookMessage') {
@@ -93,8 +94,17 @@ export async function handleRestRequest(req: IncomingMessage, res: ServerRespons
   const match = apiPath === undefined ? null : matchRoute(method, apiPath);
   const parsed = await readBody(req);
   const recorded: RecordedRequest = {
-    method, path, route: match?.route.name ?? null, query: Object.fromEntries(url.searchParams), body: parsed.json,
-    files: parsed.files, headers: headersWithoutAuth(req), status: 0, response: undefined, responseHeaders: {}, at,
+    method,
+    path,
+    route: match?.route.name ?? null,
+    query: Object.fromEntries(url.searchParams),
+    body: parsed.json,
+    files: parsed.files,
+    headers: headersWithoutAuth(req),
+    status: 0,
+    response: undefined,
+    responseHeaders: {},
+    at,
   };
   deps.state.requests.push(recorded);
   const result = await answer();
@@ -122,13 +132,29 @@ export async function handleRestRequest(req: IncomingMessage, res: ServerRespons
 
   function handle(matched: RouteMatch): HandlerResult {
     if (matched.route.auth && req.headers.authorization !== `Bot ${deps.botToken}`) return UNAUTHORIZED;
-    if (parsed.malformed) return { status: 400, body: { message: 'The request body contains invalid JSON.', code: 50109 } };
-    const operation = matched.route.name === 'editWebhookMessage' && matched.params[2] === '@original' ? 'update_original_webhook_message' : matched.route.operation;
-    const ctx: HandlerContext = { state: deps.state, params: matched.params, query: url.searchParams, body: parsed.json, files: parsed.files, receivedAt: at };
-    const rejection = operation && deps.validator ? deps.validator.check(operation, parsed.json, parsed.files.length) ?? contextualRejection(matched, ctx) : null;
+    if (parsed.malformed)
+      return { status: 400, body: { message: 'The request body contains invalid JSON.', code: 50109 } };
+    const operation =
+      matched.route.name === 'editWebhookMessage' && matched.params[2] === '@original'
+        ? 'update_original_webhook_message'
+        : matched.route.operation;
+    const ctx: HandlerContext = {
+      state: deps.state,
+      params: matched.params,
+      query: url.searchParams,
+      body: parsed.json,
+      files: parsed.files,
+      receivedAt: at,
+    };
+    const rejection =
+      operation && deps.validator
+        ? (deps.validator.check(operation, parsed.json, parsed.files.length) ?? contextualRejection(matched, ctx))
+        : null;
     if (rejection) {
       deps.state.rejectedBodies.push({ request: recorded, issues: rejection.issues });
-      interactionOf(matched, deps.state)?.problems.push(`${method} ${path} → ${rejection.response.code}: ${rejection.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+      interactionOf(matched, deps.state)?.problems.push(
+        `${method} ${path} → ${rejection.response.code}: ${rejection.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      );
       return { status: rejection.status, body: rejection.response };
     }
     return HANDLERS[matched.route.name](ctx, deps);

@@ -2,11 +2,23 @@ import type { ValidatedOperationId } from './extract-openapi.js';
 
 /** Names of the routes the stand-in serves; fault injection and recordings refer to them. */
 export type RouteName =
-  | 'getGatewayBot' | 'getGateway' | 'getCurrentUser' | 'getUser' | 'getCurrentApplication'
-  | 'createDm' | 'getChannel' | 'createMessage'
-  | 'listGlobalCommands' | 'putGlobalCommands' | 'listGuildCommands' | 'putGuildCommands'
-  | 'interactionCallback' | 'executeWebhook'
-  | 'getWebhookMessage' | 'editWebhookMessage' | 'deleteWebhookMessage';
+  | 'getGatewayBot'
+  | 'getGateway'
+  | 'getCurrentUser'
+  | 'getUser'
+  | 'getCurrentApplication'
+  | 'createDm'
+  | 'getChannel'
+  | 'createMessage'
+  | 'listGlobalCommands'
+  | 'putGlobalCommands'
+  | 'listGuildCommands'
+  | 'putGuildCommands'
+  | 'interactionCallback'
+  | 'executeWebhook'
+  | 'getWebhookMessage'
+  | 'editWebhookMessage'
+  | 'deleteWebhookMessage';
 
 /** One entry of the route table. */
 export interface RouteDefinition {
@@ -32,16 +44,67 @@ export const ROUTES: RouteDefinition[] = [
   { name: 'getCurrentApplication', method: 'GET', pattern: /^\/applications\/@me$/, auth: true },
   { name: 'createDm', method: 'POST', pattern: /^\/users\/@me\/channels$/, auth: true, operation: 'create_dm' },
   { name: 'getChannel', method: 'GET', pattern: new RegExp(`^/channels/${S}$`), auth: true },
-  { name: 'createMessage', method: 'POST', pattern: new RegExp(`^/channels/${S}/messages$`), auth: true, operation: 'create_message' },
+  {
+    name: 'createMessage',
+    method: 'POST',
+    pattern: new RegExp(`^/channels/${S}/messages$`),
+    auth: true,
+    operation: 'create_message',
+  },
   { name: 'listGlobalCommands', method: 'GET', pattern: new RegExp(`^/applications/${S}/commands$`), auth: true },
-  { name: 'putGlobalCommands', method: 'PUT', pattern: new RegExp(`^/applications/${S}/commands$`), auth: true, operation: 'bulk_set_application_commands' },
-  { name: 'listGuildCommands', method: 'GET', pattern: new RegExp(`^/applications/${S}/guilds/${S}/commands$`), auth: true },
-  { name: 'putGuildCommands', method: 'PUT', pattern: new RegExp(`^/applications/${S}/guilds/${S}/commands$`), auth: true, operation: 'bulk_set_guild_application_commands' },
-  { name: 'interactionCallback', method: 'POST', pattern: new RegExp(`^/interactions/${S}/${TOKEN}/callback$`), auth: false, operation: 'create_interaction_response' },
-  { name: 'executeWebhook', method: 'POST', pattern: new RegExp(`^/webhooks/${S}/${TOKEN}$`), auth: false, operation: 'execute_webhook' },
-  { name: 'getWebhookMessage', method: 'GET', pattern: new RegExp(`^/webhooks/${S}/${TOKEN}/messages/${MESSAGE}$`), auth: false },
-  { name: 'editWebhookMessage', method: 'PATCH', pattern: new RegExp(`^/webhooks/${S}/${TOKEN}/messages/${MESSAGE}$`), auth: false, operation: 'update_webhook_message' },
-  { name: 'deleteWebhookMessage', method: 'DELETE', pattern: new RegExp(`^/webhooks/${S}/${TOKEN}/messages/${MESSAGE}$`), auth: false },
+  {
+    name: 'putGlobalCommands',
+    method: 'PUT',
+    pattern: new RegExp(`^/applications/${S}/commands$`),
+    auth: true,
+    operation: 'bulk_set_application_commands',
+  },
+  {
+    name: 'listGuildCommands',
+    method: 'GET',
+    pattern: new RegExp(`^/applications/${S}/guilds/${S}/commands$`),
+    auth: true,
+  },
+  {
+    name: 'putGuildCommands',
+    method: 'PUT',
+    pattern: new RegExp(`^/applications/${S}/guilds/${S}/commands$`),
+    auth: true,
+    operation: 'bulk_set_guild_application_commands',
+  },
+  {
+    name: 'interactionCallback',
+    method: 'POST',
+    pattern: new RegExp(`^/interactions/${S}/${TOKEN}/callback$`),
+    auth: false,
+    operation: 'create_interaction_response',
+  },
+  {
+    name: 'executeWebhook',
+    method: 'POST',
+    pattern: new RegExp(`^/webhooks/${S}/${TOKEN}$`),
+    auth: false,
+    operation: 'execute_webhook',
+  },
+  {
+    name: 'getWebhookMessage',
+    method: 'GET',
+    pattern: new RegExp(`^/webhooks/${S}/${TOKEN}/messages/${MESSAGE}$`),
+    auth: false,
+  },
+  {
+    name: 'editWebhookMessage',
+    method: 'PATCH',
+    pattern: new RegExp(`^/webhooks/${S}/${TOKEN}/messages/${MESSAGE}$`),
+    auth: false,
+    operation: 'update_webhook_message',
+  },
+  {
+    name: 'deleteWebhookMessage',
+    method: 'DELETE',
+    pattern: new RegExp(`^/webhooks/${S}/${TOKEN}/messages/${MESSAGE}$`),
+    auth: false,
+  },
 ];
 
 /** A matched route with its path parameters in order. */

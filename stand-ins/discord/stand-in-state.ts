@@ -1,4 +1,9 @@
-import type { APIApplicationCommand, APIDMChannel, APIModalInteractionResponseCallbackData, APIUser } from 'discord-api-types/v10';
+import type {
+  APIApplicationCommand,
+  APIDMChannel,
+  APIModalInteractionResponseCallbackData,
+  APIUser,
+} from 'discord-api-types/v10';
 import type { StoredMessage } from './component-clicks.js';
 import type { InteractionRecord } from './interaction-state.js';
 import type { MessageState, UploadedFile } from './messages.js';
@@ -50,7 +55,12 @@ export class StandInState {
   /** Added to the clock: lets a test jump past the 15-minute token lifetime without waiting. */
   clockOffsetMs = 0;
 
-  constructor(readonly world: StandInWorld, readonly newId: () => string, interactionWindowMs: number, readonly baseClock: () => number = Date.now) {
+  constructor(
+    readonly world: StandInWorld,
+    readonly newId: () => string,
+    interactionWindowMs: number,
+    readonly baseClock: () => number = Date.now,
+  ) {
     this.interactionWindowMs = interactionWindowMs;
   }
 
@@ -64,7 +74,12 @@ export class StandInState {
    * minutes get an IP banned (developers/topics/rate-limits, "Invalid Request Limit").
    */
   get invalidRequests(): RecordedRequest[] {
-    return this.requests.filter((r) => r.status === 401 || r.status === 403 || (r.status === 429 && r.responseHeaders['x-ratelimit-scope'] !== 'shared'));
+    return this.requests.filter(
+      (r) =>
+        r.status === 401 ||
+        r.status === 403 ||
+        (r.status === 429 && r.responseHeaders['x-ratelimit-scope'] !== 'shared'),
+    );
   }
 
   /** Every user the stand-in knows, the bot included. */

@@ -17,7 +17,10 @@ export interface TestClient {
  * Logs a real, unmodified discord.js client into the stand-in and waits for `clientReady`.
  * `clientReady` is awaited from before `login()` because login may resolve after the event fired.
  */
-export async function connectTestClient(standIn: DiscordStandIn, extra: Partial<ClientOptions> = {}): Promise<TestClient> {
+export async function connectTestClient(
+  standIn: DiscordStandIn,
+  extra: Partial<ClientOptions> = {},
+): Promise<TestClient> {
   const base = discordClientOptions(standIn, extra.rest ?? {});
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
@@ -36,7 +39,9 @@ export async function connectTestClient(standIn: DiscordStandIn, extra: Partial<
   return {
     client: client as Client<true>,
     errors,
-    onInteraction: (next) => { handler = next; },
+    onInteraction: (next) => {
+      handler = next;
+    },
     destroy: () => client.destroy(),
   };
 }

@@ -11,7 +11,10 @@ export interface ValidationIssue {
 export type DiscordErrorTree = { [key: string]: DiscordErrorTree | { code: string; message: string }[] };
 
 function toIssue(error: ErrorObject): ValidationIssue {
-  const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'required') segments.push(String(params['missingProperty']));
   const path = segments.join('.');
@@ -26,13 +29,29 @@ function toIssue(error: ErrorObject): ValidationIssue {
       return { path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' };
     case 'enum':
     case 'const':
-      return { path, code: 'BASE_TYPE_CHOICES', message: `Value must be one of ${JSON.stringify(params['allowedValues'] ?? params['allowedValue'])}.` };
+      return {
+        path,
+        code: 'BASE_TYPE_CHOICES',
+        message: `Value must be one of ${JSON.stringify(params['allowedValues'] ?? params['allowedValue'])}.`,
+      };
     case 'maximum':
-      return { path, code: 'NUMBER_TYPE_MAX', message: `Value should be less than or equal to ${String(params['limit'])}.` };
+      return {
+        path,
+        code: 'NUMBER_TYPE_MAX',
+        message: `Value should be less than or equal to ${String(params['limit'])}.`,
+      };
     case 'minimum':
-      return { path, code: 'NUMBER_TYPE_MIN', message: `Value should be greater than or equal to ${String(params['limit'])}.` };
+      return {
+        path,
+        code: 'NUMBER_TYPE_MIN',
+        message: `Value should be greater than or equal to ${String(params['limit'])}.`,
+      };
     case 'format':
-      return { path, code: params['format'] === 'uri' ? 'URL_TYPE_INVALID_URL' : 'BASE_TYPE_BAD_FORMAT', message: `Not a valid ${String(params['format'])}.` };
+      return {
+        path,
+        code: params['format'] === 'uri' ? 'URL_TYPE_INVALID_URL' : 'BASE_TYPE_BAD_FORMAT',
+        message: `Not a valid ${String(params['format'])}.`,
+      };
     default:
       return { path, code: `SCHEMA_${error.keyword.toUpperCase()}`, message: error.message ?? error.keyword };
   }
@@ -45,9 +64,11 @@ function toIssue(error: ErrorObject): ValidationIssue {
  */
 function mostSpecific(errors: ErrorObject[]): ErrorObject[] {
   const isNoise = (e: ErrorObject): boolean =>
-    e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if'
-    || (e.keyword === 'type' && (e.params as { type?: unknown }).type === 'null')
-    || ((e.keyword === 'enum' || e.keyword === 'const') && e.instancePath.endsWith('/type'));
+    e.keyword === 'oneOf' ||
+    e.keyword === 'anyOf' ||
+    e.keyword === 'if' ||
+    (e.keyword === 'type' && (e.params as { type?: unknown }).type === 'null') ||
+    ((e.keyword === 'enum' || e.keyword === 'const') && e.instancePath.endsWith('/type'));
   const specific = errors.filter((e) => !isNoise(e));
   return specific.length > 0 ? specific : errors;
 }
@@ -55,12 +76,14 @@ function mostSpecific(errors: ErrorObject[]): ErrorObject[] {
 /** Converts ajv errors to issues (deduplicated, noise removed). */
 export function issuesFromAjv(errors: ErrorObject[]): ValidationIssue[] {
   const seen = new Set<string>();
-  return mostSpecific(errors).map(toIssue).filter((issue) => {
-    const key = `${issue.path}|${issue.code}|${issue.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return mostSpecific(errors)
+    .map(toIssue)
+    .filter((issue) => {
+      const key = `${issue.path}|${issue.code}|${issue.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 /** Folds issues into Discord's error tree; issues at the body root go under `_errors` at the top. */

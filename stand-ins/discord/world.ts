@@ -42,47 +42,123 @@ export interface StandInWorld {
 
 /** A user object as Discord sends it. */
 export function makeUser(id: string, username: string, extra: Partial<APIUser> = {}): APIUser {
-  return { id, username, global_name: username[0]!.toUpperCase() + username.slice(1), discriminator: '0', avatar: null, ...extra };
+  return {
+    id,
+    username,
+    global_name: username[0]!.toUpperCase() + username.slice(1),
+    discriminator: '0',
+    avatar: null,
+    ...extra,
+  };
 }
 
 /** A guild member object for `user` (no roles beyond @everyone). */
 export function makeMember(user: APIUser, joinedAt: string): APIGuildMember {
-  return { user, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 as GuildMemberFlags, nick: null, avatar: null, banner: null };
+  return {
+    user,
+    roles: [],
+    joined_at: joinedAt,
+    deaf: false,
+    mute: false,
+    flags: 0 as GuildMemberFlags,
+    nick: null,
+    avatar: null,
+    banner: null,
+  };
 }
 
 /** Builds the starting world with fresh snowflakes. */
 export function createWorld(newId: () => string): StandInWorld {
   const applicationId = newId();
   const botUser = makeUser(applicationId, 'pk-companion', { bot: true, global_name: null });
-  const users: StandInUsers = { alice: makeUser(newId(), 'alice'), bob: makeUser(newId(), 'bob'), carol: makeUser(newId(), 'carol') };
+  const users: StandInUsers = {
+    alice: makeUser(newId(), 'alice'),
+    bob: makeUser(newId(), 'bob'),
+    carol: makeUser(newId(), 'carol'),
+  };
   const guildId = newId();
   const now = new Date().toISOString();
   const channel: APITextChannel = {
-    id: newId(), type: ChannelType.GuildText, guild_id: guildId, name: 'general', position: 0, parent_id: null,
-    topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0, permission_overwrites: [], flags: 0 as ChannelFlags,
+    id: newId(),
+    type: ChannelType.GuildText,
+    guild_id: guildId,
+    name: 'general',
+    position: 0,
+    parent_id: null,
+    topic: null,
+    nsfw: false,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    permission_overwrites: [],
+    flags: 0 as ChannelFlags,
   };
   const everyone: APIRole = {
-    id: guildId, name: '@everyone', color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
-    hoist: false, position: 0, permissions: '2248473465835073', managed: false, mentionable: false, flags: 0 as RoleFlags,
+    id: guildId,
+    name: '@everyone',
+    color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false,
+    position: 0,
+    permissions: '2248473465835073',
+    managed: false,
+    mentionable: false,
+    flags: 0 as RoleFlags,
   };
   const guild: GatewayGuildCreateDispatchData = {
-    id: guildId, name: 'Stand-in Guild', icon: null, splash: null, discovery_splash: null, banner: null, description: null,
-    owner_id: users.alice.id, afk_channel_id: null, afk_timeout: 300, verification_level: GuildVerificationLevel.None,
+    id: guildId,
+    name: 'Stand-in Guild',
+    icon: null,
+    splash: null,
+    discovery_splash: null,
+    banner: null,
+    description: null,
+    owner_id: users.alice.id,
+    afk_channel_id: null,
+    afk_timeout: 300,
+    verification_level: GuildVerificationLevel.None,
     default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
-    explicit_content_filter: GuildExplicitContentFilter.Disabled, roles: [everyone], emojis: [], stickers: [], features: [],
-    mfa_level: GuildMFALevel.None, application_id: null, system_channel_id: null,
-    system_channel_flags: GuildSystemChannelFlags.SuppressJoinNotifications, rules_channel_id: null, vanity_url_code: null,
-    premium_tier: GuildPremiumTier.None, premium_progress_bar_enabled: false, preferred_locale: Locale.EnglishUS,
-    public_updates_channel_id: null, nsfw_level: GuildNSFWLevel.Default, hub_type: null,
-    safety_alerts_channel_id: null, incidents_data: null, region: 'us-west',
-    joined_at: now, large: false, member_count: 4, voice_states: [], presences: [], threads: [], stage_instances: [],
-    guild_scheduled_events: [], soundboard_sounds: [], unavailable: false,
+    explicit_content_filter: GuildExplicitContentFilter.Disabled,
+    roles: [everyone],
+    emojis: [],
+    stickers: [],
+    features: [],
+    mfa_level: GuildMFALevel.None,
+    application_id: null,
+    system_channel_id: null,
+    system_channel_flags: GuildSystemChannelFlags.SuppressJoinNotifications,
+    rules_channel_id: null,
+    vanity_url_code: null,
+    premium_tier: GuildPremiumTier.None,
+    premium_progress_bar_enabled: false,
+    preferred_locale: Locale.EnglishUS,
+    public_updates_channel_id: null,
+    nsfw_level: GuildNSFWLevel.Default,
+    hub_type: null,
+    safety_alerts_channel_id: null,
+    incidents_data: null,
+    region: 'us-west',
+    joined_at: now,
+    large: false,
+    member_count: 4,
+    voice_states: [],
+    presences: [],
+    threads: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+    unavailable: false,
     members: [makeMember(botUser, now), ...Object.values(users).map((u) => makeMember(u, now))],
     channels: [channel],
   };
   const groupDm: APIGroupDMChannel = {
-    id: newId(), type: ChannelType.GroupDM, name: null, icon: null, owner_id: users.bob.id, last_message_id: null,
-    recipients: [users.alice, users.bob, users.carol], flags: 0 as ChannelFlags,
+    id: newId(),
+    type: ChannelType.GroupDM,
+    name: null,
+    icon: null,
+    owner_id: users.bob.id,
+    last_message_id: null,
+    recipients: [users.alice, users.bob, users.carol],
+    flags: 0 as ChannelFlags,
   };
   return { applicationId, botUser, users, guild, channel, groupDm };
 }

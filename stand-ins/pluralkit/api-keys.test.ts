@@ -20,7 +20,11 @@ describe("pkapi: keys as production PluralKit's main treats them (the default)",
     expect(byId.json.privacy).toBeNull();
     const settings = await call(pk.url, `/systems/${pk.sample.own.systemId}/settings`, { auth });
     expect(settings.json).not.toHaveProperty('timezone');
-    const write = await call(pk.url, `/systems/${pk.sample.own.systemId}/switches`, { method: 'POST', auth, body: { members: [] } });
+    const write = await call(pk.url, `/systems/${pk.sample.own.systemId}/switches`, {
+      method: 'POST',
+      auth,
+      body: { members: [] },
+    });
     expect(write.status).toBe(403);
     expect(pk.requests.at(-1)).toMatchObject({ authorization: 'bearer', authenticated: false });
   });
@@ -61,7 +65,11 @@ describe('pkapi: keys as the unmerged key branch treats them (apiKeys: branch)',
   });
 
   it('answers a write outside the scopes with 403 code 0', async () => {
-    const write = await call(pk.url, '/systems/@me/switches', { method: 'POST', auth: `Bearer ${readOnly}`, body: { members: [] } });
+    const write = await call(pk.url, '/systems/@me/switches', {
+      method: 'POST',
+      auth: `Bearer ${readOnly}`,
+      body: { members: [] },
+    });
     expect(write.status).toBe(403);
     expect(write.json).toEqual({ message: '403: Missing permissions to access this resource', code: 0 });
     const read = await call(pk.url, '/systems/@me/settings', { auth: `Bearer ${readOnly}` });

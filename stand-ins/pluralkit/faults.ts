@@ -29,7 +29,10 @@ export class FaultQueue {
     this.#remaining--;
     const status = this.#status;
     if (status === 429) {
-      return new ApiError(429, tooManyRequestsBody(this.#retryAfterMs, method === 'GET' ? 'generic_get' : 'generic_update'));
+      return new ApiError(
+        429,
+        tooManyRequestsBody(this.#retryAfterMs, method === 'GET' ? 'generic_get' : 'generic_update'),
+      );
     }
     if (status === 500) return new ApiError(500, '{"message":"500: Internal Server Error","code":0}');
     const title = PROXY_TITLES[status];

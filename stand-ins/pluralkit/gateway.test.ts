@@ -19,7 +19,18 @@ describe('authentication', () => {
     expect(res.json.id).toBe(pk.sample.own.systemId);
     expect(res.json.privacy).not.toBeNull();
     expect(Object.keys(res.json)).toEqual([
-      'id', 'uuid', 'name', 'description', 'tag', 'pronouns', 'avatar_url', 'banner', 'color', 'created', 'webhook_url', 'privacy',
+      'id',
+      'uuid',
+      'name',
+      'description',
+      'tag',
+      'pronouns',
+      'avatar_url',
+      'banner',
+      'color',
+      'created',
+      'webhook_url',
+      'privacy',
     ]);
     expect(pk.sample.own.token).toMatch(/^[A-Za-z0-9+/]{64}$/);
   });
@@ -43,7 +54,9 @@ describe('authentication', () => {
 
   it('answers writes to another system with the exact 403 body', async () => {
     const res = await call(pk.url, `/systems/${pk.sample.other.systemId}/switches`, {
-      method: 'POST', auth: pk.sample.own.token, body: { members: [] },
+      method: 'POST',
+      auth: pk.sample.own.token,
+      body: { members: [] },
     });
     expect(res.status).toBe(403);
     expect(res.json).toEqual({ message: '403: Missing permissions to access this resource', code: 0 });
@@ -121,7 +134,9 @@ describe('gateway rejections', () => {
   });
 
   it('answers a non-UUID switch id with the 500 body', async () => {
-    const res = await call(pk.url, `/systems/${pk.sample.own.systemId}/switches/not-a-uuid`, { auth: pk.sample.own.token });
+    const res = await call(pk.url, `/systems/${pk.sample.own.systemId}/switches/not-a-uuid`, {
+      auth: pk.sample.own.token,
+    });
     expect(res.status).toBe(500);
     expect(res.text).toBe('{"message":"500: Internal Server Error","code":0}');
   });
@@ -148,7 +163,13 @@ describe('reference forms', () => {
     const [legacy, , modern] = pk.sample.own.memberIds;
     expect(legacy).toMatch(/^[a-z]{5}$/);
     expect(modern).toMatch(/^[abcefghjknoprstuvwxyz]{6}$/);
-    for (const ref of [legacy!, legacy!.toUpperCase(), modern!, `${modern!.slice(0, 3)}-${modern!.slice(3)}`.toUpperCase(), pk.sample.own.memberUuids[2]!]) {
+    for (const ref of [
+      legacy!,
+      legacy!.toUpperCase(),
+      modern!,
+      `${modern!.slice(0, 3)}-${modern!.slice(3)}`.toUpperCase(),
+      pk.sample.own.memberUuids[2]!,
+    ]) {
       const res = await call(pk.url, `/members/${ref}`);
       expect(res.status, ref).toBe(200);
     }

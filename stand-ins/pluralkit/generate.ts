@@ -15,7 +15,10 @@ export function generateLargeSystem(
 ): { token: string; systemId: string } {
   const random = new SeededRandom(0x1a26e + state.systems.size);
   const now = Date.now();
-  const system = state.addSystem({ name: `Large system (${opts.members} members)`, created: now - 3 * 365 * 24 * 60 * MINUTE });
+  const system = state.addSystem({
+    name: `Large system (${opts.members} members)`,
+    created: now - 3 * 365 * 24 * 60 * MINUTE,
+  });
   state.linkAccount(system, state.ids.snowflake(now - 4 * 365 * 24 * 60 * MINUTE));
   const uuids: string[] = [];
   for (let i = 0; i < opts.members; i++) {

@@ -145,7 +145,12 @@ export async function startPluralKitStandIn(options: PluralKitStandInOptions = {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     if (latencyMs > 0) await sleep(latencyMs);
-    const incoming: IncomingPkRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body };
+    const incoming: IncomingPkRequest = {
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: req.headers,
+      body,
+    };
     const answer = runPipeline(deps, incoming);
     stats.requests++;
     stats.byRoute.set(answer.routeName, (stats.byRoute.get(answer.routeName) ?? 0) + 1);
@@ -180,7 +185,8 @@ export async function startPluralKitStandIn(options: PluralKitStandInOptions = {
     url: `http://127.0.0.1:${port}/v2`,
     state,
     get sample(): SampleFixture {
-      if (sample === undefined) throw new Error("The PluralKit stand-in was started with seed: 'empty'; there is no sample.");
+      if (sample === undefined)
+        throw new Error("The PluralKit stand-in was started with seed: 'empty'; there is no sample.");
       return sample;
     },
     stats,

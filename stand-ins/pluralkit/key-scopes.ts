@@ -17,7 +17,9 @@ export function scopesOfKey(key: string): readonly string[] {
   const payload = key.split(':')[1] ?? '';
   try {
     const claims = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as { scopes?: unknown };
-    return Array.isArray(claims.scopes) ? claims.scopes.filter((scope): scope is string => typeof scope === 'string') : [];
+    return Array.isArray(claims.scopes)
+      ? claims.scopes.filter((scope): scope is string => typeof scope === 'string')
+      : [];
   } catch {
     return [];
   }
@@ -25,7 +27,8 @@ export function scopesOfKey(key: string): readonly string[] {
 
 function areaOf(pathname: string): Area {
   const path = pathname.replace(/^\/v2/, '');
-  if (/^\/members\/[^/]+\/groups/.test(path) || /^\/systems\/[^/]+\/groups/.test(path) || path.startsWith('/groups')) return 'groups';
+  if (/^\/members\/[^/]+\/groups/.test(path) || /^\/systems\/[^/]+\/groups/.test(path) || path.startsWith('/groups'))
+    return 'groups';
   if (/^\/systems\/[^/]+\/members/.test(path) || path.startsWith('/members')) return 'members';
   if (/^\/systems\/[^/]+\/fronters/.test(path)) return 'fronters';
   if (/^\/systems\/[^/]+\/switches/.test(path)) return 'switches';

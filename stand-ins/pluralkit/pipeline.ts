@@ -42,7 +42,8 @@ export interface PkResponse {
 
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': 'X-PluralKit-Version, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, X-RateLimit-Scope',
+  'Access-Control-Expose-Headers':
+    'X-PluralKit-Version, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, X-RateLimit-Scope',
 };
 const PREFLIGHT_HEADERS = {
   ...CORS_HEADERS,
@@ -52,7 +53,10 @@ const PREFLIGHT_HEADERS = {
 };
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-function errorResponse(error: ApiError, headers: Record<string, string>): Pick<PkResponse, 'status' | 'headers' | 'body'> {
+function errorResponse(
+  error: ApiError,
+  headers: Record<string, string>,
+): Pick<PkResponse, 'status' | 'headers' | 'body'> {
   if (error.body === null) return { status: error.status, headers, body: null };
   const body = typeof error.body === 'string' ? error.body : JSON.stringify(error.body);
   return { status: error.status, headers: { ...headers, 'Content-Type': error.contentType }, body };
@@ -61,7 +65,8 @@ function errorResponse(error: ApiError, headers: Record<string, string>): Pick<P
 /** ASP.NET model binding of a JSON body: needs a JSON content type (else 415) and valid JSON (else 400). */
 function jsonBody(request: IncomingPkRequest): unknown {
   const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  const isJson = mediaType === 'application/json' || mediaType === 'text/json' || /^application\/[\w.-]+\+json$/.test(mediaType);
+  const isJson =
+    mediaType === 'application/json' || mediaType === 'text/json' || /^application\/[\w.-]+\+json$/.test(mediaType);
   if (!isJson) throw unsupportedMediaType();
   const text = request.body.toString('utf8');
   if (text.trim() === '') throw badRequest();
@@ -116,8 +121,10 @@ export function runPipeline(deps: PipelineDeps, request: IncomingPkRequest): PkR
     const body = JSON.stringify(reply.body);
     return { ...base, status: reply.status, headers: { ...headers, 'Content-Type': JSON_TYPE }, body, routeName };
   } catch (error) {
-    if (!(error instanceof ApiError)) process.stderr.write(`PluralKit stand-in bug on ${method} ${pathname}: ${String(error)}\n`);
-    const known = error instanceof ApiError ? error : new ApiError(500, '{"message":"500: Internal Server Error","code":0}');
+    if (!(error instanceof ApiError))
+      process.stderr.write(`PluralKit stand-in bug on ${method} ${pathname}: ${String(error)}\n`);
+    const known =
+      error instanceof ApiError ? error : new ApiError(500, '{"message":"500: Internal Server Error","code":0}');
     return { ...base, ...errorResponse(known, headers), routeName };
   }
 }

@@ -12,9 +12,26 @@ afterAll(async () => {
 });
 
 const MEMBER_KEYS = [
-  'id', 'uuid', 'system', 'name', 'display_name', 'color', 'birthday', 'pronouns', 'avatar_url', 'webhook_avatar_url',
-  'banner', 'description', 'created', 'keep_proxy', 'tts', 'autoproxy_enabled', 'message_count',
-  'last_message_timestamp', 'proxy_tags', 'privacy',
+  'id',
+  'uuid',
+  'system',
+  'name',
+  'display_name',
+  'color',
+  'birthday',
+  'pronouns',
+  'avatar_url',
+  'webhook_avatar_url',
+  'banner',
+  'description',
+  'created',
+  'keep_proxy',
+  'tts',
+  'autoproxy_enabled',
+  'message_count',
+  'last_message_timestamp',
+  'proxy_tags',
+  'privacy',
 ];
 const forbidden = (code: number, message: string) => ({ status: 403, json: { message, code } });
 
@@ -23,7 +40,14 @@ describe('member privacy', () => {
     const anon = await call(pk.url, `/members/${pk.sample.own.privateMemberId}`);
     expect(anon.status).toBe(200);
     expect(Object.keys(anon.json)).toEqual(MEMBER_KEYS);
-    expect(anon.json).toMatchObject({ avatar_url: null, created: null, message_count: null, proxy_tags: [], privacy: null, autoproxy_enabled: null });
+    expect(anon.json).toMatchObject({
+      avatar_url: null,
+      created: null,
+      message_count: null,
+      proxy_tags: [],
+      privacy: null,
+      autoproxy_enabled: null,
+    });
     expect(MemberSchema.safeParse(anon.json).success).toBe(true);
 
     const owner = await call(pk.url, `/members/${pk.sample.own.privateMemberId}`, { auth: pk.sample.own.token });
@@ -53,7 +77,10 @@ describe('member privacy', () => {
     expect(byId.json).toMatchObject({ name: 'Deb', display_name: null, pronouns: null, created: null });
 
     const fronters = await call(pk.url, `/systems/${other.systemId}/fronters`);
-    expect(fronters.json.members.map((m: { id: string }) => m.id)).toEqual([other.publicMemberIds[0], other.privateMemberIds[0]]);
+    expect(fronters.json.members.map((m: { id: string }) => m.id)).toEqual([
+      other.publicMemberIds[0],
+      other.privateMemberIds[0],
+    ]);
     expect(fronters.json.members[1]).toMatchObject({ name: 'Deb', privacy: null, system: other.systemId });
   });
 
@@ -136,8 +163,15 @@ describe('groups, settings and messages', () => {
     const other = await call(pk.url, `/systems/${pk.sample.own.systemId}/settings`);
     expect(other.status).toBe(200);
     expect(Object.keys(other.json)).toEqual([
-      'pings_enabled', 'latch_timeout', 'case_sensitive_proxy_tags', 'proxy_error_message_enabled',
-      'hid_display_split', 'hid_display_caps', 'hid_list_padding', 'proxy_switch', 'name_format',
+      'pings_enabled',
+      'latch_timeout',
+      'case_sensitive_proxy_tags',
+      'proxy_error_message_enabled',
+      'hid_display_split',
+      'hid_display_caps',
+      'hid_list_padding',
+      'proxy_switch',
+      'name_format',
     ]);
   });
 

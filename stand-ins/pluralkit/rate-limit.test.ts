@@ -12,7 +12,8 @@ function steppingClock(stepMs: number, start = Date.UTC(2026, 4, 6, 12, 0, 0) + 
   return { read: () => (now += stepMs), skip: (ms: number) => (now += ms), now: () => now };
 }
 
-describe('GcraLimiter (controlled clock)', () => {  const anon = { method: 'GET', ownSystemUuid: null };
+describe('GcraLimiter (controlled clock)', () => {
+  const anon = { method: 'GET', ownSystemUuid: null };
 
   it('lets 9 GETs through, answers the 10th 429 with retry_after 0, then asks for ~100 ms', () => {
     const clock = steppingClock(1);
@@ -20,7 +21,12 @@ describe('GcraLimiter (controlled clock)', () => {  const anon = { method: 'GET'
     const verdicts = Array.from({ length: 11 }, () => limiter.check(anon));
     expect(verdicts[0]?.headers['X-RateLimit-Remaining']).toBe('8');
     expect(verdicts.map((v) => v.allowed)).toEqual([...Array<boolean>(9).fill(true), false, false]);
-    expect(JSON.parse(verdicts[9]?.body ?? '')).toEqual({ message: '429: too many requests', retry_after: 0, scope: 'generic_get', code: 0 });
+    expect(JSON.parse(verdicts[9]?.body ?? '')).toEqual({
+      message: '429: too many requests',
+      retry_after: 0,
+      scope: 'generic_get',
+      code: 0,
+    });
     const retry = JSON.parse(verdicts[10]?.body ?? '').retry_after;
     expect(retry).toBeGreaterThan(80);
     expect(retry).toBeLessThanOrEqual(100);
@@ -35,7 +41,11 @@ describe('GcraLimiter (controlled clock)', () => {  const anon = { method: 'GET'
   it('gives writes a burst of 2 and first Remaining 2', () => {
     const limiter = new GcraLimiter({ get: 10, update: 3 }, steppingClock(1).read);
     const verdicts = Array.from({ length: 3 }, () => limiter.check({ method: 'POST', ownSystemUuid: null }));
-    expect(verdicts.map((v) => [v.allowed, v.headers['X-RateLimit-Remaining']])).toEqual([[true, '2'], [true, '1'], [false, '0']]);
+    expect(verdicts.map((v) => [v.allowed, v.headers['X-RateLimit-Remaining']])).toEqual([
+      [true, '2'],
+      [true, '1'],
+      [false, '0'],
+    ]);
     expect(JSON.parse(verdicts[2]?.body ?? '')).toMatchObject({ retry_after: 0, scope: 'generic_update' });
   });
 
@@ -86,7 +96,11 @@ describe('rate limiting over HTTP', () => {
 
     const own = await call(pk.url, '/systems/@me', { auth: pk.sample.own.token });
     expect(rateHeaders(own.headers)).toEqual(['10', '8', expect.any(String), 'own_system_get']);
-    const ownWrite = await call(pk.url, '/systems/@me/switches', { method: 'POST', auth: pk.sample.own.token, body: { members: [] } });
+    const ownWrite = await call(pk.url, '/systems/@me/switches', {
+      method: 'POST',
+      auth: pk.sample.own.token,
+      body: { members: [] },
+    });
     expect(rateHeaders(ownWrite.headers)).toEqual(['3', '2', expect.any(String), 'own_system_update']);
     const lookupOfOther = await call(pk.url, `/systems/${pk.sample.other.systemId}`, { auth: pk.sample.own.token });
     expect(lookupOfOther.headers.get('x-ratelimit-scope')).toBe('generic_get');
@@ -103,7 +117,12 @@ describe('rate limiting over HTTP', () => {
     const firstLimited = answers.findIndex((a) => a.status === 429);
     expect(firstLimited).toBe(9);
     expect(answers.slice(0, firstLimited).every((a) => a.status === 200)).toBe(true);
-    expect(answers[firstLimited]?.json).toEqual({ message: '429: too many requests', retry_after: 0, scope: 'generic_get', code: 0 });
+    expect(answers[firstLimited]?.json).toEqual({
+      message: '429: too many requests',
+      retry_after: 0,
+      scope: 'generic_get',
+      code: 0,
+    });
     expect(answers[firstLimited]?.headers.get('x-ratelimit-remaining')).toBe('0');
     expect(answers.at(-1)?.json.retry_after).toBeGreaterThan(0);
     expect(pk.stats.rateLimited).toBe(answers.filter((a) => a.status === 429).length);
@@ -111,7 +130,10 @@ describe('rate limiting over HTTP', () => {
 
   it('fixed mode allows N requests per wall-clock second across all callers and sends no headers', async () => {
     const topOfSecond = Date.UTC(2026, 4, 6, 12, 0, 0);
-    pk = await startPluralKitStandIn({ rateLimit: { mode: 'fixed', perSecond: 3 }, rateLimitClock: steppingClock(1, topOfSecond).read });
+    pk = await startPluralKitStandIn({
+      rateLimit: { mode: 'fixed', perSecond: 3 },
+      rateLimitClock: steppingClock(1, topOfSecond).read,
+    });
     const answers = [];
     for (const auth of [pk.sample.own.token, undefined, pk.sample.other.token, undefined, pk.sample.own.token]) {
       answers.push(await call(pk.url, `/systems/${pk.sample.own.systemId}`, auth === undefined ? {} : { auth }));
@@ -156,7 +178,12 @@ describe('faults, latency and counters', () => {
     expect((await call(pk.url, path)).text).toBe('{"message":"500: Internal Server Error","code":0}');
     pk.failNext(1, 429, { retryAfterMs: 1234 });
     const limited = await call(pk.url, path);
-    expect(limited.json).toEqual({ message: '429: too many requests', retry_after: 1234, scope: 'generic_get', code: 0 });
+    expect(limited.json).toEqual({
+      message: '429: too many requests',
+      retry_after: 1234,
+      scope: 'generic_get',
+      code: 0,
+    });
     pk.failNext(1, 502);
     expect((await call(pk.url, path)).text).toContain('502 Bad Gateway');
   });

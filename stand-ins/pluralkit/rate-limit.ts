@@ -81,7 +81,7 @@ export class GcraLimiter implements RateLimiter {
 
   #take(key: string, rate: number, nowMs: number): { remaining: number; retryAfter: number; resetAfter: number } {
     const micros = Math.floor(nowMs * 1000);
-    const now = (Math.floor(micros / 1e6) - JAN_1_2017) + (micros % 1e6) / 1e6;
+    const now = Math.floor(micros / 1e6) - JAN_1_2017 + (micros % 1e6) / 1e6;
     const emissionInterval = 1 / rate;
     const burstOffset = emissionInterval * rate;
     const tat = Math.max(this.#tats.get(key) ?? now, now);

@@ -26,7 +26,11 @@ export function seedHistory(state: StandInState, system: SystemRecord, plan: His
   const random = new SeededRandom(plan.seed);
   let previous = '';
   let count = 0;
-  for (let t = plan.from; t < plan.to - HOUR; t += random.between(plan.gapHours[0] * 60, plan.gapHours[1] * 60) * 60_000) {
+  for (
+    let t = plan.from;
+    t < plan.to - HOUR;
+    t += random.between(plan.gapHours[0] * 60, plan.gapHours[1] * 60) * 60_000
+  ) {
     const roll = random.next();
     const size = roll < 0.1 ? 0 : roll < 0.35 ? random.between(2, 3) : 1;
     const members = new Set<string>();

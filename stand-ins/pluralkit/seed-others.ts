@@ -33,13 +33,45 @@ export function seedOther(state: StandInState, now: number): OtherSampleSystem {
   state.linkAccount(system, state.ids.snowflake(Date.UTC(2019, 1, 20)));
   const add = (name: string, extra: Omit<MemberInput, 'name'> = {}): MemberRecord =>
     state.addMember(system, { name, created: Date.UTC(2022, 10, 1), ...extra });
-  const vega = add('Vega', { pronouns: 'she/her', color: '60a5fa', proxy_tags: [{ prefix: 'v:', suffix: null }], description: 'Navigator.' });
+  const vega = add('Vega', {
+    pronouns: 'she/her',
+    color: '60a5fa',
+    proxy_tags: [{ prefix: 'v:', suffix: null }],
+    description: 'Navigator.',
+  });
   const altair = add('Altair', { display_name: 'Al', pronouns: 'he/him', privacy: { name_privacy: 'private' } });
-  const lyra = add('Lyra', { pronouns: 'they/them', description: 'Private notes.', birthday: '1999-08-12', privacy: { description_privacy: 'private', birthday_privacy: 'private', proxy_privacy: 'private' }, proxy_tags: [{ prefix: 'l;', suffix: null }] });
-  const deneb = add('Deneb', { display_name: 'Deb', pronouns: 'she/they', color: 'c084fc', privacy: { visibility: 'private', name_privacy: 'private', pronoun_privacy: 'private', metadata_privacy: 'private' } });
+  const lyra = add('Lyra', {
+    pronouns: 'they/them',
+    description: 'Private notes.',
+    birthday: '1999-08-12',
+    privacy: { description_privacy: 'private', birthday_privacy: 'private', proxy_privacy: 'private' },
+    proxy_tags: [{ prefix: 'l;', suffix: null }],
+  });
+  const deneb = add('Deneb', {
+    display_name: 'Deb',
+    pronouns: 'she/they',
+    color: 'c084fc',
+    privacy: {
+      visibility: 'private',
+      name_privacy: 'private',
+      pronoun_privacy: 'private',
+      metadata_privacy: 'private',
+    },
+  });
   const sirius = add('Sirius', { pronouns: 'he/it', privacy: { visibility: 'private' } });
-  state.addGroup(system, { name: 'Navigators', color: '2563eb', created: Date.UTC(2022, 11, 1), memberUuids: [vega.uuid, lyra.uuid, deneb.uuid] });
-  const inner = state.addGroup(system, { name: 'Inner Circle', created: Date.UTC(2023, 0, 5), memberUuids: [altair.uuid, sirius.uuid], privacy: { list_privacy: 'private', description_privacy: 'private' }, description: 'Ask first.' });
+  state.addGroup(system, {
+    name: 'Navigators',
+    color: '2563eb',
+    created: Date.UTC(2022, 11, 1),
+    memberUuids: [vega.uuid, lyra.uuid, deneb.uuid],
+  });
+  const inner = state.addGroup(system, {
+    name: 'Inner Circle',
+    created: Date.UTC(2023, 0, 5),
+    memberUuids: [altair.uuid, sirius.uuid],
+    privacy: { list_privacy: 'private', description_privacy: 'private' },
+    description: 'Ask first.',
+  });
   seedHistory(state, system, {
     pool: [vega, altair, lyra, deneb, sirius],
     from: now - 10 * DAY,
@@ -75,10 +107,21 @@ export function seedFrontPrivate(state: StandInState, now: number): SampleSystem
   });
   state.linkAccount(system, state.ids.snowflake(Date.UTC(2017, 8, 1)));
   const members = ['Harbor', 'Tide', 'Gull'].map((name, i) =>
-    state.addMember(system, { name, created: Date.UTC(2020, 3, 2 + i), color: ['0f766e', '0369a1', '64748b'][i] ?? null }),
+    state.addMember(system, {
+      name,
+      created: Date.UTC(2020, 3, 2 + i),
+      color: ['0f766e', '0369a1', '64748b'][i] ?? null,
+    }),
   );
   state.addGroup(system, { name: 'Crew', created: Date.UTC(2020, 4, 1), memberUuids: members.map((m) => m.uuid) });
-  seedHistory(state, system, { pool: members, from: now - 5 * DAY, to: now - 3 * 3_600_000, gapHours: [8, 16], latest: members.slice(0, 1), seed: 0xf20 });
+  seedHistory(state, system, {
+    pool: members,
+    from: now - 5 * DAY,
+    to: now - 3 * 3_600_000,
+    gapHours: [8, 16],
+    latest: members.slice(0, 1),
+    seed: 0xf20,
+  });
   return describeSystem(state, system);
 }
 

@@ -18,7 +18,11 @@ describe('switch member order: GET /switches has none, /fronters keeps the logge
     ]);
     logged = pk.sample.own.memberIds.slice(0, 4);
     for (const on of [pk, stored]) {
-      const created = await call(on.url, '/systems/@me/switches', { method: 'POST', auth: on.sample.own.token, body: { members: logged } });
+      const created = await call(on.url, '/systems/@me/switches', {
+        method: 'POST',
+        auth: on.sample.own.token,
+        body: { members: logged },
+      });
       expect(created.status).toBe(200);
     }
   });
@@ -40,15 +44,24 @@ describe('switch member order: GET /switches has none, /fronters keeps the logge
     const { id } = await list(pk);
     const fronters = await call(pk.url, '/systems/@me/fronters', { auth });
     const single = await call(pk.url, `/systems/@me/switches/${id}`, { auth });
-    for (const body of [fronters.json, single.json]) expect(body.members.map((m: { id: string }) => m.id)).toEqual(logged);
+    for (const body of [fronters.json, single.json])
+      expect(body.members.map((m: { id: string }) => m.id)).toEqual(logged);
   });
 
   it('gives the same orders for the same seed and reads, and the logged order when asked to', async () => {
     const again = await startPluralKitStandIn({ rateLimit: { mode: 'off' } });
     try {
-      await call(again.url, '/systems/@me/switches', { method: 'POST', auth: again.sample.own.token, body: { members: logged } });
+      await call(again.url, '/systems/@me/switches', {
+        method: 'POST',
+        auth: again.sample.own.token,
+        body: { members: logged },
+      });
       const fresh = await startPluralKitStandIn({ rateLimit: { mode: 'off' } });
-      await call(fresh.url, '/systems/@me/switches', { method: 'POST', auth: fresh.sample.own.token, body: { members: logged } });
+      await call(fresh.url, '/systems/@me/switches', {
+        method: 'POST',
+        auth: fresh.sample.own.token,
+        body: { members: logged },
+      });
       expect((await list(again)).members).toEqual((await list(fresh)).members);
       await fresh.close();
     } finally {

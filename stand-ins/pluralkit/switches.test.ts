@@ -71,7 +71,10 @@ describe('switch writes', () => {
     const [robin, sky] = target().memberIds;
     const same = await write('', { method: 'POST', body: { members: [robin, sky] } });
     expect(same.json).toEqual({ message: 'Member list identical to current fronter list.', code: 40004 });
-    const earlier = await write('', { method: 'POST', body: { members: [robin, sky], timestamp: '2025-02-01T10:00:00Z' } });
+    const earlier = await write('', {
+      method: 'POST',
+      body: { members: [robin, sky], timestamp: '2025-02-01T10:00:00Z' },
+    });
     expect(earlier.status).toBe(200);
     const reordered = await write('', { method: 'POST', body: { members: [sky, robin] } });
     expect(reordered.status).toBe(200);
@@ -85,7 +88,11 @@ describe('switch writes', () => {
       [{ members: [robin, robin] }, 400, { message: 'Duplicate members in member list.', code: 40003 }],
       [{ members: [display] }, 404, { message: `Member '${display}' not found.`, code: 20003 }],
       [{ members: [foreign] }, 404, { message: `Member '${foreign}' not found.`, code: 20003 }],
-      [{ members: [], timestamp: '2025-02-01T10:00:00Z' }, 400, { message: 'Switch with provided timestamp already exists.', code: 40005 }],
+      [
+        { members: [], timestamp: '2025-02-01T10:00:00Z' },
+        400,
+        { message: 'Switch with provided timestamp already exists.', code: 40005 },
+      ],
       [{ members: [], timestamp: '2025-02-01T10:00:00+00:00' }, 400, badRequest],
       [{ timestamp: '2025-02-01T11:00:00Z' }, 500, { message: '500: Internal Server Error', code: 0 }],
     ];
@@ -96,7 +103,11 @@ describe('switch writes', () => {
   });
 
   it('needs a JSON content type and valid JSON', async () => {
-    const plain = await write('', { method: 'POST', body: '{"members":[]}', headers: { 'Content-Type': 'text/plain' } });
+    const plain = await write('', {
+      method: 'POST',
+      body: '{"members":[]}',
+      headers: { 'Content-Type': 'text/plain' },
+    });
     expect(plain.status).toBe(415);
     const broken = await write('', { method: 'POST', body: '{"members": [' });
     expect({ status: broken.status, json: broken.json }).toEqual({ status: 400, json: badRequest });
@@ -106,7 +117,9 @@ describe('switch writes', () => {
     const [latest, previous] = (await write('?limit=2', {})).json;
     const missing = await write(`/${latest.id}`, { method: 'PATCH', body: {} });
     expect(missing.json).toEqual({
-      message: 'Error parsing JSON model', code: 40001, errors: { timestamp: [{ message: "Key 'timestamp' is required." }] },
+      message: 'Error parsing JSON model',
+      code: 40001,
+      errors: { timestamp: [{ message: "Key 'timestamp' is required." }] },
     });
     const taken = await write(`/${latest.id}`, { method: 'PATCH', body: { timestamp: previous.timestamp } });
     expect(taken.json.code).toBe(40005);
@@ -134,12 +147,19 @@ describe('switch writes', () => {
 
   it("refuses to touch another system's switch and other systems' writes", async () => {
     const [ownLatest] = (await call(pk.url, '/systems/@me/switches?limit=1', { auth: pk.sample.own.token })).json;
-    for (const [method, suffix, body] of [['PATCH', '', { timestamp: '2025-01-01T00:00:00Z' }], ['PATCH', '/members', []], ['DELETE', '', undefined]] as const) {
+    for (const [method, suffix, body] of [
+      ['PATCH', '', { timestamp: '2025-01-01T00:00:00Z' }],
+      ['PATCH', '/members', []],
+      ['DELETE', '', undefined],
+    ] as const) {
       const res = await write(`/${ownLatest.id}${suffix}`, { method, body });
       expect(res.status, `${method}${suffix}`).toBe(404);
       expect(res.json.code, `${method}${suffix}`).toBe(20008);
     }
-    const notOwner = await call(pk.url, `/systems/${pk.sample.own.systemId}/switches/${ownLatest.id}`, { method: 'DELETE', auth: target().token });
+    const notOwner = await call(pk.url, `/systems/${pk.sample.own.systemId}/switches/${ownLatest.id}`, {
+      method: 'DELETE',
+      auth: target().token,
+    });
     expect(notOwner.json).toEqual({ message: '403: Missing permissions to access this resource', code: 0 });
   });
 
@@ -159,7 +179,9 @@ describe('generateLargeSystem', () => {
     expect(members.json).toHaveLength(2000);
     const page = await call(pk.url, `/systems/${systemId}/switches?limit=100`, { auth: token });
     expect(page.json).toHaveLength(100);
-    const older = await call(pk.url, `/systems/${systemId}/switches?before=${page.json[99].timestamp}`, { auth: token });
+    const older = await call(pk.url, `/systems/${systemId}/switches?before=${page.json[99].timestamp}`, {
+      auth: token,
+    });
     expect(Date.parse(older.json[0].timestamp)).toBeLessThan(Date.parse(page.json[99].timestamp));
     const fronters = await call(pk.url, `/systems/${systemId}/fronters`, { auth: token });
     expect(fronters.json.id).toBe(page.json[0].id);

@@ -12,7 +12,9 @@ import type { GroupRecord, MemberRecord, PrivacyLevel, SystemRecord, SystemSetti
 export function formatInstant(ms: number): string {
   const micros = Math.round(ms * 1000);
   const seconds = Math.floor(micros / 1_000_000);
-  const fraction = String(micros - seconds * 1_000_000).padStart(6, '0').replace(/0+$/, '');
+  const fraction = String(micros - seconds * 1_000_000)
+    .padStart(6, '0')
+    .replace(/0+$/, '');
   const base = new Date(seconds * 1000).toISOString().slice(0, 19);
   return fraction === '' ? `${base}Z` : `${base}.${fraction}Z`;
 }

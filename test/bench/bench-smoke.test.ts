@@ -13,7 +13,15 @@ import { formatTable } from '../../scripts/bench/rows.js';
 describe('bench sections with tiny counts', () => {
   it('1: sends the whole workload through both clients in every limiter mode', async () => {
     const runs = await measureLimiter({ reads: 5, writes: 3, cases: ['a', 's', 'b', 'c'], pkapiCapFactor: 3 });
-    expect(runs.map((r) => `${r.case} ${r.client}`)).toEqual(['a ours', 'a pkapi.js', 's ours', 's pkapi.js', 'b ours', 'b pkapi.js', 'c ours']);
+    expect(runs.map((r) => `${r.case} ${r.client}`)).toEqual([
+      'a ours',
+      'a pkapi.js',
+      's ours',
+      's pkapi.js',
+      'b ours',
+      'b pkapi.js',
+      'c ours',
+    ]);
     for (const run of runs) {
       expect(run.planned).toBe(8);
       expect(run.unfinished).toBe(0);
@@ -25,7 +33,13 @@ describe('bench sections with tiny counts', () => {
   });
 
   it('2: answers every interaction of each burst, none lost, including behind a deep PluralKit queue', async () => {
-    const params: LatencyParams = { interactions: 8, warmSystems: 2, queueSeconds: 2, slowLatencyMs: 50, finalWaitMs: 10_000 };
+    const params: LatencyParams = {
+      interactions: 8,
+      warmSystems: 2,
+      queueSeconds: 2,
+      slowLatencyMs: 50,
+      finalWaitMs: 10_000,
+    };
     for (const run of [latencyCases.warm, latencyCases.cold, latencyCases.deepQueue]) {
       const result = await run(params);
       expect(result.dispatched).toBe(8);
@@ -40,7 +54,11 @@ describe('bench sections with tiny counts', () => {
     expect(result.mix.answered).toBe(12);
     for (const burst of [result.simultaneous.own, result.simultaneous.lookup]) {
       expect(burst.answered).toBe(15);
-      expect(burst.byRoute).toEqual({ 'GET /systems/{system_id}/fronters': 1, 'GET /systems/{system_id}': 1, 'GET /systems/{system_id}/settings': 1 });
+      expect(burst.byRoute).toEqual({
+        'GET /systems/{system_id}/fronters': 1,
+        'GET /systems/{system_id}': 1,
+        'GET /systems/{system_id}/settings': 1,
+      });
     }
     const rows = await benchEconomy({ commands: 4, users: 2, systems: 1, wave: 4, simultaneous: 3 });
     expect(rows).toHaveLength(3);

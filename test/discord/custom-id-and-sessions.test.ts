@@ -5,7 +5,12 @@ import { SessionStore } from '../../src/discord/sessions.js';
 describe('custom ids', () => {
   it('round-trips command, action, session and an argument that itself has colons', () => {
     const text = encodeCustomId({ command: 'switch', action: 'pick', session: 'abc123', arg: '2024-01-01T00:00:00Z' });
-    expect(decodeCustomId(text)).toEqual({ command: 'switch', action: 'pick', session: 'abc123', arg: '2024-01-01T00:00:00Z' });
+    expect(decodeCustomId(text)).toEqual({
+      command: 'switch',
+      action: 'pick',
+      session: 'abc123',
+      arg: '2024-01-01T00:00:00Z',
+    });
     expect(decodeCustomId(encodeCustomId({ command: 'link', action: 'submit' }))).toEqual({
       command: 'link',
       action: 'submit',

@@ -19,7 +19,7 @@ import { clientFor, rejectionOf, setup } from '../pluralkit/helpers.js';
 const at: RequestLocation = { method: 'GET', route: '/systems/abcde/members' };
 const apiError = (status: number, code: number) => new PluralKitAPIError(status, code, 'PluralKit said so', at);
 
-describe('describeError: what PluralKit refused, in the user\'s words', () => {
+describe("describeError: what PluralKit refused, in the user's words", () => {
   // (Front history private, 30006 and a plain 403 have their own test in the describe-forbidden file.)
   it.each([
     [Code.MemberListPrivate, 'member list'],
@@ -45,7 +45,7 @@ describe('describeError: what PluralKit refused, in the user\'s words', () => {
     [403, Code.GroupNotInYourSystem, UserErrorMessages.NotYourSystem()],
     [403, Code.MemberRefNotInYourSystem, UserErrorMessages.NotYourSystem()],
     [403, Code.GroupRefNotInYourSystem, UserErrorMessages.NotYourSystem()],
-  ])('a %i with code %i is explained as the user\'s own matter', (status, code, message) => {
+  ])("a %i with code %i is explained as the user's own matter", (status, code, message) => {
     expect(describeError(apiError(status, code))).toEqual({ message, level: 'info' });
   });
 
@@ -65,7 +65,10 @@ describe('describeError: what PluralKit refused, in the user\'s words', () => {
   });
 
   it('shows a user-facing error as it is', () => {
-    expect(describeError(new UserFacingError('NotLinked'))).toEqual({ message: UserErrorMessages.NotLinked(), level: 'info' });
+    expect(describeError(new UserFacingError('NotLinked'))).toEqual({
+      message: UserErrorMessages.NotLinked(),
+      level: 'info',
+    });
   });
 });
 
@@ -75,7 +78,10 @@ describe('describeError: trouble elsewhere is a warning and asks to retry', () =
     ['a bare HTTP error', new PluralKitHTTPError(502, at)],
     ['a timeout', new PluralKitTimeoutError(10_000, at)],
     ['a network failure', new PluralKitNetworkError(at, new Error('ECONNREFUSED'))],
-    ['a body that fails its schema', new PluralKitSchemaError('Member[]', [{ path: '0.id', message: 'expected string' }], at)],
+    [
+      'a body that fails its schema',
+      new PluralKitSchemaError('Member[]', [{ path: '0.id', message: 'expected string' }], at),
+    ],
   ])('PluralKit failing (%s) says PluralKit is having trouble', (_, error) => {
     expect(describeError(error)).toEqual({ message: UserErrorMessages.PluralKitDown(), level: 'warn' });
   });
@@ -86,7 +92,10 @@ describe('describeError: trouble elsewhere is a warning and asks to retry', () =
   });
 
   it('says the token storage is unreachable', () => {
-    expect(describeError(new VaultUnavailableError('get'))).toEqual({ message: UserErrorMessages.StoreUnavailable(), level: 'warn' });
+    expect(describeError(new VaultUnavailableError('get'))).toEqual({
+      message: UserErrorMessages.StoreUnavailable(),
+      level: 'warn',
+    });
   });
 
   it('blames Discord for its own 5xx, with no error id to report', () => {
@@ -95,7 +104,8 @@ describe('describeError: trouble elsewhere is a warning and asks to retry', () =
       new DiscordAPIError({ code: 0, message: 'Internal Server Error' }, 0, 500, 'POST', url, { body: undefined }),
       new HTTPError(502, 'Bad Gateway', 'POST', url, { body: undefined }),
     ];
-    for (const error of failures) expect(describeError(error)).toEqual({ message: UserErrorMessages.DiscordDown(), level: 'warn' });
+    for (const error of failures)
+      expect(describeError(error)).toEqual({ message: UserErrorMessages.DiscordDown(), level: 'warn' });
   });
 });
 
@@ -103,7 +113,14 @@ describe('describeError: our own bugs get an error id', () => {
   it.each([
     [
       'a Discord 4xx (we sent something Discord refused)',
-      new DiscordAPIError({ code: 50035, message: 'Invalid Form Body' }, 50035, 400, 'POST', 'https://discord.com/api/v10/x', { body: undefined }),
+      new DiscordAPIError(
+        { code: 50035, message: 'Invalid Form Body' },
+        50035,
+        400,
+        'POST',
+        'https://discord.com/api/v10/x',
+        { body: undefined },
+      ),
     ],
     ['a PluralKit validation error (we sent a body it refused)', apiError(400, Code.InvalidModel)],
     ['a PluralKit 401 nobody handled', apiError(401, Code.Generic)],

@@ -3,10 +3,17 @@
  * type guards and answer methods they call, records every answer, and keeps Discord's one rule about them
  * (one initial response; edits, follow-ups and deletes only after it), so answering twice fails the test.
  */
-import { ApplicationCommandOptionType, InteractionType, MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  InteractionType,
+  MessageFlags,
+  type Interaction,
+  type RepliableInteraction,
+} from 'discord.js';
 
 /** Which kind of interaction to pretend to be. */
-export type FakeKind = 'chat' | 'user-menu' | 'message-menu' | 'button' | 'modal' | 'modal-from-message' | 'autocomplete';
+export type FakeKind =
+  'chat' | 'user-menu' | 'message-menu' | 'button' | 'modal' | 'modal-from-message' | 'autocomplete';
 
 /** One answer method called, with what it was given. */
 export interface FakeCall {
@@ -56,7 +63,8 @@ export class FakeInteraction {
   /** The body of the only call to `method` (fails when there is not exactly one). */
   only(method: AnswerMethod): Record<string, unknown> {
     const matching = this.calls.filter((call) => call.method === method);
-    if (matching.length !== 1) throw new Error(`expected one ${method}, got ${matching.length} (${this.methods.join(', ')})`);
+    if (matching.length !== 1)
+      throw new Error(`expected one ${method}, got ${matching.length} (${this.methods.join(', ')})`);
     return matching[0]!.body as Record<string, unknown>;
   }
 
@@ -89,9 +97,15 @@ export class FakeInteraction {
       commandName: o.commandName,
       customId: o.customId,
       options: {
-        data: Object.entries(o.options ?? {}).map(([name, value]) => ({ name, type: ApplicationCommandOptionType.String, value })),
+        data: Object.entries(o.options ?? {}).map(([name, value]) => ({
+          name,
+          type: ApplicationCommandOptionType.String,
+          value,
+        })),
       },
-      fields: { fields: new Map(Object.entries(o.fields ?? {}).map(([customId, value]) => [customId, { customId, value }])) },
+      fields: {
+        fields: new Map(Object.entries(o.fields ?? {}).map(([customId, value]) => [customId, { customId, value }])),
+      },
       message: fromMessage
         ? {
             flags: { has: (flag: MessageFlags) => (o.message?.ephemeral ?? true) && flag === MessageFlags.Ephemeral },

@@ -6,7 +6,11 @@ import { FakeInteraction, type FakeInteractionOptions, type FakeKind } from './f
 
 const noMentions = { parse: [] };
 
-function responderFor(kind: FakeKind, options: Partial<ResponderOptions> = {}, extra: Partial<FakeInteractionOptions> = {}) {
+function responderFor(
+  kind: FakeKind,
+  options: Partial<ResponderOptions> = {},
+  extra: Partial<FakeInteractionOptions> = {},
+) {
   const fake = new FakeInteraction({ kind, ...extra });
   const mode = kind === 'button' || kind === 'modal-from-message' ? 'update' : 'reply';
   const respond = new Responder(fake.interaction, { mode, ephemeral: true, deferAfterMs: 60_000, ...options });
@@ -83,28 +87,40 @@ describe('Responder: one initial answer', () => {
   it('sends a note as the private reply when nothing was sent yet, and as a private follow-up after', async () => {
     const first = responderFor('chat', { ephemeral: false });
     await first.respond.note('expired');
-    expect(first.fake.only('reply')).toEqual({ content: 'expired', flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+    expect(first.fake.only('reply')).toEqual({
+      content: 'expired',
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: noMentions,
+    });
 
     const second = responderFor('button');
     await second.respond.send({ components: [] });
     await second.respond.note('expired');
     expect(second.fake.methods).toEqual(['update', 'followUp']);
-    expect(second.fake.only('followUp')).toEqual({ content: 'expired', flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+    expect(second.fake.only('followUp')).toEqual({
+      content: 'expired',
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: noMentions,
+    });
   });
 
   it('opens a modal only as the first answer', async () => {
     const { fake, respond } = responderFor('chat');
     await respond.showModal({ customId: 'x:open:-:', title: 'Form', components: [] });
     expect(respond.acknowledged).toBe(true);
-    await expect(respond.showModal({ customId: 'x:open:-:', title: 'Again', components: [] })).rejects.toThrow(/first response/);
+    await expect(respond.showModal({ customId: 'x:open:-:', title: 'Again', components: [] })).rejects.toThrow(
+      /first response/,
+    );
     expect(fake.methods).toEqual(['showModal']);
   });
 
-  it('adds the private-info note when a click edits a public message that shows the owner\'s view', async () => {
+  it("adds the private-info note when a click edits a public message that shows the owner's view", async () => {
     const footers = [`3 members · ${PrivateInfoNote}`];
     const publicOne = responderFor('button', {}, { message: { ephemeral: false, footers } });
     await publicOne.respond.send({ embeds: [{ title: 'page 2', footer: { text: 'page 2/3' } }] });
-    expect(publicOne.fake.only('update')).toMatchObject({ embeds: [{ footer: { text: `page 2/3 · ${PrivateInfoNote}` } }] });
+    expect(publicOne.fake.only('update')).toMatchObject({
+      embeds: [{ footer: { text: `page 2/3 · ${PrivateInfoNote}` } }],
+    });
 
     const privateOne = responderFor('button', {}, { message: { ephemeral: true, footers } });
     await privateOne.respond.send({ embeds: [{ title: 'page 2', footer: { text: 'page 2/3' } }] });
@@ -125,7 +141,12 @@ describe('Responder: errors', () => {
     await vi.waitFor(() => expect(fake.methods).toEqual(['deferReply']));
     await respond.error('PluralKit is down');
     expect(fake.methods).toEqual(['deferReply', 'editReply']);
-    expect(fake.only('editReply')).toEqual({ content: 'PluralKit is down', embeds: [], components: [], allowedMentions: noMentions });
+    expect(fake.only('editReply')).toEqual({
+      content: 'PluralKit is down',
+      embeds: [],
+      components: [],
+      allowedMentions: noMentions,
+    });
   });
 
   it('deletes a public deferral and tells the user privately, so no "thinking…" stays in the channel', async () => {

@@ -43,7 +43,10 @@ export function testCommands(pkRefs: { frontPrivate: string }): Command[] {
     { data: chat('mistake'), execute: () => Promise.reject(new UserFacingError('NotLinked')) },
     { data: chat('bug'), execute: () => Promise.reject(new TypeError('kaboom in the test command')) },
     { data: chat('fronters'), execute: async ({ ctx }) => void (await ctx.pluralkit.getFronters(pkRefs.frontPrivate)) },
-    { data: chat('down'), execute: async ({ ctx }) => void (await ctx.pluralkit.getSystem(pkRefs.frontPrivate, { fresh: true })) },
+    {
+      data: chat('down'),
+      execute: async ({ ctx }) => void (await ctx.pluralkit.getSystem(pkRefs.frontPrivate, { fresh: true })),
+    },
     {
       // Slow enough to be deferred (publicly), then fails: the deferral must not stay in the channel.
       data: chat('slowfail'),
@@ -87,7 +90,10 @@ export async function routerWorld(options: RouterOptions = {}, client: Partial<P
     bot: { applicationId: () => '100000000000000000', commands: [], helpSections: [] },
     now: () => new Date(),
   };
-  const router = createRouter(testCommands({ frontPrivate: world.pk.sample.frontPrivate.systemId }), ctx, { deferAfterMs: 60_000, ...options });
+  const router = createRouter(testCommands({ frontPrivate: world.pk.sample.frontPrivate.systemId }), ctx, {
+    deferAfterMs: 60_000,
+    ...options,
+  });
   /** Routes one fake interaction to the end (the router's promise never rejects). */
   async function handle(options: FakeInteractionOptions): Promise<FakeInteraction> {
     const fake = new FakeInteraction(options);

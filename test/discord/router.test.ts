@@ -12,13 +12,22 @@ const Ephemeral = MessageFlags.Ephemeral;
 describe('router: commands', () => {
   it('runs a command, privately unless the command says otherwise', async () => {
     const { handle } = await routerWorld();
-    expect((await handle({ kind: 'chat', commandName: 'ok' })).only('reply')).toMatchObject({ content: 'fine', flags: Ephemeral });
-    expect((await handle({ kind: 'chat', commandName: 'public' })).only('reply')).toMatchObject({ content: 'for everyone', flags: undefined });
+    expect((await handle({ kind: 'chat', commandName: 'ok' })).only('reply')).toMatchObject({
+      content: 'fine',
+      flags: Ephemeral,
+    });
+    expect((await handle({ kind: 'chat', commandName: 'public' })).only('reply')).toMatchObject({
+      content: 'for everyone',
+      flags: undefined,
+    });
   });
 
   it('answers a command it does not know, or a kind of interaction the command does not take', async () => {
     const { handle } = await routerWorld();
-    for (const fake of [await handle({ kind: 'chat', commandName: 'removed' }), await handle({ kind: 'user-menu', commandName: 'ok' })]) {
+    for (const fake of [
+      await handle({ kind: 'chat', commandName: 'removed' }),
+      await handle({ kind: 'user-menu', commandName: 'ok' }),
+    ]) {
       expect(fake.only('reply')).toMatchObject({ content: UserErrorMessages.UnknownCommand(), flags: Ephemeral });
     }
   });
@@ -27,7 +36,10 @@ describe('router: commands', () => {
     const { handle, pk } = await routerWorld();
     const fake = await handle({ kind: 'chat', commandName: 'ok', options: { note: pk.sample.own.token } });
     expect(fake.methods).toEqual(['reply']);
-    expect(fake.only('reply')).toMatchObject({ content: UserErrorMessages.TokenInOption({ option: 'note' }), flags: Ephemeral });
+    expect(fake.only('reply')).toMatchObject({
+      content: UserErrorMessages.TokenInOption({ option: 'note' }),
+      flags: Ephemeral,
+    });
     expect(JSON.stringify(fake.calls)).not.toContain(pk.sample.own.token);
   });
 });
@@ -38,7 +50,13 @@ describe('router: the error boundary', () => {
     const fake = await handle({ kind: 'chat', commandName: 'mistake', userId: CallerId });
     expect(fake.only('reply')).toMatchObject({ content: UserErrorMessages.NotLinked(), flags: Ephemeral });
     const [entry] = failures();
-    expect(entry).toMatchObject({ level: 30, reason: 'NotLinked', user: CallerId, name: 'mistake', interaction: fake.id });
+    expect(entry).toMatchObject({
+      level: 30,
+      reason: 'NotLinked',
+      user: CallerId,
+      name: 'mistake',
+      interaction: fake.id,
+    });
     expect(entry).not.toHaveProperty('err');
   });
 
@@ -79,7 +97,9 @@ describe('router: the error boundary', () => {
     const fake = new FakeInteraction({ kind: 'chat', commandName: 'bug' });
     fake.failNext('reply', new Error('Unknown interaction'));
     await expect(router.handle(fake.interaction)).resolves.toBeUndefined();
-    expect(entries().some((entry) => entry.msg === 'could not tell the user about an error' && entry.level === 40)).toBe(true);
+    expect(
+      entries().some((entry) => entry.msg === 'could not tell the user about an error' && entry.level === 40),
+    ).toBe(true);
   });
 
   it('turns new interactions away while the bot shuts down', async () => {
@@ -95,17 +115,26 @@ describe('router: controls', () => {
   it("runs its owner's click on the command that made it, with the session's state", async () => {
     const { handle, openMenu } = await routerWorld();
     const customId = await openMenu(CallerId);
-    expect((await handle({ kind: 'button', customId, userId: CallerId })).only('update')).toMatchObject({ content: 'page 2' });
-    expect((await handle({ kind: 'button', customId, userId: CallerId })).only('update')).toMatchObject({ content: 'page 3' });
+    expect((await handle({ kind: 'button', customId, userId: CallerId })).only('update')).toMatchObject({
+      content: 'page 2',
+    });
+    expect((await handle({ kind: 'button', customId, userId: CallerId })).only('update')).toMatchObject({
+      content: 'page 3',
+    });
   });
 
-  it("tells another user the control is not theirs, and leaves the message alone", async () => {
+  it('tells another user the control is not theirs, and leaves the message alone', async () => {
     const { handle, openMenu } = await routerWorld();
     const customId = await openMenu(CallerId);
     const fake = await handle({ kind: 'button', customId, userId: Stranger });
     expect(fake.methods).toEqual(['reply']);
-    expect(fake.only('reply')).toMatchObject({ content: UserErrorMessages.NotYourMenu({ command: 'menu' }), flags: Ephemeral });
-    expect((await handle({ kind: 'button', customId, userId: CallerId })).only('update')).toMatchObject({ content: 'page 2' });
+    expect(fake.only('reply')).toMatchObject({
+      content: UserErrorMessages.NotYourMenu({ command: 'menu' }),
+      flags: Ephemeral,
+    });
+    expect((await handle({ kind: 'button', customId, userId: CallerId })).only('update')).toMatchObject({
+      content: 'page 2',
+    });
   });
 
   it('clears the controls of an expired menu and says to run the command again', async () => {
@@ -113,7 +142,10 @@ describe('router: controls', () => {
     const button = await handle({ kind: 'button', customId: 'menu:next:gone123:', userId: CallerId });
     expect(button.methods).toEqual(['update', 'followUp']);
     expect(button.only('update')).toMatchObject({ components: [] });
-    expect(button.only('followUp')).toMatchObject({ content: UserErrorMessages.MenuExpired({ command: 'menu' }), flags: Ephemeral });
+    expect(button.only('followUp')).toMatchObject({
+      content: UserErrorMessages.MenuExpired({ command: 'menu' }),
+      flags: Ephemeral,
+    });
     const form = await handle({ kind: 'modal', customId: 'menu:submit:gone123:', userId: CallerId });
     expect(form.methods).toEqual(['reply']);
   });
@@ -122,36 +154,65 @@ describe('router: controls', () => {
     const { handle, openMenu } = await routerWorld();
     const menuId = await openMenu(CallerId);
     const session = menuId.split(':')[2]!;
-    const otherSession = (await handle({ kind: 'chat', commandName: 'other', userId: CallerId })).only('reply').content as string;
-    const forged = ['garbage', 'removed:next:-:', `menu:delete-everything:${session}:`, `menu:next:${otherSession}:`, 'menu:next:-:'];
+    const otherSession = (await handle({ kind: 'chat', commandName: 'other', userId: CallerId })).only('reply')
+      .content as string;
+    const forged = [
+      'garbage',
+      'removed:next:-:',
+      `menu:delete-everything:${session}:`,
+      `menu:next:${otherSession}:`,
+      'menu:next:-:',
+    ];
     for (const customId of forged) {
       const fake = await handle({ kind: 'button', customId, userId: CallerId });
       expect(fake.methods, customId).toEqual(['reply']);
-      expect(fake.only('reply'), customId).toMatchObject({ content: UserErrorMessages.InvalidControl(), flags: Ephemeral });
+      expect(fake.only('reply'), customId).toMatchObject({
+        content: UserErrorMessages.InvalidControl(),
+        flags: Ephemeral,
+      });
     }
-    expect((await handle({ kind: 'button', customId: menuId, userId: CallerId })).only('update')).toMatchObject({ content: 'page 2' });
+    expect((await handle({ kind: 'button', customId: menuId, userId: CallerId })).only('update')).toMatchObject({
+      content: 'page 2',
+    });
   });
 
   it('answers a form from a button in place, and refuses a token typed into a form field', async () => {
     const { handle, openMenu, pk } = await routerWorld();
     const customId = (await openMenu(CallerId)).replace(':next:', ':submit:');
-    const form = await handle({ kind: 'modal-from-message', customId, userId: CallerId, fields: { when: 'yesterday' } });
+    const form = await handle({
+      kind: 'modal-from-message',
+      customId,
+      userId: CallerId,
+      fields: { when: 'yesterday' },
+    });
     expect(form.only('update')).toMatchObject({ content: 'form said 1 things' });
-    const pasted = await handle({ kind: 'modal-from-message', customId, userId: CallerId, fields: { when: pk.sample.own.token } });
-    expect(pasted.only('reply')).toMatchObject({ content: UserErrorMessages.TokenInOption({ option: 'when' }), flags: Ephemeral });
+    const pasted = await handle({
+      kind: 'modal-from-message',
+      customId,
+      userId: CallerId,
+      fields: { when: pk.sample.own.token },
+    });
+    expect(pasted.only('reply')).toMatchObject({
+      content: UserErrorMessages.TokenInOption({ option: 'when' }),
+      flags: Ephemeral,
+    });
   });
 });
 
 describe('router: autocomplete', () => {
   it("offers the command's suggestions, and none for an unknown command, a token, or when suggesting fails", async () => {
     const { handle, entries, pk } = await routerWorld();
-    expect((await handle({ kind: 'autocomplete', commandName: 'suggest' })).only('respond')).toEqual([{ name: 'Ash', value: 'abcde' }]);
+    expect((await handle({ kind: 'autocomplete', commandName: 'suggest' })).only('respond')).toEqual([
+      { name: 'Ash', value: 'abcde' },
+    ]);
     const none = [
       await handle({ kind: 'autocomplete', commandName: 'removed' }),
       await handle({ kind: 'autocomplete', commandName: 'suggest', options: { member: pk.sample.own.token } }),
       await handle({ kind: 'autocomplete', commandName: 'badsuggest' }),
     ];
     for (const fake of none) expect(fake.only('respond')).toEqual([]);
-    expect(entries().filter((entry) => entry.msg === 'autocomplete failed')).toMatchObject([{ level: 40, name: 'badsuggest' }]);
+    expect(entries().filter((entry) => entry.msg === 'autocomplete failed')).toMatchObject([
+      { level: 40, name: 'badsuggest' },
+    ]);
   });
 });

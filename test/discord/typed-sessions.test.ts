@@ -9,8 +9,18 @@ describe('defineSessions', () => {
   it('creates sessions whose controls and forms route back to its command and session', () => {
     const session = pages.create(store.forCommand('pages'), 'user-1', { page: 2 });
     const controls = pages.controls(session);
-    expect(decodeCustomId(controls.customId('next', '3'))).toEqual({ command: 'pages', action: 'next', session: session.id, arg: '3' });
-    expect(decodeCustomId(controls.formId('move'))).toEqual({ command: 'pages', action: 'move', session: session.id, arg: '' });
+    expect(decodeCustomId(controls.customId('next', '3'))).toEqual({
+      command: 'pages',
+      action: 'next',
+      session: session.id,
+      arg: '3',
+    });
+    expect(decodeCustomId(controls.formId('move'))).toEqual({
+      command: 'pages',
+      action: 'move',
+      session: session.id,
+      arg: '',
+    });
     expect(pages.of(store.get(session.id))?.state.page).toBe(2);
   });
 

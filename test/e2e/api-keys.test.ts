@@ -50,7 +50,8 @@ describe("API keys against production PluralKit's main (keys are anonymous there
 
 describe("API keys against PluralKit's unmerged key branch (scopes enforced)", () => {
   let h: Harness;
-  const key = (scopes: string[]): string => h.pk.state.issueApiKey(h.pk.state.systemByHid(h.pk.sample.own.systemId)!, scopes);
+  const key = (scopes: string[]): string =>
+    h.pk.state.issueApiKey(h.pk.state.systemByHid(h.pk.sample.own.systemId)!, scopes);
   beforeAll(async () => {
     h = await startHarness({ pluralkit: { apiKeys: 'branch' } });
   });
@@ -59,7 +60,9 @@ describe("API keys against PluralKit's unmerged key branch (scopes enforced)", (
   it('links a write:all key, sent as Bearer, and says what it allows', async () => {
     const reply = await submitLinkForm(h, h.pk.sample.own.apiKey, { user: h.discord.users.carol, where: 'bot-dm' });
     expect(reply.content).toContain(h.pk.sample.own.systemId);
-    expect(reply.content).toContain('This API key can log, edit and delete switches, and see everything private in your system.');
+    expect(reply.content).toContain(
+      'This API key can log, edit and delete switches, and see everything private in your system.',
+    );
     expect(h.pk.requests.at(-1)).toMatchObject({ path: '/v2/systems/@me', authorization: 'bearer', status: 200 });
   });
 
@@ -69,7 +72,9 @@ describe("API keys against PluralKit's unmerged key branch (scopes enforced)", (
     h.pk.stats.reset();
     const out = await h.command('switch out').reply();
     expect(out.ephemeral).toBe(true);
-    expect(out.content).toMatch(/linked API key can't log a switch-out: that needs the `write:switches` scope, and nothing was sent/);
+    expect(out.content).toMatch(
+      /linked API key can't log a switch-out: that needs the `write:switches` scope, and nothing was sent/,
+    );
     const edit = await h.command('switch edit').reply();
     expect(edit.content).toMatch(/can't edit switches: that needs the `write:switches` scope/);
     expect(h.pk.requests.filter((request) => request.method !== 'GET')).toEqual([]);
@@ -79,7 +84,9 @@ describe("API keys against PluralKit's unmerged key branch (scopes enforced)", (
     const { carol } = h.discord.users;
     await submitLinkForm(h, key(['read:members']), { user: carol });
     const card = await h.command('system', {}, { user: carol }).reply();
-    expect(card.content).toMatch(/lacks the `read:system` scope, so this is what anyone can see of your system profile, not your own view/);
+    expect(card.content).toMatch(
+      /lacks the `read:system` scope, so this is what anyone can see of your system profile, not your own view/,
+    );
     const front = await h.command('fronters', {}, { user: carol }).reply();
     expect(front.content).toMatch(/lacks the `read:fronters` scope/);
     // A members-only key reads members as the owner, but groups only as anyone would.
@@ -96,7 +103,9 @@ describe("API keys against PluralKit's unmerged key branch (scopes enforced)", (
     const card = await h.command('member', { member: h.pk.sample.own.memberIds[0]! }).reply();
     expect(card.content).toMatch(/lacks the `read:members` scope/);
     const history = await h.command('switches').reply();
-    expect(history.content).toMatch(/lacks the `read:switches` scope, so this is what anyone can see of your front history/);
+    expect(history.content).toMatch(
+      /lacks the `read:switches` scope, so this is what anyone can see of your front history/,
+    );
     const stats = await h.command('frontstats').reply();
     expect(stats.content).toMatch(/lacks the `read:switches` scope/);
   });

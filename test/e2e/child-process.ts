@@ -50,10 +50,17 @@ export function startTypeScriptEntry(entry: string, env: Record<string, string>)
       const seen = lines.find((line) => pattern.test(line));
       if (seen !== undefined) return Promise.resolve(seen);
       return new Promise<string>((resolve, reject) => {
-        const waiter = { pattern, resolve: (line: string) => { waiters.delete(waiter); resolve(line); } };
+        const waiter = {
+          pattern,
+          resolve: (line: string) => {
+            waiters.delete(waiter);
+            resolve(line);
+          },
+        };
         waiters.add(waiter);
         void exited.then((code) => {
-          if (waiters.delete(waiter)) reject(new Error(`exited (${code}) before printing ${pattern}:\n${lines.slice(-20).join('\n')}`));
+          if (waiters.delete(waiter))
+            reject(new Error(`exited (${code}) before printing ${pattern}:\n${lines.slice(-20).join('\n')}`));
         });
       });
     },

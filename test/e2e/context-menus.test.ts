@@ -8,7 +8,14 @@ const places = ['guild', 'bot-dm', 'user-dm', 'group-dm'] as const;
 const DAY = 86_400_000;
 
 /** A Discord user object for any id (e.g. an account PluralKit links to a sample system). */
-const person = (id: string, username = 'someone', bot = false): APIUser => ({ id, username, global_name: null, discriminator: '0', avatar: null, ...(bot && { bot }) });
+const person = (id: string, username = 'someone', bot = false): APIUser => ({
+  id,
+  username,
+  global_name: null,
+  discriminator: '0',
+  avatar: null,
+  ...(bot && { bot }),
+});
 
 describe('context menus', () => {
   let h: Harness;
@@ -16,8 +23,19 @@ describe('context menus', () => {
   /** A message as Discord hands it to a message menu: `id` given, or a fresh snowflake sent at `sentAtMs`. */
   const message = (author: APIUser, sentAtMs: number, id?: string, webhookId?: string): APIMessage => ({
     id: id ?? (((BigInt(sentAtMs) - 1_420_070_400_000n) << 22n) + (seq += 1n)).toString(),
-    channel_id: h.discord.channel.id, author, content: 'hello', timestamp: new Date(sentAtMs).toISOString(), edited_timestamp: null,
-    tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: MessageType.Default,
+    channel_id: h.discord.channel.id,
+    author,
+    content: 'hello',
+    timestamp: new Date(sentAtMs).toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: MessageType.Default,
     ...(webhookId !== undefined && { webhook_id: webhookId }),
   });
   /**
@@ -30,7 +48,9 @@ describe('context menus', () => {
       .filter((s) => s.systemUuid === system.uuid && s.timestamp <= atMs)
       .sort((a, b) => b.timestamp - a.timestamp)[0]!;
     // Shown in one order: visible members by name, then hidden ones (as ids) by id.
-    const shown = h.pk.state.membersByUuid(inForce.memberUuids).map((m) => (m.privacy.visibility === 'private' ? `\`${m.id}\`` : m.display_name ?? m.name));
+    const shown = h.pk.state
+      .membersByUuid(inForce.memberUuids)
+      .map((m) => (m.privacy.visibility === 'private' ? `\`${m.id}\`` : (m.display_name ?? m.name)));
     const byName = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
     return [...shown.filter((n) => !n.startsWith('`')).sort(byName), ...shown.filter((n) => n.startsWith('`')).sort()];
   };
@@ -45,7 +65,9 @@ describe('context menus', () => {
     for (const where of places) {
       it(`shows that user's system's fronters privately (${where})`, async () => {
         const { other } = h.pk.sample;
-        const reply = await h.dispatch(h.discord.userContext('Fronters', person(other.discordUserId), { where })).reply();
+        const reply = await h
+          .dispatch(h.discord.userContext('Fronters', person(other.discordUserId), { where }))
+          .reply();
         expect(reply.ephemeral).toBe(true);
         expect(reply.embeds[0]?.footer?.text).toBe(`System ID: ${other.systemId}`);
         expect(reply.embeds[0]?.title).toMatch(/^(Current fronters?|No one is fronting)/);
@@ -64,7 +86,9 @@ describe('context menus', () => {
     it('explains a user without a system, and a private front', async () => {
       const none = await h.dispatch(h.discord.userContext('Fronters', h.discord.users.bob)).reply();
       expect(none.content).toBe("That Discord user hasn't registered a PluralKit system (or keeps it private).");
-      const hidden = await h.dispatch(h.discord.userContext('Fronters', person(h.pk.sample.frontPrivate.discordUserId))).reply();
+      const hidden = await h
+        .dispatch(h.discord.userContext('Fronters', person(h.pk.sample.frontPrivate.discordUserId)))
+        .reply();
       expect(hidden.content).toBe('That system keeps its current fronters private.');
     });
   });
@@ -76,19 +100,25 @@ describe('context menus', () => {
         const id = own.messageIds.at(-1)!;
         const proxy = person('1200000000000000001', 'Ash 🔥 | 🏮 Lantern', true);
         const target = message(proxy, snowflakeTime(id), id, proxy.id);
-        const reply = await h.dispatch(h.discord.messageContext('Who was fronting?', target, { where, user: h.discord.users.carol })).reply();
+        const reply = await h
+          .dispatch(h.discord.messageContext('Who was fronting?', target, { where, user: h.discord.users.carol }))
+          .reply();
         expect(reply.ephemeral).toBe(true);
         const [embed] = reply.embeds;
         expect(embed?.author?.name).toBe('The Lantern Collective 🏮');
         expect(embed?.footer?.text).toBe(`System ID: ${own.systemId}`);
         const lines = embed?.description?.split('\n') ?? [];
-        expect(lines[0]).toBe(`Sent <t:${Math.floor(snowflakeTime(id) / 1000)}:f> (<t:${Math.floor(snowflakeTime(id) / 1000)}:R>)`);
+        expect(lines[0]).toBe(
+          `Sent <t:${Math.floor(snowflakeTime(id) / 1000)}:f> (<t:${Math.floor(snowflakeTime(id) / 1000)}:R>)`,
+        );
         expect(lines[1]).toBe('Proxied by PluralKit as **Ash 🔥**.');
         // Carol is not the owner: the public view names visible members; the hidden one shows as its id.
         const names = frontAt(own.systemId, snowflakeTime(id));
         expect(names).toContain(`\`${own.privateMemberId}\``);
         expect(lines[3]).toBe(`**Fronting then (${names.length}):**`);
-        expect(lines.slice(4, 4 + names.length).join('\n')).toBe(names.map((n) => (n.startsWith('`') ? n : `**${n}**`)).join('\n'));
+        expect(lines.slice(4, 4 + names.length).join('\n')).toBe(
+          names.map((n) => (n.startsWith('`') ? n : `**${n}**`)).join('\n'),
+        );
         expect(lines[4 + names.length]).toMatch(/^Since <t:\d+:f> \(<t:\d+:R>\)$/);
         assertWithinDiscordLimits(reply);
       });
@@ -97,14 +127,22 @@ describe('context menus', () => {
     it("shows the owner their own hidden member's name", async () => {
       const id = h.pk.sample.own.messageIds.at(-1)!;
       const proxy = person('1200000000000000001', 'Ash', true);
-      const reply = await h.dispatch(h.discord.messageContext('Who was fronting?', message(proxy, snowflakeTime(id), id, proxy.id))).reply();
+      const reply = await h
+        .dispatch(h.discord.messageContext('Who was fronting?', message(proxy, snowflakeTime(id), id, proxy.id)))
+        .reply();
       expect(reply.embeds[0]?.description).toContain('**???**');
     });
 
     it('says when no switch was logged before an old proxied message', async () => {
       const id = h.pk.sample.own.messageIds[0]!;
       const proxy = person('1200000000000000002', 'Émile', true);
-      const reply = await h.dispatch(h.discord.messageContext('Who was fronting?', message(proxy, snowflakeTime(id), id, proxy.id), { where: 'bot-dm' })).reply();
+      const reply = await h
+        .dispatch(
+          h.discord.messageContext('Who was fronting?', message(proxy, snowflakeTime(id), id, proxy.id), {
+            where: 'bot-dm',
+          }),
+        )
+        .reply();
       expect(reply.embeds[0]?.description).toContain('Proxied by PluralKit as **Émile**.');
       expect(reply.embeds[0]?.description).toContain('No switch was logged before this message');
     });
@@ -113,7 +151,11 @@ describe('context menus', () => {
       it(`finds the front of a plain message through its author's system (${where})`, async () => {
         const { other } = h.pk.sample;
         const sentAt = Date.now() - 3 * DAY;
-        const reply = await h.dispatch(h.discord.messageContext('Who was fronting?', message(person(other.discordUserId), sentAt), { where })).reply();
+        const reply = await h
+          .dispatch(
+            h.discord.messageContext('Who was fronting?', message(person(other.discordUserId), sentAt), { where }),
+          )
+          .reply();
         const description = reply.embeds[0]?.description ?? '';
         expect(reply.embeds[0]?.footer?.text).toBe(`System ID: ${other.systemId}`);
         expect(description).toContain('Sent from the system’s own account (not proxied).');
@@ -130,7 +172,11 @@ describe('context menus', () => {
       const theo = h.pk.state.membersOf(system).find((m) => m.name === 'Theo')!;
       const at = Date.now() - 5 * 60_000;
       h.pk.state.addSwitch(system, [theo.uuid], at);
-      const reply = await h.dispatch(h.discord.messageContext('Who was fronting?', message(h.discord.users.alice, at), { where: 'group-dm' })).reply();
+      const reply = await h
+        .dispatch(
+          h.discord.messageContext('Who was fronting?', message(h.discord.users.alice, at), { where: 'group-dm' }),
+        )
+        .reply();
       // The caller's own plain message: their system, through their token, a switch exactly at the send time.
       expect(reply.embeds[0]?.description).toContain('**Fronting then:**\n**Theo**\n');
       const lookup = h.pk.requests.filter((r) => r.path.includes('/switches?') && r.path.includes('limit=1')).at(-1);
@@ -140,19 +186,36 @@ describe('context menus', () => {
 
     it('respects a private front history and still says whose message it is', async () => {
       const { frontPrivate } = h.pk.sample;
-      const reply = await h.dispatch(h.discord.messageContext('Who was fronting?', message(person(frontPrivate.discordUserId), Date.now() - DAY))).reply();
+      const reply = await h
+        .dispatch(
+          h.discord.messageContext('Who was fronting?', message(person(frontPrivate.discordUserId), Date.now() - DAY)),
+        )
+        .reply();
       expect(reply.embeds[0]?.footer?.text).toBe(`System ID: ${frontPrivate.systemId}`);
-      expect(reply.embeds[0]?.description).toContain('This system keeps its front history private, so I can’t tell who was fronting then.');
+      expect(reply.embeds[0]?.description).toContain(
+        'This system keeps its front history private, so I can’t tell who was fronting then.',
+      );
     });
 
     it('explains a message from someone without a system, and from a bot', async () => {
-      const none = await h.dispatch(h.discord.messageContext('Who was fronting?', message(h.discord.users.bob, Date.now() - DAY))).reply();
+      const none = await h
+        .dispatch(h.discord.messageContext('Who was fronting?', message(h.discord.users.bob, Date.now() - DAY)))
+        .reply();
       expect(none.ephemeral).toBe(true);
       expect(none.content).toBe(
         "That message wasn't proxied by PluralKit, and its author has no PluralKit system (or keeps it private), so there is no front to look up.",
       );
-      const bot = await h.dispatch(h.discord.messageContext('Who was fronting?', message(person('1300000000000000000', 'somebot', true), Date.now() - DAY))).reply();
-      expect(bot.content).toBe("That message was sent by a bot or a webhook that PluralKit didn't proxy, so no system's front applies to it.");
+      const bot = await h
+        .dispatch(
+          h.discord.messageContext(
+            'Who was fronting?',
+            message(person('1300000000000000000', 'somebot', true), Date.now() - DAY),
+          ),
+        )
+        .reply();
+      expect(bot.content).toBe(
+        "That message was sent by a bot or a webhook that PluralKit didn't proxy, so no system's front applies to it.",
+      );
     });
   });
 });

@@ -15,12 +15,19 @@ describe('when Discord itself fails a request', () => {
     const handle = h.command('member', { member: 'Ash' });
     const reply = await handle.reply();
     expect(reply.ephemeral).toBe(true);
-    expect(reply.content).toBe('Discord is having trouble right now (it failed to take my answer). Please try again in a minute.');
+    expect(reply.content).toBe(
+      'Discord is having trouble right now (it failed to take my answer). Please try again in a minute.',
+    );
     expect(reply.content).not.toMatch(/error id/);
 
-    const failed = h.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'interaction failed');
+    const failed = h.logs
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.msg === 'interaction failed');
     expect(failed).toHaveLength(1);
-    expect(failed[0]).toMatchObject({ level: 40, err: { status: 503, method: 'POST', route: '/interactions/:id/:token/callback' } });
+    expect(failed[0]).toMatchObject({
+      level: 40,
+      err: { status: 503, method: 'POST', route: '/interactions/:id/:token/callback' },
+    });
     expect(failed[0]).not.toHaveProperty('errorId');
     const logged = JSON.stringify(failed[0]);
     expect(logged).not.toContain(handle.token);

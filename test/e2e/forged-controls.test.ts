@@ -8,7 +8,9 @@ const Invalid = /^That control isn't valid/;
 
 /** Everything the user was shown for one interaction: the reply or update, then any follow-ups. */
 async function answerOf(handle: InteractionHandle): Promise<string[]> {
-  const record = await handle.waitFor((r) => r.followUps.length > 0 || (r.original !== undefined && !r.original.loading && r.original.content !== ''));
+  const record = await handle.waitFor(
+    (r) => r.followUps.length > 0 || (r.original !== undefined && !r.original.loading && r.original.content !== ''),
+  );
   return [record.original?.content ?? '', ...record.followUps.map((m) => m.content)].filter((text) => text !== '');
 }
 
@@ -34,17 +36,28 @@ describe('forged and stale custom ids', () => {
   });
 
   it('says a form for a session that does not exist has expired, and answers one with no session', async () => {
-    const answer = await answerOf(h.dispatch(h.discord.forgeModalSubmit('switch:move:nosuchsess0:', { time: '10 minutes ago' })));
+    const answer = await answerOf(
+      h.dispatch(h.discord.forgeModalSubmit('switch:move:nosuchsess0:', { time: '10 minutes ago' })),
+    );
     expect(answer).toEqual(['This menu has expired. Run `/switch` again.']);
-    const fromMenu = await answerOf(h.dispatch(h.discord.forgeModalSubmit('switch:move:nosuchsess0:', { time: 'now' }, undefined, menu)));
+    const fromMenu = await answerOf(
+      h.dispatch(h.discord.forgeModalSubmit('switch:move:nosuchsess0:', { time: 'now' }, undefined, menu)),
+    );
     expect(fromMenu).toEqual(['This menu has expired. Run `/switch` again.']);
-    const sessionless = await answerOf(h.dispatch(h.discord.forgeModalSubmit('switch:move:-:', { time: '10 minutes ago' })));
+    const sessionless = await answerOf(
+      h.dispatch(h.discord.forgeModalSubmit('switch:move:-:', { time: '10 minutes ago' })),
+    );
     expect(sessionless[0]).toMatch(Invalid);
   });
 
   it("refuses a real session under another command's id instead of failing inside it", async () => {
     const session = selectOf(menu).custom_id.split(':')[2] ?? '';
-    for (const id of [`switches:next:${session}:1`, `frontstats:next:${session}:1`, `switch:confirm:${session}:`, `group:next:${session}:1`]) {
+    for (const id of [
+      `switches:next:${session}:1`,
+      `frontstats:next:${session}:1`,
+      `switch:confirm:${session}:`,
+      `group:next:${session}:1`,
+    ]) {
       const answer = await answerOf(click(id));
       expect(answer, id).toHaveLength(1);
       expect(answer[0], id).toMatch(Invalid);

@@ -6,7 +6,9 @@ import { startHarness, type Harness } from './harness.js';
 /** Names PluralKit itself lists as fronting, the oracle the card must match. */
 async function frontingNames(h: Harness, ref: string, token?: string): Promise<string[]> {
   const response = await call(h.pk.url, `/systems/${ref}/fronters`, token === undefined ? {} : { auth: token });
-  return (response.json.members as { name: string; display_name: string | null }[]).map((m) => m.display_name ?? m.name);
+  return (response.json.members as { name: string; display_name: string | null }[]).map(
+    (m) => m.display_name ?? m.name,
+  );
 }
 
 describe('/fronters', () => {
@@ -23,7 +25,8 @@ describe('/fronters', () => {
       const [embed] = reply.embeds;
       expect(reply.ephemeral).toBe(true);
       expect(embed?.title).toMatch(/^Current fronters?/);
-      for (const name of await frontingNames(h, '@me', h.pk.sample.own.token)) expect(embed?.description).toContain(name);
+      for (const name of await frontingNames(h, '@me', h.pk.sample.own.token))
+        expect(embed?.description).toContain(name);
       expect(embed?.fields?.[0]?.name).toBe('Since');
       expect(embed?.fields?.[0]?.value).toMatch(/<t:\d+:R>/);
       // The sample system asks for ids in capitals (hid_display_caps).

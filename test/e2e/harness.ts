@@ -36,7 +36,11 @@ export interface Harness {
   /** Every log line the bot wrote, raw JSON. */
   readonly logs: string[];
   /** Dispatches a slash command as `ctx.user` (default alice, in the guild). */
-  command(name: string, options?: Record<string, string | number | boolean>, ctx?: InteractionContextOptions): InteractionHandle;
+  command(
+    name: string,
+    options?: Record<string, string | number | boolean>,
+    ctx?: InteractionContextOptions,
+  ): InteractionHandle;
   dispatch(payload: APIInteraction): InteractionHandle;
   /** Links `user` to `token` through the bot's real linking path (token checked against PK). */
   link(user: APIUser, token: string): Promise<void>;
@@ -93,7 +97,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     pk,
     bot,
     logs: lines,
-    command: (name, commandOptions = {}, ctx) => discord.dispatchInteraction(discord.chatInput(name, commandOptions, ctx)),
+    command: (name, commandOptions = {}, ctx) =>
+      discord.dispatchInteraction(discord.chatInput(name, commandOptions, ctx)),
     dispatch: (payload) => discord.dispatchInteraction(payload),
     async link(user, token) {
       await bot.ctx.accounts.link(user.id, token);
@@ -102,8 +107,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async finish(expected = {}) {
       expect(discord.rejectedBodies, 'bodies Discord would reject').toEqual([]);
       expect(discord.unknownRoutes, 'routes Discord does not have').toEqual([]);
-      const invalid = discord.invalidRequests.map((r) => `${r.method} ${r.path.replace(/\/[\w-]{60,}/, '/:token')} → ${r.status}`);
-      expect(invalid, 'requests Discord counts toward its invalid-request limit').toHaveLength(expected.invalidRequests ?? 0);
+      const invalid = discord.invalidRequests.map(
+        (r) => `${r.method} ${r.path.replace(/\/[\w-]{60,}/, '/:token')} → ${r.status}`,
+      );
+      expect(invalid, 'requests Discord counts toward its invalid-request limit').toHaveLength(
+        expected.invalidRequests ?? 0,
+      );
       assertNoTokenLeaked();
       await offline.close();
     },

@@ -17,13 +17,25 @@ describe('/help and /invite', () => {
       const id = h.discord.applicationId;
       const reply = await h.command('invite', {}, { where }).reply();
       expect(reply.ephemeral).toBe(true);
-      expect(reply.components).toEqual([{
-        type: 1,
-        components: [
-          { type: 2, style: 5, label: 'Add to a server', url: `https://discord.com/oauth2/authorize?client_id=${id}&permissions=0&integration_type=0&scope=bot+applications.commands` },
-          { type: 2, style: 5, label: 'Add to your account', url: `https://discord.com/oauth2/authorize?client_id=${id}&integration_type=1&scope=applications.commands` },
-        ],
-      }]);
+      expect(reply.components).toEqual([
+        {
+          type: 1,
+          components: [
+            {
+              type: 2,
+              style: 5,
+              label: 'Add to a server',
+              url: `https://discord.com/oauth2/authorize?client_id=${id}&permissions=0&integration_type=0&scope=bot+applications.commands`,
+            },
+            {
+              type: 2,
+              style: 5,
+              label: 'Add to your account',
+              url: `https://discord.com/oauth2/authorize?client_id=${id}&integration_type=1&scope=applications.commands`,
+            },
+          ],
+        },
+      ]);
       assertWithinDiscordLimits(reply);
     });
   }
@@ -39,7 +51,11 @@ describe('/help and /invite', () => {
       expect(registered.length).toBeGreaterThanOrEqual(10);
       for (const command of registered) {
         if (command.type === ApplicationCommandType.ChatInput) {
-          const subcommands = (command.options ?? []).filter((o) => o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup);
+          const subcommands = (command.options ?? []).filter(
+            (o) =>
+              o.type === ApplicationCommandOptionType.Subcommand ||
+              o.type === ApplicationCommandOptionType.SubcommandGroup,
+          );
           if (subcommands.length === 0) expect(description).toContain(`\`/${command.name}\` ${command.description}`);
           else for (const sub of subcommands) expect(description).toContain(`\`/${command.name} ${sub.name}\``);
         } else {
@@ -47,10 +63,16 @@ describe('/help and /invite', () => {
           expect(description).toContain(`**${command.name}** (on a ${kind}: right-click or long-press → Apps)`);
         }
       }
-      expect(description).toContain("**Fronters** (on a user: right-click or long-press → Apps) That user's system's current fronters.");
-      expect(description).toContain('**Who was fronting?** (on a message: right-click or long-press → Apps) The system and member behind a message');
+      expect(description).toContain(
+        "**Fronters** (on a user: right-click or long-press → Apps) That user's system's current fronters.",
+      );
+      expect(description).toContain(
+        '**Who was fronting?** (on a message: right-click or long-press → Apps) The system and member behind a message',
+      );
       // Grouped under the headings of commands/index.ts, in that order.
-      const headings = ['Linking', 'Fronting now', 'Profiles', 'Switches', 'Stats', 'Menus', 'About this bot'].map((t) => description.indexOf(`\n**${t}**\n`));
+      const headings = ['Linking', 'Fronting now', 'Profiles', 'Switches', 'Stats', 'Menus', 'About this bot'].map(
+        (t) => description.indexOf(`\n**${t}**\n`),
+      );
       expect(headings.every((at) => at > 0)).toBe(true);
       expect([...headings].sort((a, b) => a - b)).toEqual(headings);
       expect(description.indexOf('`/switch in`')).toBeGreaterThan(headings[3]!);

@@ -18,13 +18,17 @@ describe('linking again, too many attempts, and a 401 that arrives late', () => 
   it('says what a legacy token allows, and that a relink replaced the previous link, naming both systems', async () => {
     const { own, other } = h.pk.sample;
     const first = await submitLinkForm(h, own.token);
-    expect(first.content).toContain('This is your full PluralKit token: it can see and change everything in your system.');
+    expect(first.content).toContain(
+      'This is your full PluralKit token: it can see and change everything in your system.',
+    );
     expect(first.content).not.toMatch(/replaces/);
     const again = await submitLinkForm(h, own.token);
     expect(again.content).toContain('This replaces your earlier link to the same system.');
     const switched = await submitLinkForm(h, other.token);
     expect(switched.content).toContain(`(\`${other.systemId}\`)`);
-    expect(switched.content).toMatch(new RegExp(`This replaces your earlier link to \\*\\*.+\\*\\* \\(\`${own.systemId}\`\\)`));
+    expect(switched.content).toMatch(
+      new RegExp(`This replaces your earlier link to \\*\\*.+\\*\\* \\(\`${own.systemId}\`\\)`),
+    );
     expect((await h.bot.vault.get(h.discord.users.alice.id))?.systemId).toBe(other.systemId);
   });
 
@@ -37,7 +41,8 @@ describe('linking again, too many attempts, and a 401 that arrives late', () => 
       replies.push((await submitLinkForm(h, bogus, { user: bob })).content ?? '');
     }
     expect(replies.slice(0, 5).every((text) => /didn't accept that token/.test(text))).toBe(true);
-    for (const text of replies.slice(5)) expect(text).toMatch(/Too many `\/link` attempts in a short time\. Try again in \d+ minutes?\./);
+    for (const text of replies.slice(5))
+      expect(text).toMatch(/Too many `\/link` attempts in a short time\. Try again in \d+ minutes?\./);
     expect(h.pk.stats.requests).toBe(5);
 
     const linked = await submitLinkForm(h, h.pk.sample.frontPrivate.token, { user: carol });
@@ -54,7 +59,11 @@ describe('linking again, too many attempts, and a 401 that arrives late', () => 
     await vi.waitFor(() => expect(h.pk.inFlight).toBeGreaterThan(0));
     // While the request with token A waits, A is refreshed and the user links B.
     const tokenB = h.pk.state.refreshToken(system);
-    await h.bot.vault.link(carol.id, tokenB, { id: account.systemId, uuid: account.systemUuid, name: account.systemName });
+    await h.bot.vault.link(carol.id, tokenB, {
+      id: account.systemId,
+      uuid: account.systemUuid,
+      name: account.systemName,
+    });
     h.pk.setLatency(0);
     const reply = await pending;
     expect(reply.content).toMatch(/you have linked a newer one since, so I kept it/);

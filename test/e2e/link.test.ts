@@ -18,12 +18,19 @@ describe('linking and unlinking a PluralKit token', () => {
     const shown = h.command('link');
     await shown.firstResponse();
     expect(shown.modal?.title).toBe('Link your PluralKit system');
-    const reply = await h.dispatch(h.discord.modalSubmit(shown.modal!.custom_id, { token: `  ${h.pk.sample.own.token}\n` })).reply();
+    const reply = await h
+      .dispatch(h.discord.modalSubmit(shown.modal!.custom_id, { token: `  ${h.pk.sample.own.token}\n` }))
+      .reply();
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain(`(\`${h.pk.sample.own.systemId}\`)`);
     expect(reply.content).not.toContain(h.pk.sample.own.token);
     expect(await h.bot.vault.has(h.discord.users.alice.id)).toBe(true);
-    expect(h.pk.requests.at(-1)).toMatchObject({ method: 'GET', path: '/v2/systems/@me', authorization: 'legacy', status: 200 });
+    expect(h.pk.requests.at(-1)).toMatchObject({
+      method: 'GET',
+      path: '/v2/systems/@me',
+      authorization: 'legacy',
+      status: 200,
+    });
   });
 
   it('refuses something that is not a token without asking PluralKit, and keeps nothing', async () => {

@@ -34,7 +34,9 @@ describe('what a user types finds the same member everywhere', () => {
     const record = await handle.waitFor(
       (r) => r.followUps.length > 0 || (r.original !== undefined && !r.original.loading && r.original.content !== ''),
     );
-    const said = [record.original?.content ?? '', ...record.followUps.map((m) => m.content)].filter((text) => text !== '');
+    const said = [record.original?.content ?? '', ...record.followUps.map((m) => m.content)].filter(
+      (text) => text !== '',
+    );
     expect(said).toEqual([expect.stringMatching(/^That control isn't valid/)]);
   });
 });

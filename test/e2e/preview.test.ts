@@ -20,7 +20,10 @@ describe('npm run preview', () => {
     expect(output).toMatch(/┌─ embed/);
     expect(code).toBe(0);
 
-    const lines = readFileSync(transcript, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { method: string; path: string });
+    const lines = readFileSync(transcript, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { method: string; path: string });
     expect(lines.length).toBeGreaterThan(commands.length);
     expect(lines.every((line) => typeof line.method === 'string' && line.path.startsWith('/api/v10/'))).toBe(true);
   }, 90_000);
@@ -33,7 +36,13 @@ describe('npm run preview', () => {
     expect(step('Your system card')).toMatch(/▸ Fronters\n│ {5}\*\*\?\?\?\*\*, \*\*Ash 🔥\*\*, \*\*Kai 🌊\*\*/);
     expect(step('Your system card')).toContain('— System ID: ');
     const card = step('Your system card').split('\n');
-    const description = card.slice(card.findIndex((line) => line.startsWith('│ ## ')) + 1, card.findIndex((line) => line.startsWith('│ ▸'))).join(' ').trim();
+    const description = card
+      .slice(
+        card.findIndex((line) => line.startsWith('│ ## ')) + 1,
+        card.findIndex((line) => line.startsWith('│ ▸')),
+      )
+      .join(' ')
+      .trim();
     expect(description.length).toBeGreaterThan(500);
     // The sample description ends on a whole sentence, not mid-word.
     expect(description).toMatch(/(\.|!|\?|💜|✨)$/);
@@ -45,10 +54,18 @@ describe('npm run preview', () => {
     const pk = await startPluralKitStandIn();
     try {
       const printed: string[] = [];
-      const code = await runPreview({ pluralkitUrl: pk.url, pkToken: pk.sample.own.token, print: (text) => printed.push(text) });
+      const code = await runPreview({
+        pluralkitUrl: pk.url,
+        pkToken: pk.sample.own.token,
+        print: (text) => printed.push(text),
+      });
       const output = printed.join('\n');
-      expect(output).toContain('Who was fronting?\n(skipped: this PluralKit has no proxied message of yours to point at)');
-      expect(output).toContain("Someone else's fronters (public view)\n(skipped: no other system to look at on this PluralKit)");
+      expect(output).toContain(
+        'Who was fronting?\n(skipped: this PluralKit has no proxied message of yours to point at)',
+      );
+      expect(output).toContain(
+        "Someone else's fronters (public view)\n(skipped: no other system to look at on this PluralKit)",
+      );
       expect(output).not.toMatch(/no answer:/);
       expect(code).toBe(0);
     } finally {
@@ -58,7 +75,10 @@ describe('npm run preview', () => {
 
   it('draws no 429 from a server holding 2 requests per second in every 1,000 ms window, without headers', async () => {
     const printed: string[] = [];
-    const code = await runPreview({ print: (text) => printed.push(text), pluralkit: { rateLimit: { mode: 'sliding', perSecond: 2 } } });
+    const code = await runPreview({
+      print: (text) => printed.push(text),
+      pluralkit: { rateLimit: { mode: 'sliding', perSecond: 2 } },
+    });
     const output = printed.join('\n');
     expect(output).not.toMatch(/no answer:/);
     const counted = /PluralKit answered (\d+) requests; (\d+) of them 429/.exec(output);

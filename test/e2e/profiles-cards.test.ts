@@ -42,7 +42,7 @@ describe('/system and /member cards', () => {
     expect(reply.embeds[0]?.title).toBe('The Lantern Collective 🏮');
   });
 
-  it("counts only the public members of another system, and sends no token for it", async () => {
+  it('counts only the public members of another system, and sends no token for it', async () => {
     const { other } = h.pk.sample;
     const reply = await h.command('system', { system: other.systemId }).reply();
     expect(reply.embeds[0]?.title).toBe('The Starlight Crew ⭐');
@@ -53,7 +53,9 @@ describe('/system and /member cards', () => {
   });
 
   it('leaves out the counts of a system whose lists are private, and still shows its card', async () => {
-    const reply = await h.command('system', { system: h.pk.sample.frontPrivate.systemId }, { where: 'user-dm' }).reply();
+    const reply = await h
+      .command('system', { system: h.pk.sample.frontPrivate.systemId }, { where: 'user-dm' })
+      .reply();
     expect(reply.embeds[0]?.title).toBe('Quiet Harbor');
     expect(field(reply, 'Members')).toBeUndefined();
     expect(field(reply, 'Groups')).toBeUndefined();
@@ -124,9 +126,15 @@ describe('/system and /member cards', () => {
     const { own } = h.pk.sample;
     const id = own.memberIds[1]!;
     const display = `${id.slice(0, 3)}-${id.slice(3)}`.toUpperCase();
-    expect((await h.command('member', { member: display }).reply()).embeds[0]?.author?.name).toBe('Émile (The Lantern Collective 🏮)');
-    expect((await h.command('member', { member: own.memberUuids[1]! }).reply()).embeds[0]?.author?.name).toBe('Émile (The Lantern Collective 🏮)');
-    expect((await h.command('member', { member: 'mina (ミナ)' }).reply()).embeds[0]?.footer?.text).toContain(own.memberIds[3]!.toUpperCase());
+    expect((await h.command('member', { member: display }).reply()).embeds[0]?.author?.name).toBe(
+      'Émile (The Lantern Collective 🏮)',
+    );
+    expect((await h.command('member', { member: own.memberUuids[1]! }).reply()).embeds[0]?.author?.name).toBe(
+      'Émile (The Lantern Collective 🏮)',
+    );
+    expect((await h.command('member', { member: 'mina (ミナ)' }).reply()).embeds[0]?.footer?.text).toContain(
+      own.memberIds[3]!.toUpperCase(),
+    );
   });
 
   it('shows your hidden member to you, marked hidden', async () => {
@@ -162,7 +170,9 @@ describe('/system and /member cards', () => {
     const { frontPrivate } = h.pk.sample;
     const byName = await h.command('member', { member: 'Tide', system: frontPrivate.systemId }).reply();
     expect(byName.content).toContain('keeps its member list private, so I can only find its members by id');
-    const byId = await h.command('member', { member: frontPrivate.memberIds[1]!, system: frontPrivate.systemId }).reply();
+    const byId = await h
+      .command('member', { member: frontPrivate.memberIds[1]!, system: frontPrivate.systemId })
+      .reply();
     expect(byId.embeds[0]?.author?.name).toBe('Tide (Quiet Harbor)');
     // Front history is private there: no "Last fronted" rather than a failed card.
     expect(field(byId, 'Last fronted')).toBeUndefined();
@@ -176,9 +186,13 @@ describe('/system and /member cards', () => {
     const hidden = h.dispatch(h.discord.autocomplete('member', { member: '???' }, 'member'));
     await hidden.waitFor((r) => r.choices !== undefined);
     expect(hidden.choices?.map((c) => c.value)).toEqual([own.privateMemberId]);
-    const public_ = h.dispatch(h.discord.autocomplete('member', { member: '', system: h.pk.sample.other.systemId }, 'member'));
+    const public_ = h.dispatch(
+      h.discord.autocomplete('member', { member: '', system: h.pk.sample.other.systemId }, 'member'),
+    );
     await public_.waitFor((r) => r.choices !== undefined);
     const oracle = await call(h.pk.url, `/systems/${h.pk.sample.other.systemId}/members`);
-    expect(public_.choices?.map((c) => c.value).sort()).toEqual((oracle.json as { id: string }[]).map((m) => m.id).sort());
+    expect(public_.choices?.map((c) => c.value).sort()).toEqual(
+      (oracle.json as { id: string }[]).map((m) => m.id).sort(),
+    );
   });
 });

@@ -16,7 +16,11 @@ describe('/groups and /group', () => {
     const system = h.pk.state.systemByHid(large.systemId)!;
     const uuids = h.pk.state.membersOf(system).map((m) => m.uuid);
     h.pk.state.addGroup(system, { name: 'Everyone', memberUuids: uuids });
-    for (let i = 0; i < 30; i++) h.pk.state.addGroup(system, { name: `Team ${String(i + 1).padStart(2, '0')}`, memberUuids: uuids.slice(i, i + 5) });
+    for (let i = 0; i < 30; i++)
+      h.pk.state.addGroup(system, {
+        name: `Team ${String(i + 1).padStart(2, '0')}`,
+        memberUuids: uuids.slice(i, i + 5),
+      });
     for (const name of ['Twin', 'twin']) h.pk.state.addGroup(system, { name });
     for (const name of ['Echo', 'ECHO']) h.pk.state.addMember(system, { name });
     await h.link(h.discord.users.carol, large.token);
@@ -40,7 +44,11 @@ describe('/groups and /group', () => {
       const reply = await h.command('groups', {}, { where }).reply();
       expect(reply.ephemeral).toBe(true);
       expect(reply.embeds[0]?.footer?.text).toBe(`Page 1/1 · ${own.groupIds.length} groups`);
-      expect(selectOf(reply).options.map((o) => o.value).sort()).toEqual([...own.groupIds].sort());
+      expect(
+        selectOf(reply)
+          .options.map((o) => o.value)
+          .sort(),
+      ).toEqual([...own.groupIds].sort());
       expect(reply.embeds[0]?.description).toContain('**Protectors 🛡️** (4 members)');
       assertWithinDiscordLimits(reply);
     });
@@ -73,7 +81,11 @@ describe('/groups and /group', () => {
   it("lists another system's public groups only", async () => {
     const { other } = h.pk.sample;
     const reply = await h.command('groups', { system: other.systemId }, { where: 'bot-dm' }).reply();
-    expect(selectOf(reply).options.map((o) => o.label).sort()).toEqual(['Inner Circle', 'Navigators']);
+    expect(
+      selectOf(reply)
+        .options.map((o) => o.label)
+        .sort(),
+    ).toEqual(['Inner Circle', 'Navigators']);
   });
 
   for (const where of wheres) {
@@ -114,7 +126,9 @@ describe('/groups and /group', () => {
     list = await click(list, 'last');
     expect(pageOf(list).page).toBe(15);
     const option = selectOf(list).options[0]!;
-    const member = await h.dispatch(h.discord.select(selectOf(list).custom_id, [option.value], list, { user: carol })).reply();
+    const member = await h
+      .dispatch(h.discord.select(selectOf(list).custom_id, [option.value], list, { user: carol }))
+      .reply();
     expect(member.embeds[0]?.footer?.text).toContain(option.value);
     const back = await click(member, 'back');
     expect(pageOf(back).page).toBe(15);
@@ -123,9 +137,13 @@ describe('/groups and /group', () => {
   it('asks for the id when a typed name fits several groups or members', async () => {
     const { carol } = h.discord.users;
     const groups = await h.command('group', { group: 'TWIN' }, { user: carol }).reply();
-    expect(groups.content).toMatch(/^Several groups are called “TWIN” \(`[a-z]+`, `[a-z]+`\)\. Use the id of the one you mean\.$/);
+    expect(groups.content).toMatch(
+      /^Several groups are called “TWIN” \(`[a-z]+`, `[a-z]+`\)\. Use the id of the one you mean\.$/,
+    );
     const members = await h.command('member', { member: 'echo' }, { user: carol }).reply();
-    expect(members.content).toMatch(/^Several members are called “echo” \(`[a-z]+`, `[a-z]+`\)\. Use the id of the one you mean\.$/);
+    expect(members.content).toMatch(
+      /^Several members are called “echo” \(`[a-z]+`, `[a-z]+`\)\. Use the id of the one you mean\.$/,
+    );
   });
 
   it('autocompletes your groups by name or id, and the public groups of a named system', async () => {

@@ -5,14 +5,19 @@ import type { MessageState } from '../../stand-ins/discord/index.js';
 /** Every button and select of a reply, flattened from its action rows. */
 function controlsOf(message: MessageState): (APIButtonComponentWithCustomId | APIStringSelectComponent)[] {
   return message.components.flatMap((row) =>
-    row.type === ComponentType.ActionRow ? (row.components as (APIButtonComponentWithCustomId | APIStringSelectComponent)[]) : [],
+    row.type === ComponentType.ActionRow
+      ? (row.components as (APIButtonComponentWithCustomId | APIStringSelectComponent)[])
+      : [],
   );
 }
 
 /** The button whose custom id has action `action` (`members:next:SESSION:3` → `next`). */
 export function buttonOf(message: MessageState, action: string): APIButtonComponentWithCustomId {
-  const found = controlsOf(message).find((c) => c.type === ComponentType.Button && c.custom_id.split(':')[1] === action);
-  if (found === undefined || found.type !== ComponentType.Button) throw new Error(`no ${action} button in ${JSON.stringify(message.components)}`);
+  const found = controlsOf(message).find(
+    (c) => c.type === ComponentType.Button && c.custom_id.split(':')[1] === action,
+  );
+  if (found === undefined || found.type !== ComponentType.Button)
+    throw new Error(`no ${action} button in ${JSON.stringify(message.components)}`);
   return found;
 }
 

@@ -63,7 +63,10 @@ describe('/members: paging, cards and privacy', () => {
     expect((await opened.firstResponse()).type).toBe(7);
     expect(card.id).toBe(message.id);
     expect(card.embeds[0]?.footer?.text).toContain(`Member ID: ${option.value}`);
-    expect([card.embeds[0]?.fields?.find((f) => f.name === 'Display name')?.value, card.embeds[0]?.author?.name?.split(' (')[0]]).toContain(option.label);
+    expect([
+      card.embeds[0]?.fields?.find((f) => f.name === 'Display name')?.value,
+      card.embeds[0]?.author?.name?.split(' (')[0],
+    ]).toContain(option.label);
     assertWithinDiscordLimits(card);
     const back = await click(card, 'back');
     expect(pageOf(back).page).toBe(2);
@@ -90,7 +93,11 @@ describe('/members: paging, cards and privacy', () => {
     const stale = `${command}:${action}:gone00gone00:${arg}`;
     // A custom id whose session the bot no longer knows is not on the message: only a forged click carries it.
     const handle = h.dispatch(h.discord.forgeClick(stale, message, { user: carol }));
-    await handle.waitFor((r) => r.followUps.length > 0 || (r.original !== undefined && r.original.components.length === 0 && r.responses.length > 1));
+    await handle.waitFor(
+      (r) =>
+        r.followUps.length > 0 ||
+        (r.original !== undefined && r.original.components.length === 0 && r.responses.length > 1),
+    );
     const record = await handle.waitFor((r) => r.followUps.length > 0);
     expect(record.followUps[0]?.content).toBe('This menu has expired. Run `/members` again.');
     expect(record.original?.components).toEqual([]);
@@ -119,7 +126,9 @@ describe('/members: paging, cards and privacy', () => {
   });
 
   it('says clearly when a system keeps its member list private', async () => {
-    const reply = await h.command('members', { system: h.pk.sample.frontPrivate.systemId }, { where: 'user-dm' }).reply();
+    const reply = await h
+      .command('members', { system: h.pk.sample.frontPrivate.systemId }, { where: 'user-dm' })
+      .reply();
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toBe('That system keeps its member list private.');
   });

@@ -28,7 +28,8 @@ function contents(value: unknown, out: string[] = []): string[] {
 export function pings(body: unknown): boolean {
   if (!contents(body).some((text) => mentionSyntax.test(text))) return false;
   const outer = body as { allowed_mentions?: unknown; data?: { allowed_mentions?: unknown } };
-  const allowed = (outer.allowed_mentions ?? outer.data?.allowed_mentions) as { parse?: unknown[]; users?: unknown[]; roles?: unknown[] } | undefined;
+  const allowed = (outer.allowed_mentions ?? outer.data?.allowed_mentions) as
+    { parse?: unknown[]; users?: unknown[]; roles?: unknown[] } | undefined;
   if (allowed === undefined) return true;
   return (allowed.parse?.length ?? 1) > 0 || (allowed.users?.length ?? 0) > 0 || (allowed.roles?.length ?? 0) > 0;
 }
@@ -42,24 +43,42 @@ export async function awaitAnswer(handle: InteractionHandle, autocomplete: boole
   try {
     const first = await handle.firstResponse(15_000);
     // A deferral is answered by filling it in, or (the error path of a public one) by deleting it and following up privately.
-    if (first.type === 5) await handle.waitFor((r) => (r.original !== undefined && !r.original.loading && !r.original.deleted) || (r.original?.deleted === true && r.followUps.length > 0), 15_000);
-    if (first.type === 6) await handle.waitFor((record) => (record.original?.editCount ?? 0) > 0 || record.followUps.length > 0, 15_000);
+    if (first.type === 5)
+      await handle.waitFor(
+        (r) =>
+          (r.original !== undefined && !r.original.loading && !r.original.deleted) ||
+          (r.original?.deleted === true && r.followUps.length > 0),
+        15_000,
+      );
+    if (first.type === 6)
+      await handle.waitFor((record) => (record.original?.editCount ?? 0) > 0 || record.followUps.length > 0, 15_000);
     if (autocomplete && first.type !== 8) return [`autocomplete answered with callback type ${first.type}`];
   } catch (error) {
     const notes = handle.followUps.map((message) => message.content.slice(0, 200)).join(' | ');
-    return [`no answer: ${error instanceof Error ? error.message : String(error)}${notes ? ` (follow-ups: ${notes})` : ''}`];
+    return [
+      `no answer: ${error instanceof Error ? error.message : String(error)}${notes ? ` (follow-ups: ${notes})` : ''}`,
+    ];
   }
-  return handle.record.problems.filter((problem) => problem.includes('10062')).map((problem) => `outside the window: ${problem}`);
+  return handle.record.problems
+    .filter((problem) => problem.includes('10062'))
+    .map((problem) => `outside the window: ${problem}`);
 }
 
 /** The text of everything the user saw for one interaction. */
 export function seenText(handle: InteractionHandle): string {
   const messages: (MessageState | undefined)[] = [handle.original, ...handle.followUps];
-  return JSON.stringify(messages.filter((m) => m !== undefined).map((m) => ({ content: m.content, embeds: m.embeds, components: m.components })));
+  return JSON.stringify(
+    messages
+      .filter((m) => m !== undefined)
+      .map((m) => ({ content: m.content, embeds: m.embeds, components: m.components })),
+  );
 }
 
 /** Problems in the requests the bot made to Discord: token-shaped text, a generated secret (or part), a ping. */
-export function requestProblems(requests: readonly RecordedRequest[], holdsSecret: (text: string) => boolean): string[] {
+export function requestProblems(
+  requests: readonly RecordedRequest[],
+  holdsSecret: (text: string) => boolean,
+): string[] {
   const problems: string[] = [];
   for (const request of requests) {
     const body = JSON.stringify(request.body ?? null);
@@ -73,19 +92,28 @@ export function requestProblems(requests: readonly RecordedRequest[], holdsSecre
 
 /** Problems in log lines: a generated secret or a fragment of one (the scrubber hides only whole tokens). */
 export function logProblems(lines: readonly string[], holdsSecret: (text: string) => boolean): string[] {
-  return lines.filter((line) => looksSecret(line) || holdsSecret(line)).map((line) => `log line holds a token: ${line.slice(0, 160)}`);
+  return lines
+    .filter((line) => looksSecret(line) || holdsSecret(line))
+    .map((line) => `log line holds a token: ${line.slice(0, 160)}`);
 }
 
 /** Interactive controls (buttons with a custom id, string selects) anywhere in a message, in order. */
-export function controlsOf(message: Pick<APIMessage, 'components'> | MessageState | undefined): { customId: string; kind: 'button' | 'select'; values: string[] }[] {
+export function controlsOf(
+  message: Pick<APIMessage, 'components'> | MessageState | undefined,
+): { customId: string; kind: 'button' | 'select'; values: string[] }[] {
   const found: { customId: string; kind: 'button' | 'select'; values: string[] }[] = [];
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) return value.forEach(walk);
     if (typeof value !== 'object' || value === null) return;
     const node = value as { type?: number; custom_id?: string; options?: { value: string }[]; disabled?: boolean };
-    if (node.type === 2 && typeof node.custom_id === 'string' && node.disabled !== true) found.push({ customId: node.custom_id, kind: 'button', values: [] });
+    if (node.type === 2 && typeof node.custom_id === 'string' && node.disabled !== true)
+      found.push({ customId: node.custom_id, kind: 'button', values: [] });
     if (node.type === 3 && typeof node.custom_id === 'string' && node.disabled !== true) {
-      found.push({ customId: node.custom_id, kind: 'select', values: (node.options ?? []).map((option) => option.value) });
+      found.push({
+        customId: node.custom_id,
+        kind: 'select',
+        values: (node.options ?? []).map((option) => option.value),
+      });
     }
     Object.values(value).forEach(walk);
   };

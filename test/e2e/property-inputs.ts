@@ -4,7 +4,11 @@
  * places it can come from, and what a user then does with the controls. Token-shaped strings are mixed in
  * everywhere text goes.
  */
-import { ApplicationCommandOptionType, ApplicationCommandType, type APIApplicationCommandOption } from 'discord-api-types/v10';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  type APIApplicationCommandOption,
+} from 'discord-api-types/v10';
 import { fc } from '@fast-check/vitest';
 import { commands } from '../../commands/index.js';
 import { commandDefinitions } from '../../src/discord/register.js';
@@ -39,9 +43,15 @@ const base64 = (bytes: Uint8Array, url = false) => Buffer.from(bytes).toString(u
 export const tokenShaped = (realTokens: readonly string[]): fc.Arbitrary<string> =>
   fc.oneof(
     fc.uint8Array({ minLength: 48, maxLength: 48 }).map((bytes) => base64(bytes)),
-    fc.tuple(fc.uint8Array({ minLength: 40, maxLength: 60 }), fc.uint8Array({ minLength: 64, maxLength: 64 }))
+    fc
+      .tuple(fc.uint8Array({ minLength: 40, maxLength: 60 }), fc.uint8Array({ minLength: 64, maxLength: 64 }))
       .map(([claims, signature]) => `pkapi:${base64(claims)}:${base64(signature, true)}`),
-    fc.tuple(fc.uint8Array({ minLength: 18, maxLength: 18 }), fc.uint8Array({ minLength: 4, maxLength: 4 }), fc.uint8Array({ minLength: 20, maxLength: 20 }))
+    fc
+      .tuple(
+        fc.uint8Array({ minLength: 18, maxLength: 18 }),
+        fc.uint8Array({ minLength: 4, maxLength: 4 }),
+        fc.uint8Array({ minLength: 20, maxLength: 20 }),
+      )
       .map(([a, b, c]) => `${base64(a, true)}.${base64(b, true)}.${base64(c, true)}`),
     fc.constantFrom(...realTokens),
     // Pasted with the words around it, as people do.
@@ -53,21 +63,47 @@ export const userText = (words: readonly string[], mentions: readonly string[]):
   fc.oneof(
     fc.constantFrom(...words),
     fc.constantFrom(...mentions),
-    fc.constantFrom('2025-02-30T10:00:00Z', '10 minutes ago', 'in 2 hours', 'banana o clock', '7d', '100000y', '-1d', '1970-01-01', 'yesterday'),
-    fc.constantFrom('**bold**', '`code`', '||spoiler||', '> quote', '# heading', '@everyone', '@here', '\u202eevil', ' ', '\n'),
+    fc.constantFrom(
+      '2025-02-30T10:00:00Z',
+      '10 minutes ago',
+      'in 2 hours',
+      'banana o clock',
+      '7d',
+      '100000y',
+      '-1d',
+      '1970-01-01',
+      'yesterday',
+    ),
+    fc.constantFrom(
+      '**bold**',
+      '`code`',
+      '||spoiler||',
+      '> quote',
+      '# heading',
+      '@everyone',
+      '@here',
+      '\u202eevil',
+      ' ',
+      '\n',
+    ),
     fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' }),
     fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz-_: 0123456789') }),
   );
 
 /** The value of one option, as Discord would deliver it (never longer than its `max_length`). */
-export function optionValue(option: APIApplicationCommandOption, text: fc.Arbitrary<string>, userIds: readonly string[]): fc.Arbitrary<string | boolean> {
+export function optionValue(
+  option: APIApplicationCommandOption,
+  text: fc.Arbitrary<string>,
+  userIds: readonly string[],
+): fc.Arbitrary<string | boolean> {
   switch (option.type) {
     case ApplicationCommandOptionType.Boolean:
       return fc.boolean();
     case ApplicationCommandOptionType.User:
       return fc.constantFrom(...userIds);
     case ApplicationCommandOptionType.String: {
-      const choices = 'choices' in option && option.choices !== undefined ? option.choices.map((choice) => String(choice.value)) : [];
+      const choices =
+        'choices' in option && option.choices !== undefined ? option.choices.map((choice) => String(choice.value)) : [];
       if (choices.length > 0) return fc.constantFrom(...choices);
       const max = 'max_length' in option && option.max_length !== undefined ? option.max_length : 6000;
       return text.map((value) => value.slice(0, max)).filter((value) => value.length > 0);
@@ -78,9 +114,15 @@ export function optionValue(option: APIApplicationCommandOption, text: fc.Arbitr
 }
 
 /** Options for one leaf: required ones always, optional ones sometimes. */
-export function optionsFor(leaf: Leaf, text: fc.Arbitrary<string>, userIds: readonly string[]): fc.Arbitrary<Record<string, string | boolean>> {
+export function optionsFor(
+  leaf: Leaf,
+  text: fc.Arbitrary<string>,
+  userIds: readonly string[],
+): fc.Arbitrary<Record<string, string | boolean>> {
   const fields = Object.fromEntries(leaf.options.map((option) => [option.name, optionValue(option, text, userIds)]));
-  const requiredKeys = leaf.options.filter((option) => 'required' in option && option.required === true).map((option) => option.name);
+  const requiredKeys = leaf.options
+    .filter((option) => 'required' in option && option.required === true)
+    .map((option) => option.name);
   return fc.record(fields, { requiredKeys });
 }
 
@@ -96,12 +138,17 @@ export type Step =
 export const forgedCustomId = (commandNames: readonly string[]): fc.Arbitrary<string> =>
   fc.oneof(
     fc.string({ minLength: 1, maxLength: 100 }),
-    fc.tuple(
-      fc.constantFrom(...commandNames),
-      fc.constantFrom('next', 'prev', 'confirm', 'cancel', 'page', 'edit', 'delete', 'pick', 'x'),
-      fc.oneof(fc.constant('-'), fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom(...'abcdef0123456789') })),
-      fc.oneof(fc.constant(''), fc.constant('1'), fc.constant('-1'), fc.string({ maxLength: 10 })),
-    ).map((parts) => parts.join(':').slice(0, 100)),
+    fc
+      .tuple(
+        fc.constantFrom(...commandNames),
+        fc.constantFrom('next', 'prev', 'confirm', 'cancel', 'page', 'edit', 'delete', 'pick', 'x'),
+        fc.oneof(
+          fc.constant('-'),
+          fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom(...'abcdef0123456789') }),
+        ),
+        fc.oneof(fc.constant(''), fc.constant('1'), fc.constant('-1'), fc.string({ maxLength: 10 })),
+      )
+      .map((parts) => parts.join(':').slice(0, 100)),
   );
 
 /** A whole case: who does what where, then what they click. */
@@ -121,7 +168,10 @@ export function cases(text: fc.Arbitrary<string>, userIds: readonly string[]): f
     fc.record({ kind: fc.constant('click' as const), pick: fc.nat() }),
     fc.record({ kind: fc.constant('select' as const), pick: fc.nat(), values: fc.nat() }),
     fc.record({ kind: fc.constant('modal' as const), text }),
-    fc.record({ kind: fc.constant('forged' as const), customId: forgedCustomId(leaves.map((leaf) => leaf.name.split(' ')[0]!)) }),
+    fc.record({
+      kind: fc.constant('forged' as const),
+      customId: forgedCustomId(leaves.map((leaf) => leaf.name.split(' ')[0]!)),
+    }),
     fc.record({ kind: fc.constant('autocomplete' as const), text }),
   );
   return fc.constantFrom(...leaves).chain((leaf) =>

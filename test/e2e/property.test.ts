@@ -6,12 +6,31 @@
  * seed to replay it with `test.prop(…, { seed })`.
  */
 import { fc, test } from '@fast-check/vitest';
-import { ApplicationCommandType, InteractionType, MessageType, type APIInteraction, type APIMessage, type APIUser } from 'discord-api-types/v10';
+import {
+  ApplicationCommandType,
+  InteractionType,
+  MessageType,
+  type APIInteraction,
+  type APIMessage,
+  type APIUser,
+} from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { ImpossibleClickError, type InteractionContextOptions, type InteractionHandle, type MessageState } from '../../stand-ins/discord/index.js';
+import {
+  ImpossibleClickError,
+  type InteractionContextOptions,
+  type InteractionHandle,
+  type MessageState,
+} from '../../stand-ins/discord/index.js';
 import { secretMatcher } from '../log-scan/scan.js';
 import { startHarness, type Harness } from './harness.js';
-import { awaitAnswer, controlsOf, InternalErrorMarker, logProblems, requestProblems, seenText } from './property-checks.js';
+import {
+  awaitAnswer,
+  controlsOf,
+  InternalErrorMarker,
+  logProblems,
+  requestProblems,
+  seenText,
+} from './property-checks.js';
 import { cases, leafNamed, tokenShaped, userText, type Case, type Step } from './property-inputs.js';
 
 /** Enough runs to reach every leaf several times while the file stays within tens of seconds. */
@@ -28,24 +47,57 @@ describe('any input to any command or control (property-based)', () => {
   beforeAll(async () => {
     h = await startHarness({ pluralkit: { rateLimit: { mode: 'off' } } });
     const own = h.pk.sample.own;
-    const words = [...own.memberIds, 'Émile', 'juniper', 'ASH 🔥', 'theo', own.systemId, h.pk.sample.other.systemId, 'all', 'name'];
-    const mentions = [`<@${h.discord.users.bob.id}>`, `<@&${h.discord.guild.id}>`, '@everyone hi', `<@!${h.discord.users.carol.id}>`];
-    const text = fc.oneof({ weight: 1, arbitrary: tokenShaped([own.token]) }, { weight: 2, arbitrary: userText(words, mentions) });
-    arbitrary = cases(text, Object.values(h.discord.users).map((user) => user.id));
+    const words = [
+      ...own.memberIds,
+      'Émile',
+      'juniper',
+      'ASH 🔥',
+      'theo',
+      own.systemId,
+      h.pk.sample.other.systemId,
+      'all',
+      'name',
+    ];
+    const mentions = [
+      `<@${h.discord.users.bob.id}>`,
+      `<@&${h.discord.guild.id}>`,
+      '@everyone hi',
+      `<@!${h.discord.users.carol.id}>`,
+    ];
+    const text = fc.oneof(
+      { weight: 1, arbitrary: tokenShaped([own.token]) },
+      { weight: 2, arbitrary: userText(words, mentions) },
+    );
+    arbitrary = cases(
+      text,
+      Object.values(h.discord.users).map((user) => user.id),
+    );
   });
   afterAll(() => h.finish());
 
   const person = (name: Case['target']): APIUser => h.discord.users[name];
   const messageBy = (author: APIUser): APIMessage => ({
-    id: String(((BigInt(Date.now() - 60_000) - 1_420_070_400_000n) << 22n) + 1n), channel_id: h.discord.channel.id, author, content: 'hello',
-    timestamp: new Date(Date.now() - 60_000).toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [],
-    mention_roles: [], attachments: [], embeds: [], pinned: false, type: MessageType.Default,
+    id: String(((BigInt(Date.now() - 60_000) - 1_420_070_400_000n) << 22n) + 1n),
+    channel_id: h.discord.channel.id,
+    author,
+    content: 'hello',
+    timestamp: new Date(Date.now() - 60_000).toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: MessageType.Default,
   });
 
   function commandPayload(c: Case, ctx: InteractionContextOptions): APIInteraction {
     const { type } = leafNamed(c.leaf);
     if (type === ApplicationCommandType.User) return h.discord.userContext(c.leaf, person(c.target), ctx);
-    if (type === ApplicationCommandType.Message) return h.discord.messageContext(c.leaf, messageBy(person(c.target)), ctx);
+    if (type === ApplicationCommandType.Message)
+      return h.discord.messageContext(c.leaf, messageBy(person(c.target)), ctx);
     return h.discord.chatInput(c.leaf, c.options, ctx);
   }
 
@@ -60,34 +112,61 @@ describe('any input to any command or control (property-based)', () => {
   }
 
   /** The interaction a step makes, or undefined when there is nothing to do it on (no button, no form). */
-  function stepPayload(c: Case, step: Step, last: InteractionHandle, ctx: InteractionContextOptions): APIInteraction | undefined {
+  function stepPayload(
+    c: Case,
+    step: Step,
+    last: InteractionHandle,
+    ctx: InteractionContextOptions,
+  ): APIInteraction | undefined {
     const message: MessageState | undefined = last.original;
     const controls = controlsOf(message);
     switch (step.kind) {
       case 'click': {
         const buttons = controls.filter((control) => control.kind === 'button');
         const button = buttons[step.pick % Math.max(1, buttons.length)];
-        return button === undefined || message === undefined ? undefined : possible(() => h.discord.button(button.customId, message, ctx));
+        return button === undefined || message === undefined
+          ? undefined
+          : possible(() => h.discord.button(button.customId, message, ctx));
       }
       case 'select': {
         const selects = controls.filter((control) => control.kind === 'select' && control.values.length > 0);
         const select = selects[step.pick % Math.max(1, selects.length)];
         if (select === undefined || message === undefined) return undefined;
-        return possible(() => h.discord.select(select.customId, [select.values[step.values % select.values.length]!], message, ctx));
+        return possible(() =>
+          h.discord.select(select.customId, [select.values[step.values % select.values.length]!], message, ctx),
+        );
       }
       case 'modal': {
         const modal = last.modal;
         if (modal === undefined) return undefined;
         const inputs = JSON.stringify(modal.components).match(/"custom_id":"[^"]*"/g) ?? [];
         const fields = Object.fromEntries(inputs.map((entry) => [entry.slice(13, -1), step.text.slice(0, 4000)]));
-        return possible(() => h.discord.modalSubmit(modal.custom_id, fields, ctx, last.payload.type === InteractionType.MessageComponent ? message : undefined));
+        return possible(() =>
+          h.discord.modalSubmit(
+            modal.custom_id,
+            fields,
+            ctx,
+            last.payload.type === InteractionType.MessageComponent ? message : undefined,
+          ),
+        );
       }
       case 'forged':
-        return h.discord.forgeClick(step.customId, message ?? h.discord.channelMessages(h.discord.channel.id)[0] ?? messageBy(h.discord.botUser), ctx);
+        return h.discord.forgeClick(
+          step.customId,
+          message ?? h.discord.channelMessages(h.discord.channel.id)[0] ?? messageBy(h.discord.botUser),
+          ctx,
+        );
       case 'autocomplete': {
-        const focused = leafNamed(c.leaf).options.find((option) => 'autocomplete' in option && option.autocomplete === true);
+        const focused = leafNamed(c.leaf).options.find(
+          (option) => 'autocomplete' in option && option.autocomplete === true,
+        );
         if (focused === undefined) return undefined;
-        return h.discord.autocomplete(c.leaf, { ...c.options, [focused.name]: step.text.slice(0, 100) }, focused.name, ctx);
+        return h.discord.autocomplete(
+          c.leaf,
+          { ...c.options, [focused.name]: step.text.slice(0, 100) },
+          focused.name,
+          ctx,
+        );
       }
     }
   }
@@ -102,8 +181,13 @@ describe('any input to any command or control (property-based)', () => {
       const problems: string[] = [];
       const answer = async (label: string, payload: APIInteraction): Promise<InteractionHandle> => {
         const handle = h.dispatch(payload);
-        for (const problem of await awaitAnswer(handle, payload.type === InteractionType.ApplicationCommandAutocomplete)) problems.push(`${label}: ${problem}`);
-        if (seenText(handle).includes(InternalErrorMarker)) problems.push(`${label}: internal error: ${seenText(handle).slice(0, 300)}`);
+        for (const problem of await awaitAnswer(
+          handle,
+          payload.type === InteractionType.ApplicationCommandAutocomplete,
+        ))
+          problems.push(`${label}: ${problem}`);
+        if (seenText(handle).includes(InternalErrorMarker))
+          problems.push(`${label}: internal error: ${seenText(handle).slice(0, 300)}`);
         return handle;
       };
 
@@ -115,7 +199,10 @@ describe('any input to any command or control (property-based)', () => {
         if (payload.type !== InteractionType.ApplicationCommandAutocomplete) last = handle;
       }
 
-      const holdsSecret = secretMatcher([...secretsOf(), ...JSON.stringify(c).match(/pkapi:[^"\\ ]+|[A-Za-z0-9+/_.-]{40,}/g) ?? []]);
+      const holdsSecret = secretMatcher([
+        ...secretsOf(),
+        ...(JSON.stringify(c).match(/pkapi:[^"\\ ]+|[A-Za-z0-9+/_.-]{40,}/g) ?? []),
+      ]);
       problems.push(...requestProblems(h.discord.requests.slice(fromRequest), holdsSecret));
       problems.push(...logProblems(h.logs.slice(fromLog), holdsSecret));
       expect(problems, JSON.stringify(c)).toEqual([]);

@@ -60,7 +60,9 @@ describe('public: true on your own system follows show_private_info', () => {
   it('keeps the note when the public owner view is paged or opened from its menu', async () => {
     const shown = await h.command('members', { public: true }).reply();
     const select = selectOf(shown);
-    const opened = await h.dispatch(h.discord.select(select.custom_id, [h.pk.sample.own.privateMemberId], shown)).reply();
+    const opened = await h
+      .dispatch(h.discord.select(select.custom_id, [h.pk.sample.own.privateMemberId], shown))
+      .reply();
     expect(footerOf(opened)).toContain(PrivateInfoNote);
   });
 });

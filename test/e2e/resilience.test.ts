@@ -53,7 +53,7 @@ describe('when PluralKit or Discord misbehave', () => {
     h.pk.failNext(0, 429);
   });
 
-  it('defers a slow answer inside Discord\'s 3 seconds, then edits the card in', async () => {
+  it("defers a slow answer inside Discord's 3 seconds, then edits the card in", async () => {
     h.pk.setLatency(1_800);
     const handle = h.command('fronters');
     const first = await handle.firstResponse();
@@ -72,7 +72,11 @@ describe('when PluralKit or Discord misbehave', () => {
 
   it('keeps working after the gateway asks to reconnect and after a dropped connection', async () => {
     h.discord.gateway.requestReconnect();
-    await h.discord.waitFor(() => (h.discord.gateway.events.some((e) => e.kind === 'resume') ? true : undefined), 10_000, 'a resume');
+    await h.discord.waitFor(
+      () => (h.discord.gateway.events.some((e) => e.kind === 'resume') ? true : undefined),
+      10_000,
+      'a resume',
+    );
     expect((await h.command('fronters').reply(10_000)).embeds).toHaveLength(1);
 
     h.discord.gateway.dropConnections();

@@ -25,8 +25,14 @@ describe('SIGTERM while interactions are in flight (real entry point)', () => {
     expect(discord.rejectedBodies, 'bodies Discord would reject').toEqual([]);
     expect(discord.unknownRoutes, 'routes Discord does not have').toEqual([]);
     const secrets = [pk.sample.own.token, discord.botToken, key];
-    const haystacks = [...(child?.lines ?? []), ...discord.requests.map((request) => `${request.path} ${JSON.stringify(request.body ?? null)}`)];
-    expect(haystacks.filter((text) => secrets.some((secret) => text.includes(secret))), 'leaked tokens').toEqual([]);
+    const haystacks = [
+      ...(child?.lines ?? []),
+      ...discord.requests.map((request) => `${request.path} ${JSON.stringify(request.body ?? null)}`),
+    ];
+    expect(
+      haystacks.filter((text) => secrets.some((secret) => text.includes(secret))),
+      'leaked tokens',
+    ).toEqual([]);
     await Promise.all([discord.close(), pk.close()]);
   });
 
@@ -34,7 +40,11 @@ describe('SIGTERM while interactions are in flight (real entry point)', () => {
   async function startBot(graceMs: number): Promise<Child> {
     discord = await startDiscordStandIn({ heartbeatIntervalMs: 500 });
     pk = await startPluralKitStandIn({ rateLimit: { mode: 'off' } });
-    await registerCommands(commands, { token: discord.botToken, applicationId: discord.applicationId, apiUrl: discord.apiBase });
+    await registerCommands(commands, {
+      token: discord.botToken,
+      applicationId: discord.applicationId,
+      apiUrl: discord.apiBase,
+    });
     key = randomBytes(32).toString('base64');
     rememberSecret(key);
     const started = startTypeScriptEntry('src/main.ts', {
@@ -57,7 +67,8 @@ describe('SIGTERM while interactions are in flight (real entry point)', () => {
     const own = pk.state.systemByHid(pk.sample.own.systemId)!;
     return [...pk.state.switches.values()].filter((entry) => entry.systemUuid === own.uuid).length;
   };
-  const switchWrites = (): number => pk.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/switches')).length;
+  const switchWrites = (): number =>
+    pk.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/switches')).length;
 
   it('finishes a slow switch it had deferred, turns a new command away, and exits 0', async () => {
     child = await startBot(10_000);

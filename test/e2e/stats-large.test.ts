@@ -28,7 +28,9 @@ describe('/frontstats over a large history', () => {
     assertWithinDiscordLimits(reply);
 
     const before = h.pk.stats.requests;
-    const last = (reply.components[0] as { components: { custom_id: string; label: string }[] }).components.find((c) => c.label === 'Last')!;
+    const last = (reply.components[0] as { components: { custom_id: string; label: string }[] }).components.find(
+      (c) => c.label === 'Last',
+    )!;
     const end = await h.dispatch(h.discord.button(last.custom_id, reply, { where: 'user-dm' })).reply();
     expect(end.embeds.at(-1)?.footer?.text).toContain(`Page ${total} of ${total}.`);
     const lines = [...(end.embeds[0]?.description ?? '').matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));

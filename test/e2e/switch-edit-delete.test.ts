@@ -10,7 +10,9 @@ describe('/switch edit: deleting, cancelling, whose menu, and what other views s
   let systemId: string;
   const timeline = (): SwitchRecord[] => {
     const uuid = h.pk.state.systemByHid(systemId)!.uuid;
-    return [...h.pk.state.switches.values()].filter((sw) => sw.systemUuid === uuid).sort((a, b) => b.timestamp - a.timestamp);
+    return [...h.pk.state.switches.values()]
+      .filter((sw) => sw.systemUuid === uuid)
+      .sort((a, b) => b.timestamp - a.timestamp);
   };
 
   async function pageOf(index: number, where: 'guild' | 'group-dm' = 'guild'): Promise<MessageState> {
@@ -38,7 +40,9 @@ describe('/switch edit: deleting, cancelling, whose menu, and what other views s
     expect(cancelled.embeds[0]!.description).toBe('Cancelled; the switch was not changed.');
     expect(h.pk.state.switches.has(target.id)).toBe(true);
 
-    const again = await pick(h, await click(h, cancelled, 'back', { where: 'group-dm' }), target.id, { where: 'group-dm' });
+    const again = await pick(h, await click(h, cancelled, 'back', { where: 'group-dm' }), target.id, {
+      where: 'group-dm',
+    });
     const confirm = await click(h, again, 'delete', { where: 'group-dm' });
     const deleted = await click(h, confirm, 'confirm', { where: 'group-dm' });
     expect(deleted.embeds[0]!.description).toBe('🗑️ Switch deleted.');
@@ -53,7 +57,9 @@ describe('/switch edit: deleting, cancelling, whose menu, and what other views s
     const confirm = await click(h, await pick(h, await pageOf(42), target.id), 'delete');
     h.pk.state.deleteSwitch(h.pk.state.switches.get(target.id)!);
     const answer = await h.dispatch(h.discord.button(control(confirm, 'confirm').custom_id, confirm)).reply();
-    expect(answer.content).toBe("That switch doesn't exist any more (it may have been edited or deleted). Run the command again.");
+    expect(answer.content).toBe(
+      "That switch doesn't exist any more (it may have been edited or deleted). Run the command again.",
+    );
   });
 
   it("tells another user the menu isn't theirs, whatever they click", async () => {
@@ -61,7 +67,9 @@ describe('/switch edit: deleting, cancelling, whose menu, and what other views s
     const bob = { user: h.discord.users.bob };
     // The menu is ephemeral, so Discord never shows it to bob: only a forged click reaches the bot's owner check.
     expect(() => h.discord.button(control(page, 'next').custom_id, page, bob)).toThrow(/ephemeral/);
-    const viaSelect = await h.dispatch(h.discord.forgeClick(control(page, 'pick').custom_id, page, bob, { values: [timeline()[0]!.id] })).reply();
+    const viaSelect = await h
+      .dispatch(h.discord.forgeClick(control(page, 'pick').custom_id, page, bob, { values: [timeline()[0]!.id] }))
+      .reply();
     expect(viaSelect.content).toBe('These buttons belong to whoever ran `/switch`. Run it yourself to get your own.');
     const viaButton = await h.dispatch(h.discord.forgeClick(control(page, 'next').custom_id, page, bob)).reply();
     expect(viaButton.content).toBe(viaSelect.content);
@@ -74,11 +82,16 @@ describe('/switch edit: deleting, cancelling, whose menu, and what other views s
     const picked = await pick(h, await pageOf(0), latest.id);
     const opened = h.dispatch(h.discord.button(control(picked, 'who').custom_id, picked));
     await opened.firstResponse();
-    const confirm = await h.dispatch(h.discord.modalSubmit(opened.modal!.custom_id, { members: 'Member 7, Member 4' }, undefined, picked)).reply();
+    const confirm = await h
+      .dispatch(h.discord.modalSubmit(opened.modal!.custom_id, { members: 'Member 7, Member 4' }, undefined, picked))
+      .reply();
     await click(h, confirm, 'confirm');
 
     const fronters = await h.command('fronters').reply();
-    expect(fronters.embeds[0]!.description!.split('\n').map((line) => line.split(' · ')[0])).toEqual(['**Member 4**', '**Member 7**']);
+    expect(fronters.embeds[0]!.description!.split('\n').map((line) => line.split(' · ')[0])).toEqual([
+      '**Member 4**',
+      '**Member 7**',
+    ]);
     const history = await h.command('switches').reply();
     expect(lines(history)[0]).toMatch(/^\*\*Member 4\*\*, \*\*Member 7\*\* · .* · ongoing/);
   });

@@ -10,7 +10,9 @@ describe('/switch edit: moving and changing a switch several pages back', () => 
   let systemId: string;
   const timeline = (): SwitchRecord[] => {
     const uuid = h.pk.state.systemByHid(systemId)!.uuid;
-    return [...h.pk.state.switches.values()].filter((sw) => sw.systemUuid === uuid).sort((a, b) => b.timestamp - a.timestamp);
+    return [...h.pk.state.switches.values()]
+      .filter((sw) => sw.systemUuid === uuid)
+      .sort((a, b) => b.timestamp - a.timestamp);
   };
   const memberNames = (sw: SwitchRecord) => sw.memberUuids.map((uuid) => h.pk.state.members.get(uuid)!.name);
   const optionsOf = (message: MessageState) => control(message, 'pick').options!;
@@ -38,7 +40,11 @@ describe('/switch edit: moving and changing a switch several pages back', () => 
       const reply = await h.command('switch edit', {}, { where }).reply();
       checkLimits(reply);
       expect(reply.ephemeral).toBe(true);
-      expect(optionsOf(reply).map((o) => o.value)).toEqual(timeline().slice(0, 10).map((sw) => sw.id));
+      expect(optionsOf(reply).map((o) => o.value)).toEqual(
+        timeline()
+          .slice(0, 10)
+          .map((sw) => sw.id),
+      );
       expect(optionsOf(reply)[1]!.description).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d \(UTC\)$/);
     });
   }
@@ -77,7 +83,11 @@ describe('/switch edit: moving and changing a switch several pages back', () => 
 
     const list = await click(h, done, 'back');
     expect(list.embeds[0]!.footer!.text).toMatch(/^Page 13\//);
-    expect(lines(list).slice(2, 4).map((line) => line.split(' · ').at(-1))).toEqual(['for 15m', 'for 25m']);
+    expect(
+      lines(list)
+        .slice(2, 4)
+        .map((line) => line.split(' · ').at(-1)),
+    ).toEqual(['for 15m', 'for 25m']);
   });
 
   it('changes who fronted, refusing duplicates and an unchanged list', async () => {

@@ -8,7 +8,10 @@ describe('/switch in and /switch out', () => {
   let secondTheo: string;
   let ids: Record<'ash' | 'emile' | 'kai' | 'juniper' | 'theo', string>;
   const own = () => h.pk.state.systemByHid(h.pk.sample.own.systemId)!;
-  const history = (): SwitchRecord[] => [...h.pk.state.switches.values()].filter((sw) => sw.systemUuid === own().uuid).sort((a, b) => b.timestamp - a.timestamp);
+  const history = (): SwitchRecord[] =>
+    [...h.pk.state.switches.values()]
+      .filter((sw) => sw.systemUuid === own().uuid)
+      .sort((a, b) => b.timestamp - a.timestamp);
   const shortIds = (sw: SwitchRecord | undefined) => sw!.memberUuids.map((uuid) => h.pk.state.members.get(uuid)!.id);
   const writes = () => h.pk.requests.filter((r) => r.method !== 'GET').length;
 
@@ -27,7 +30,10 @@ describe('/switch in and /switch out', () => {
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toMatch(/^✅ Switch logged at <t:\d+:f> \(<t:\d+:R>\)\.$/);
     expect(reply.embeds[0]!.title).toBe('Current fronters (2)');
-    expect(reply.embeds[0]!.description!.split('\n').map((line) => line.split(' (')[0])).toEqual(['**Émile**', '**Juniper**']);
+    expect(reply.embeds[0]!.description!.split('\n').map((line) => line.split(' (')[0])).toEqual([
+      '**Émile**',
+      '**Juniper**',
+    ]);
     expect(shortIds(history()[0])).toEqual([ids.emile, ids.juniper]);
     expect(Date.now() - history()[0]!.timestamp).toBeLessThan(60_000);
   });
@@ -36,10 +42,14 @@ describe('/switch in and /switch out', () => {
     const before = writes();
     const same = await h.command('switch in', { member: 'Émile', member2: ids.juniper }, { where: 'group-dm' }).reply();
     expect(same.content).toBe('Those members are already fronting (in any order); no new switch was logged.');
-    const swapped = await h.command('switch in', { member: ids.juniper, member2: ids.emile }, { where: 'group-dm' }).reply();
+    const swapped = await h
+      .command('switch in', { member: ids.juniper, member2: ids.emile }, { where: 'group-dm' })
+      .reply();
     expect(swapped.content).toBe(same.content);
     expect(writes()).toBe(before);
-    const changed = await h.command('switch in', { member: ids.juniper, member2: ids.emile, member3: ids.kai }, { where: 'group-dm' }).reply();
+    const changed = await h
+      .command('switch in', { member: ids.juniper, member2: ids.emile, member3: ids.kai }, { where: 'group-dm' })
+      .reply();
     expect(changed.embeds[0]!.title).toBe('Current fronters (3)');
     expect(shortIds(history()[0])).toEqual([ids.juniper, ids.emile, ids.kai]);
   });
@@ -51,19 +61,30 @@ describe('/switch in and /switch out', () => {
     const unknown = await h.command('switch in', { member: 'Nobody' }).reply();
     expect(unknown.content).toBe('No member “Nobody” found.');
     const shared = await h.command('switch in', { member: 'Theo' }).reply();
-    expect(shared.content).toBe(`Several members are called “Theo” (\`${ids.theo}\`, \`${secondTheo}\`). Use the id of the one you mean.`);
+    expect(shared.content).toBe(
+      `Several members are called “Theo” (\`${ids.theo}\`, \`${secondTheo}\`). Use the id of the one you mean.`,
+    );
     expect(writes()).toBe(before);
   });
 
   it("reads a time without an offset in the system's zone (Europe/Berlin), and relative times (bot DM)", async () => {
-    const zoned = await h.command('switch in', { member: ids.theo, time: '2025-06-01 21:30' }, { where: 'bot-dm' }).reply();
+    const zoned = await h
+      .command('switch in', { member: ids.theo, time: '2025-06-01 21:30' }, { where: 'bot-dm' })
+      .reply();
     expect(zoned.content).toContain('It is older than your latest switch, so the current fronters stay as they are.');
     const stored = history().find((sw) => sw.timestamp === Date.UTC(2025, 5, 1, 19, 30));
     expect(shortIds(stored)).toEqual([ids.theo]);
 
-    const relative = await h.command('switch in', { member: ids.kai, time: '10 minutes ago' }, { where: 'bot-dm' }).reply();
+    const relative = await h
+      .command('switch in', { member: ids.kai, time: '10 minutes ago' }, { where: 'bot-dm' })
+      .reply();
     checkLimits(relative);
-    const tenAgo = history().find((sw) => sw.memberUuids.length === 1 && shortIds(sw)[0] === ids.kai && Math.abs(Date.now() - 600_000 - sw.timestamp) < 60_000);
+    const tenAgo = history().find(
+      (sw) =>
+        sw.memberUuids.length === 1 &&
+        shortIds(sw)[0] === ids.kai &&
+        Math.abs(Date.now() - 600_000 - sw.timestamp) < 60_000,
+    );
     expect(tenAgo).toBeDefined();
   });
 
@@ -89,7 +110,9 @@ describe('/switch in and /switch out', () => {
     expect(out.embeds[0]!.title).toBe('No one is fronting');
     expect(history()[0]!.memberUuids).toEqual([]);
     const again = await h.command('switch out', {}, { where: 'user-dm' }).reply();
-    expect(again.content).toBe('Nobody is fronting already (the latest switch is a switch-out); no new switch was logged.');
+    expect(again.content).toBe(
+      'Nobody is fronting already (the latest switch is a switch-out); no new switch was logged.',
+    );
     const fronters = await h.command('fronters', {}, { where: 'user-dm' }).reply();
     expect(fronters.embeds[0]!.title).toBe('No one is fronting');
   });

@@ -21,19 +21,30 @@ export function controlsOf(message: MessageState): Control[] {
 /** The control whose action (second part of `command:action:session:arg`) is `action`. */
 export function control(message: MessageState, action: string): Control {
   const found = controlsOf(message).find((c) => c.custom_id.split(':')[1] === action);
-  if (found === undefined) throw new Error(`no "${action}" control in ${JSON.stringify(controlsOf(message).map((c) => c.custom_id))}`);
+  if (found === undefined)
+    throw new Error(`no "${action}" control in ${JSON.stringify(controlsOf(message).map((c) => c.custom_id))}`);
   return found;
 }
 
 /** Clicks the button for `action` and waits for the visible answer; checks it against Discord's limits. */
-export async function click(h: Harness, message: MessageState, action: string, ctx?: InteractionContextOptions): Promise<MessageState> {
+export async function click(
+  h: Harness,
+  message: MessageState,
+  action: string,
+  ctx?: InteractionContextOptions,
+): Promise<MessageState> {
   const reply = await h.dispatch(h.discord.button(control(message, action).custom_id, message, ctx)).reply();
   checkLimits(reply);
   return reply;
 }
 
 /** Picks `value` in the message's select menu. */
-export async function pick(h: Harness, message: MessageState, value: string, ctx?: InteractionContextOptions): Promise<MessageState> {
+export async function pick(
+  h: Harness,
+  message: MessageState,
+  value: string,
+  ctx?: InteractionContextOptions,
+): Promise<MessageState> {
   const reply = await h.dispatch(h.discord.select(control(message, 'pick').custom_id, [value], message, ctx)).reply();
   checkLimits(reply);
   return reply;

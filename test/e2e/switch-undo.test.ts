@@ -8,12 +8,19 @@ describe('Undo under /switch in and /switch out', () => {
   let h: Harness;
   let ids: string[];
   const own = () => h.pk.state.systemByHid(h.pk.sample.own.systemId)!;
-  const history = (): SwitchRecord[] => [...h.pk.state.switches.values()].filter((sw) => sw.systemUuid === own().uuid).sort((a, b) => b.timestamp - a.timestamp);
+  const history = (): SwitchRecord[] =>
+    [...h.pk.state.switches.values()]
+      .filter((sw) => sw.systemUuid === own().uuid)
+      .sort((a, b) => b.timestamp - a.timestamp);
   const deletes = () => h.pk.requests.filter((r) => r.method === 'DELETE').length;
-  const logged = async (member: string, extra: Record<string, string> = {}): Promise<{ reply: MessageState; sw: SwitchRecord }> => {
+  const logged = async (
+    member: string,
+    extra: Record<string, string> = {},
+  ): Promise<{ reply: MessageState; sw: SwitchRecord }> => {
     const reply = await h.command('switch in', { member, ...extra }).reply();
     expect(reply.content).toMatch(/^✅ Switch logged/);
-    const sw = extra.time === undefined ? history()[0]! : history().find((s) => s.timestamp === Date.parse(extra.time!))!;
+    const sw =
+      extra.time === undefined ? history()[0]! : history().find((s) => s.timestamp === Date.parse(extra.time!))!;
     return { reply, sw };
   };
 

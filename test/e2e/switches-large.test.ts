@@ -14,7 +14,10 @@ describe('/switches on a 10,000-switch history', () => {
     const large = generateLargeSystem(h.pk.state, { members: 60, switches: Switches });
     await h.link(h.discord.users.alice, large.token);
     const system = h.pk.state.systemByHid(large.systemId)!;
-    switchTimes = [...h.pk.state.switches.values()].filter((sw) => sw.systemUuid === system.uuid).map((sw) => sw.timestamp).sort((a, b) => b - a);
+    switchTimes = [...h.pk.state.switches.values()]
+      .filter((sw) => sw.systemUuid === system.uuid)
+      .map((sw) => sw.timestamp)
+      .sort((a, b) => b - a);
   });
   afterAll(() => h.finish());
 

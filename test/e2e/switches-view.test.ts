@@ -17,8 +17,14 @@ describe('/switches', () => {
       expect(reply.ephemeral).toBe(true);
       expect(reply.embeds[0]!.title).toBe('Front history of The Lantern Collective 🏮');
       // The latest switch is Ash, the hidden Cipher (the owner sees its display name) and Kai, 25 minutes ago.
-      expect(lines(reply)[0]).toMatch(/^\*\*\?\?\?\*\*, \*\*Ash 🔥\*\*, \*\*Kai 🌊\*\* · <t:\d+:f> \(<t:\d+:R>\) · ongoing, 25m( \d+s)? so far$/);
-      expect(lines(reply).slice(1).every((line) => / · for \d+[dhms]/.test(line))).toBe(true);
+      expect(lines(reply)[0]).toMatch(
+        /^\*\*\?\?\?\*\*, \*\*Ash 🔥\*\*, \*\*Kai 🌊\*\* · <t:\d+:f> \(<t:\d+:R>\) · ongoing, 25m( \d+s)? so far$/,
+      );
+      expect(
+        lines(reply)
+          .slice(1)
+          .every((line) => / · for \d+[dhms]/.test(line)),
+      ).toBe(true);
       // One PluralKit page (100 switches) is loaded; older ones come when the user pages past it.
       expect(reply.embeds[0]!.footer!.text).toBe('Page 1/10+ · 100+ switches');
     });
@@ -39,7 +45,9 @@ describe('/switches', () => {
   it('jumps to the oldest switch, loading the rest of the history', async () => {
     const count = h.pk.sample.own.switchCount;
     const last = await click(h, await h.command('switches').reply(), 'last');
-    expect(last.embeds[0]!.footer!.text).toBe(`Page ${Math.ceil(count / 10)}/${Math.ceil(count / 10)} · ${count} switches`);
+    expect(last.embeds[0]!.footer!.text).toBe(
+      `Page ${Math.ceil(count / 10)}/${Math.ceil(count / 10)} · ${count} switches`,
+    );
     expect(lines(last)).toHaveLength(count % 10 || 10);
   });
 

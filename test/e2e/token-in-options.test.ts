@@ -51,7 +51,9 @@ describe('a token pasted into the wrong option', () => {
     const editor = await h.command('switch edit').reply();
     const session = JSON.stringify(editor.components).match(/"switch:\w+:([\w-]+):/)?.[1] ?? '';
     const handle = h.dispatch(h.discord.forgeModalSubmit(`switch:move:${session}:0`, { time: token }));
-    const record = await handle.waitFor((r) => r.followUps.length > 0 || (r.original !== undefined && r.original.content !== ''));
+    const record = await handle.waitFor(
+      (r) => r.followUps.length > 0 || (r.original !== undefined && r.original.content !== ''),
+    );
     const shown = [record.original, ...record.followUps].map((m) => m?.content ?? '').join('\n');
     expect(shown).toContain(Warning('time'));
     expect(shown).not.toContain(token.slice(0, 20));

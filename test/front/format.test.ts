@@ -3,7 +3,10 @@ import { discordTimestamp, formatDuration, formatRelative, formatShortId } from 
 
 describe('formatDuration', () => {
   it('shows the two largest units like PluralKit', () => {
-    const s = 1000, m = 60 * s, h = 60 * m, d = 24 * h;
+    const s = 1000,
+      m = 60 * s,
+      h = 60 * m,
+      d = 24 * h;
     expect(formatDuration(3 * d + 4 * h + 5 * m)).toBe('3d 4h');
     expect(formatDuration(5 * h + 3 * m + 59 * s)).toBe('5h 3m');
     expect(formatDuration(4 * m + 12 * s + 999)).toBe('4m 12s');

@@ -43,7 +43,10 @@ describe('parseStatsRange', () => {
 
   it('reads "from X to Y"', () => {
     const result = parseStatsRange('from 2025-01-01 to 2025-02-01', now);
-    expect(result).toEqual({ ok: true, range: { start: new Date('2025-01-01T00:00:00Z'), end: new Date('2025-02-01T00:00:00Z') } });
+    expect(result).toEqual({
+      ok: true,
+      range: { start: new Date('2025-01-01T00:00:00Z'), end: new Date('2025-02-01T00:00:00Z') },
+    });
   });
 
   it('explains bad ranges', () => {

@@ -6,7 +6,11 @@ import type { Switch } from '../../src/pluralkit/schemas.js';
 const H = 3_600_000;
 const T0 = Date.parse('2025-06-01T00:00:00Z');
 const at = (hours: number): Date => new Date(T0 + hours * H);
-const sw = (hours: number, members: string[]): Switch => ({ id: `s${hours}`, timestamp: at(hours).toISOString(), members });
+const sw = (hours: number, members: string[]): Switch => ({
+  id: `s${hours}`,
+  timestamp: at(hours).toISOString(),
+  members,
+});
 
 // a 0–2h, a+b 2–3h, b 3–5h, nobody 5–6h, a 6–10h: a 7h, b 3h, switched out 1h of 10h.
 const history = [sw(0, ['a']), sw(2, ['a', 'b']), sw(3, ['b']), sw(5, []), sw(6, ['a'])].reverse();
@@ -27,10 +31,15 @@ describe('withStatsMode: PluralKit frontpercent modes', () => {
   });
 
   it('fronters only: shares of the time someone was fronting, switch-outs left out', () => {
-    expect(percents({ flat: false, frontersOnly: true })).toEqual({ members: [77.8, 33.3], switchedOut: undefined, groups: [100], basisHours: 9 });
+    expect(percents({ flat: false, frontersOnly: true })).toEqual({
+      members: [77.8, 33.3],
+      switchedOut: undefined,
+      groups: [100],
+      basisHours: 9,
+    });
   });
 
-  it('flat: shares of all members\' times plus the switch-outs, adding up to 100%', () => {
+  it("flat: shares of all members' times plus the switch-outs, adding up to 100%", () => {
     const flat = percents({ flat: true, frontersOnly: false });
     expect(flat).toEqual({ members: [63.6, 27.3], switchedOut: 9.1, groups: [90], basisHours: 11 });
     const exact = withStatsMode(stats, { flat: true, frontersOnly: false });
@@ -38,12 +47,21 @@ describe('withStatsMode: PluralKit frontpercent modes', () => {
   });
 
   it('flat and fronters only: the members alone add up to 100%', () => {
-    expect(percents({ flat: true, frontersOnly: true })).toEqual({ members: [70, 30], switchedOut: undefined, groups: [100], basisHours: 10 });
+    expect(percents({ flat: true, frontersOnly: true })).toEqual({
+      members: [70, 30],
+      switchedOut: undefined,
+      groups: [100],
+      basisHours: 10,
+    });
   });
 
   it('keeps every share at 0 when there is nothing to divide by', () => {
     const outOnly = computeFrontStats([sw(0, [])], { start: 'beginning', end: at(1) });
-    expect(withStatsMode(outOnly, { flat: true, frontersOnly: true })).toMatchObject({ basisMs: 0, members: [], switchedOutPercent: undefined });
+    expect(withStatsMode(outOnly, { flat: true, frontersOnly: true })).toMatchObject({
+      basisMs: 0,
+      members: [],
+      switchedOutPercent: undefined,
+    });
     expect(withStatsMode(outOnly, { flat: false, frontersOnly: true }).basisMs).toBe(0);
   });
 });

@@ -6,21 +6,36 @@ import type { Switch } from '../../src/pluralkit/schemas.js';
 const H = 3_600_000;
 const T0 = Date.parse('2025-06-01T00:00:00Z');
 const at = (hours: number): Date => new Date(T0 + hours * H);
-const sw = (hours: number, members: string[]): Switch => ({ id: `s${hours}`, timestamp: at(hours).toISOString(), members });
+const sw = (hours: number, members: string[]): Switch => ({
+  id: `s${hours}`,
+  timestamp: at(hours).toISOString(),
+  members,
+});
 
 /** Oldest first here for reading; PluralKit order (newest first) is what the function gets. */
 const history = [sw(0, ['a']), sw(2, ['a', 'b']), sw(3, ['b']), sw(5, []), sw(6, ['a'])].reverse();
-const groups: StatsGroup[] = [{ id: 'both', memberIds: ['a', 'b'] }, { id: 'onlyb', memberIds: ['b'] }];
+const groups: StatsGroup[] = [
+  { id: 'both', memberIds: ['a', 'b'] },
+  { id: 'onlyb', memberIds: ['b'] },
+];
 
 const entry = (id: string, hours: number, known: number, stretches: number, longest: number) => ({
-  id, totalMs: hours * H, percent: (hours / known) * 100, stretches, longestStretchMs: longest * H,
+  id,
+  totalMs: hours * H,
+  percent: (hours / known) * 100,
+  stretches,
+  longestStretchMs: longest * H,
 });
 
 describe('computeFrontStats', () => {
   it('merges consecutive switches that keep a member into one stretch, and counts groups once', () => {
     const stats = computeFrontStats(history, { start: 'beginning', end: at(10) }, groups);
     expect(stats).toEqual<FrontStats>({
-      start: at(0), end: at(10), rangeMs: 10 * H, cutToHistory: false, switchedOutMs: 1 * H,
+      start: at(0),
+      end: at(10),
+      rangeMs: 10 * H,
+      cutToHistory: false,
+      switchedOutMs: 1 * H,
       members: [entry('a', 7, 10, 2, 4), entry('b', 3, 10, 1, 3)],
       groups: [entry('both', 9, 10, 2, 5), entry('onlyb', 3, 10, 1, 3)],
     });
@@ -61,7 +76,13 @@ describe('computeFrontStats', () => {
 
   it('handles no switches at all', () => {
     expect(computeFrontStats([], { start: at(0), end: at(5) })).toEqual({
-      start: at(5), end: at(5), rangeMs: 0, cutToHistory: false, switchedOutMs: 0, members: [], groups: [],
+      start: at(5),
+      end: at(5),
+      rangeMs: 0,
+      cutToHistory: false,
+      switchedOutMs: 0,
+      members: [],
+      groups: [],
     });
     expect(computeFrontStats([], { start: 'beginning', end: at(5) })).toMatchObject({ rangeMs: 0, members: [] });
   });
@@ -89,7 +110,12 @@ describe('computeFrontStats', () => {
       let hour = 0;
       for (let i = 0; i < 30; i++) {
         hour += random(3);
-        list.push(sw(hour, ['a', 'b', 'c', 'd'].filter(() => random(2) === 0)));
+        list.push(
+          sw(
+            hour,
+            ['a', 'b', 'c', 'd'].filter(() => random(2) === 0),
+          ),
+        );
       }
       const start = at(random(20) - 5);
       const end = at(hour + random(5));
@@ -98,7 +124,12 @@ describe('computeFrontStats', () => {
         const got = stats.members.find((m) => m.id === id);
         const want = referenceStats(list, id, start.getTime(), end.getTime());
         const actual = got === undefined ? { totalMs: 0, stretches: 0, longestStretchMs: 0 } : got;
-        expect({ id, totalMs: actual.totalMs, stretches: actual.stretches, longestStretchMs: actual.longestStretchMs }).toEqual({ id, ...want });
+        expect({
+          id,
+          totalMs: actual.totalMs,
+          stretches: actual.stretches,
+          longestStretchMs: actual.longestStretchMs,
+        }).toEqual({ id, ...want });
       }
     }
   });
@@ -111,16 +142,33 @@ describe('computeFrontStats', () => {
     const even = { id: 'even', memberIds: Array.from({ length: 1000 }, (_, k) => `m${2 * k}`) };
     const stats = computeFrontStats(list, { start: 'beginning', end: at(10_000) }, [even]);
     expect(stats.members).toHaveLength(2000);
-    expect(stats.members.find((m) => m.id === 'm0')).toEqual({ id: 'm0', totalMs: 10 * H, percent: 0.1, stretches: 6, longestStretchMs: 2 * H });
-    expect(stats.members.find((m) => m.id === 'm1234')).toEqual({ id: 'm1234', totalMs: 10 * H, percent: 0.1, stretches: 5, longestStretchMs: 2 * H });
+    expect(stats.members.find((m) => m.id === 'm0')).toEqual({
+      id: 'm0',
+      totalMs: 10 * H,
+      percent: 0.1,
+      stretches: 6,
+      longestStretchMs: 2 * H,
+    });
+    expect(stats.members.find((m) => m.id === 'm1234')).toEqual({
+      id: 'm1234',
+      totalMs: 10 * H,
+      percent: 0.1,
+      stretches: 5,
+      longestStretchMs: 2 * H,
+    });
     expect(stats.members.every((m) => m.totalMs === 10 * H)).toBe(true);
-    expect(stats.groups).toEqual([{ id: 'even', totalMs: 10_000 * H, percent: 100, stretches: 1, longestStretchMs: 10_000 * H }]);
+    expect(stats.groups).toEqual([
+      { id: 'even', totalMs: 10_000 * H, percent: 100, stretches: 1, longestStretchMs: 10_000 * H },
+    ]);
   });
 });
 
 /** Independent, quadratic computation of one member's stats, to check the linear one. */
 function referenceStats(oldestFirst: Switch[], id: string, start: number, end: number) {
-  let totalMs = 0, stretches = 0, longestStretchMs = 0, run = 0;
+  let totalMs = 0,
+    stretches = 0,
+    longestStretchMs = 0,
+    run = 0;
   oldestFirst.forEach((s, i) => {
     const from = Math.max(Date.parse(s.timestamp), start);
     const next = oldestFirst[i + 1];
@@ -141,7 +189,10 @@ function referenceStats(oldestFirst: Switch[], id: string, start: number, end: n
 
 describe('groupMembersByShortId', () => {
   it('maps group member UUIDs to short ids and skips unknown members', () => {
-    const members = [{ id: 'aaaaa', uuid: 'u-a' }, { id: 'bbbbb', uuid: 'u-b' }];
+    const members = [
+      { id: 'aaaaa', uuid: 'u-a' },
+      { id: 'bbbbb', uuid: 'u-b' },
+    ];
     expect(groupMembersByShortId([{ id: 'g', members: ['u-b', 'u-x'] }, { id: 'h' }], members)).toEqual([
       { id: 'g', memberIds: ['bbbbb'] },
       { id: 'h', memberIds: [] },

@@ -51,7 +51,9 @@ describe('parseSwitchTime', () => {
   });
 
   it('refuses times before 2020 as a likely typo', () => {
-    expect(reason('2019-12-31T23:00:00Z')).toBe('That time (<t:1577833200:f>) is before 2020, which looks like a typo in the year.');
+    expect(reason('2019-12-31T23:00:00Z')).toBe(
+      'That time (<t:1577833200:f>) is before 2020, which looks like a typo in the year.',
+    );
   });
 
   it('explains what it could not read', () => {

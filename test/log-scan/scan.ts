@@ -45,16 +45,22 @@ export function secretMatcher(secrets: Iterable<string>): (text: string) => bool
   const fragments = fragmentsOf(all.filter((secret) => secret.length > FragmentLength));
   const shortSecrets = all.filter((secret) => secret.length <= FragmentLength);
   return (text) => {
-    for (let at = 0; at + FragmentLength <= text.length; at++) if (fragments.has(text.slice(at, at + FragmentLength))) return true;
+    for (let at = 0; at + FragmentLength <= text.length; at++)
+      if (fragments.has(text.slice(at, at + FragmentLength))) return true;
     return shortSecrets.some((secret) => text.includes(secret));
   };
 }
 
 /** Checks lines against the secrets and the shapes. `file` only names the findings. */
-export function scanLines(file: string, lines: readonly string[], holdsSecret: (text: string) => boolean): LogFinding[] {
+export function scanLines(
+  file: string,
+  lines: readonly string[],
+  holdsSecret: (text: string) => boolean,
+): LogFinding[] {
   const findings: LogFinding[] = [];
   lines.forEach((text, index) => {
-    if (holdsSecret(text)) findings.push({ file, line: index + 1, what: 'a secret issued by a stand-in (or a fragment of one)' });
+    if (holdsSecret(text))
+      findings.push({ file, line: index + 1, what: 'a secret issued by a stand-in (or a fragment of one)' });
     for (const [pattern, what] of shapes) if (pattern.test(text)) findings.push({ file, line: index + 1, what });
   });
   return findings;
@@ -71,7 +77,9 @@ export function scanLogDirectory(dir: string): { files: number; lines: number; f
   const holdsSecret = secretMatcher(secrets);
   let lines = 0;
   const findings = logs.flatMap((name) => {
-    const text = readFileSync(join(dir, name), 'utf8').split('\n').filter((line) => line !== '');
+    const text = readFileSync(join(dir, name), 'utf8')
+      .split('\n')
+      .filter((line) => line !== '');
     lines += text.length;
     return scanLines(name, text, holdsSecret);
   });

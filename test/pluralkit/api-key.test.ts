@@ -50,6 +50,8 @@ describe('pkapi: keys decoded locally', () => {
     expect(describeCredential(key({ ...claims, scopes: ['write:switches'] }))).toBe(
       'This API key can log, edit and delete switches; of your system profile and settings (time zone included), members and groups it only shows what anyone can see.',
     );
-    expect(describeCredential(key({ ...claims, scopes: ['publicread:all'] }))).toMatch(/only shows what anyone can see of your system/);
+    expect(describeCredential(key({ ...claims, scopes: ['publicread:all'] }))).toMatch(
+      /only shows what anyone can see of your system/,
+    );
   });
 });

@@ -7,7 +7,15 @@ describe('PluralKit credentials', () => {
     const legacy = 'A'.repeat(62) + '+/';
     expect(tokenKind(legacy)).toBe('legacy');
     expect(tokenKind('pkapi:eyJ0aWQiOiJ4In0:sig')).toBe('apikey');
-    for (const bad of ['', 'A'.repeat(63), 'A'.repeat(65), `${'A'.repeat(63)}!`, 'pkapi:', 'pkapi:has space', `Bearer ${legacy}`]) {
+    for (const bad of [
+      '',
+      'A'.repeat(63),
+      'A'.repeat(65),
+      `${'A'.repeat(63)}!`,
+      'pkapi:',
+      'pkapi:has space',
+      `Bearer ${legacy}`,
+    ]) {
       expect(tokenKind(bad), bad).toBeNull();
     }
     expect(authorizationHeader(legacy)).toBe(legacy);

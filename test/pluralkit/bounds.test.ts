@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { MaxCacheEntries, ResponseCache, type Loaded } from '../../src/pluralkit/cache.js';
 import { DirectoryLimits, SystemDirectory } from '../../src/pluralkit/directory.js';
 
-const systemNo = (i: number) => ({ id: `s${String(i).padStart(5, '0')}`, uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` });
+const systemNo = (i: number) => ({
+  id: `s${String(i).padStart(5, '0')}`,
+  uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+});
 const discordId = (i: number) => String(100_000_000_000_000_000n + BigInt(i));
 
 describe('what the client remembers about systems is bounded', () => {
@@ -44,7 +47,11 @@ describe('what the client remembers about systems is bounded', () => {
   it('a write during a load still keeps that load from storing a stale answer', async () => {
     const cache = new ResponseCache(60_000, { cacheHits: 0, dedupedRequests: 0 });
     let release: () => void = () => undefined;
-    const slow = cache.get('k', ['sys'], () => new Promise<Loaded<string>>((resolve) => (release = () => resolve({ value: 'old', systems: [] }))));
+    const slow = cache.get(
+      'k',
+      ['sys'],
+      () => new Promise<Loaded<string>>((resolve) => (release = () => resolve({ value: 'old', systems: [] }))),
+    );
     cache.invalidate(['sys']);
     release();
     expect(await slow).toBe('old');

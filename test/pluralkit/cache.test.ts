@@ -24,7 +24,9 @@ describe('PluralKit client cache', () => {
     const { pk, client } = await setup(undefined, { cacheTtlMs: 0 });
     pk.setLatency(30);
     const token = pk.sample.own.token;
-    const answers = await Promise.all(Array.from({ length: 50 }, () => client.getMembers('@me', { token, fresh: true })));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => client.getMembers('@me', { token, fresh: true })),
+    );
     expect(pk.stats.requests).toBe(1);
     expect(client.stats).toMatchObject({ upstreamRequests: 1, dedupedRequests: 49 });
     expect(new Set(answers.map((members) => members.length))).toEqual(new Set([pk.sample.own.memberIds.length]));

@@ -52,7 +52,11 @@ describe('PluralKitClient against the stand-in', () => {
 
     const page = await client.getSwitches('@me', { limit: 5 }, { token: own.token });
     expect(page).toHaveLength(5);
-    const older = await client.getSwitches('@me', { before: new Date(page[4]!.timestamp), limit: 5 }, { token: own.token });
+    const older = await client.getSwitches(
+      '@me',
+      { before: new Date(page[4]!.timestamp), limit: 5 },
+      { token: own.token },
+    );
     expect(Date.parse(older[0]!.timestamp)).toBeLessThan(Date.parse(page[4]!.timestamp));
 
     const one = await client.getSwitch('@me', page[0]!.id, { token: own.token });

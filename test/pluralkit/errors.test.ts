@@ -16,7 +16,9 @@ import {
 import { clientFor, onCleanup, rejectionOf, setup } from './helpers.js';
 
 /** A tiny server answering every request with `answer`; for bodies the stand-in would never send. */
-async function serve(answer: (path: string) => { status: number; body: string }): Promise<{ url: string; hits: () => number }> {
+async function serve(
+  answer: (path: string) => { status: number; body: string },
+): Promise<{ url: string; hits: () => number }> {
   let hits = 0;
   const server: Server = createServer((req, res) => {
     hits += 1;
@@ -24,13 +26,24 @@ async function serve(answer: (path: string) => { status: number; body: string })
     res.writeHead(status, { 'content-type': 'application/json' }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  onCleanup(() => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+  onCleanup(
+    () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2`, hits: () => hits };
 }
 
 /** Asserts no error text or field carries the token. */
 function expectNoToken(error: unknown, token: string): void {
-  const everything = JSON.stringify({ ...(error as object), message: (error as Error).message, name: (error as Error).name, stack: (error as Error).stack });
+  const everything = JSON.stringify({
+    ...(error as object),
+    message: (error as Error).message,
+    name: (error as Error).name,
+    stack: (error as Error).stack,
+  });
   expect(everything).not.toContain(token);
 }
 
@@ -41,7 +54,13 @@ describe('PluralKit client errors', () => {
     const missing = await rejectionOf(client.getSystem(pk.sample.unknownSystemId, { token }));
     expect(missing).toBeInstanceOf(PluralKitAPIError);
     expect(isPluralKitAPIError(missing, PluralKitErrorCode.SystemNotFound)).toBe(true);
-    expect(missing).toMatchObject({ status: 404, code: 20001, method: 'GET', route: `/systems/${pk.sample.unknownSystemId}`, name: 'PluralKitAPIError[20001]' });
+    expect(missing).toMatchObject({
+      status: 404,
+      code: 20001,
+      method: 'GET',
+      route: `/systems/${pk.sample.unknownSystemId}`,
+      name: 'PluralKitAPIError[20001]',
+    });
     expect((missing as Error).message).toContain(`GET /systems/${pk.sample.unknownSystemId}`);
     expectNoToken(missing, token);
 
@@ -51,7 +70,12 @@ describe('PluralKit client errors', () => {
 
     const front = await client.getFronters('@me', { token });
     const same = await rejectionOf(client.createSwitch('@me', { members: front!.members.map((m) => m.id) }, { token }));
-    expect(same).toMatchObject({ status: 400, code: PluralKitErrorCode.SameSwitchMembers, method: 'POST', route: '/systems/@me/switches' });
+    expect(same).toMatchObject({
+      status: 400,
+      code: PluralKitErrorCode.SameSwitchMembers,
+      method: 'POST',
+      route: '/systems/@me/switches',
+    });
     expectNoToken(same, token);
   });
 
@@ -110,7 +134,9 @@ describe('PluralKit client errors', () => {
   it('rejects a body that fails its schema with a PluralKitSchemaError, not an HTTP error', async () => {
     const system = { id: 'abcde', uuid: 'not-a-uuid', name: 5, extra: 'tolerated' };
     const server = await serve((path) =>
-      path.endsWith('/members') ? { status: 200, body: '<html>oops</html>' } : { status: 200, body: JSON.stringify(system) },
+      path.endsWith('/members')
+        ? { status: 200, body: '<html>oops</html>' }
+        : { status: 200, body: JSON.stringify(system) },
     );
     const client = clientFor(server.url);
     const error = await rejectionOf(client.getSystem('abcde'));

@@ -1,7 +1,11 @@
 /** Shared set-up for the PluralKit client tests: a stand-in plus a client aimed at it, torn down after. */
 import { afterEach } from 'vitest';
 import { PluralKitClient, type PluralKitClientOptions } from '../../src/pluralkit/index.js';
-import { startPluralKitStandIn, type PluralKitStandIn, type PluralKitStandInOptions } from '../../stand-ins/pluralkit/index.js';
+import {
+  startPluralKitStandIn,
+  type PluralKitStandIn,
+  type PluralKitStandInOptions,
+} from '../../stand-ins/pluralkit/index.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 

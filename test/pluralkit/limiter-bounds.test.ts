@@ -9,7 +9,9 @@ describe('PluralKit client rate-limit state stays bounded', () => {
   it('a rejected token leaves no budget and no timer behind, however many are tried', async () => {
     const { client } = await setup({ rateLimit: { mode: 'off' } }, { ratePerSecond: 1000 });
     const results = await Promise.allSettled(Array.from({ length: 400 }, (_, i) => client.getOwnSystem(bogusToken(i))));
-    expect(results.every((r) => r.status === 'rejected' && isPluralKitAPIError(r.reason) && r.reason.status === 401)).toBe(true);
+    expect(
+      results.every((r) => r.status === 'rejected' && isPluralKitAPIError(r.reason) && r.reason.status === 401),
+    ).toBe(true);
     // Only the two shared budgets (reads, writes) may remain; nothing waits, so no timer is armed.
     expect(client.rateLimitState).toMatchObject({ queued: 0, timers: 0 });
     expect(client.rateLimitState.budgets).toBeLessThanOrEqual(2);
@@ -24,7 +26,10 @@ describe('PluralKit client rate-limit state stays bounded', () => {
   });
 
   it('a cold client reading its own system by short id spends the own budget PluralKit names, at its rate', async () => {
-    const { pk, client } = await setup({ rateLimit: { mode: 'gcra', getPerSecond: 10, updatePerSecond: 3 } }, { ratePerSecond: 2 });
+    const { pk, client } = await setup(
+      { rateLimit: { mode: 'gcra', getPerSecond: 10, updatePerSecond: 3 } },
+      { ratePerSecond: 2 },
+    );
     const { own } = pk.sample;
     const o = { token: own.token };
     // Never `@me`: only PluralKit's `own_system_get` scope says this system is the caller's.

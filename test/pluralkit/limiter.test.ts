@@ -40,7 +40,10 @@ describe('PluralKit client rate limiting', () => {
   });
 
   it('(b) a GCRA server with headers: follows separate read and write rates, no 429', async () => {
-    const { pk, client } = await setup({ rateLimit: { mode: 'gcra', getPerSecond: 50, updatePerSecond: 20 } }, { ratePerSecond: 10 });
+    const { pk, client } = await setup(
+      { rateLimit: { mode: 'gcra', getPerSecond: 50, updatePerSecond: 20 } },
+      { ratePerSecond: 10 },
+    );
     const { value, ms } = await timed(Promise.allSettled(mixedCalls(pk, client)));
     expect(value.filter((r) => r.status === 'rejected')).toEqual([]);
     expect(pk.stats.rateLimited).toBe(0);
@@ -52,7 +55,11 @@ describe('PluralKit client rate limiting', () => {
     // A second wave starts from what the headers taught: sustained, still no 429.
     const second = await timed(Promise.allSettled([...mixedCalls(pk, client, 1), ...mixedCalls(pk, client, 2)]));
     expect(second.value.filter((r) => r.status === 'rejected')).toEqual([]);
-    expect(pk.requests.map((r, i) => `${i} ${r.method} ${r.path.includes('@me') ? 'own' : 'shared'} ${r.status}`).filter((r) => r.endsWith('429'))).toEqual([]);
+    expect(
+      pk.requests
+        .map((r, i) => `${i} ${r.method} ${r.path.includes('@me') ? 'own' : 'shared'} ${r.status}`)
+        .filter((r) => r.endsWith('429')),
+    ).toEqual([]);
     console.info(`[limiter] gcra 50/20: 80 more mixed requests in ${second.ms} ms`);
   });
 
@@ -111,10 +118,17 @@ describe('PluralKit client at PluralKit real rates', () => {
   it('(e) writes at 3/s after a first write taught the limit: none refused, even the third in a burst', async () => {
     // The first write goes out before the limit is known and still sits in PluralKit's bucket; the next
     // ones must count it, and a Remaining of r allows only r - 1 more. Both once cost a 429 here.
-    const { pk, client } = await setup({ rateLimit: { mode: 'gcra', getPerSecond: 10, updatePerSecond: 3 } }, { ratePerSecond: 2 });
+    const { pk, client } = await setup(
+      { rateLimit: { mode: 'gcra', getPerSecond: 10, updatePerSecond: 3 } },
+      { ratePerSecond: 2 },
+    );
     const { own } = pk.sample;
     const write = (i: number) =>
-      client.createSwitch('@me', { members: [own.memberIds[i % 3]!], timestamp: new Date(Date.UTC(2020, 0, 1, 0, i)) }, { token: own.token });
+      client.createSwitch(
+        '@me',
+        { members: [own.memberIds[i % 3]!], timestamp: new Date(Date.UTC(2020, 0, 1, 0, i)) },
+        { token: own.token },
+      );
     await write(0);
     const results = await Promise.allSettled([1, 2, 3, 4, 5].map(write));
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);

@@ -9,25 +9,58 @@ export function uuid(n: number): string {
 /** A system as its owner sees it, with everything unset. */
 export function makeSystem(overrides: Partial<System> = {}): System {
   return {
-    id: 'exmpl', uuid: uuid(1), name: null, description: null, tag: null, pronouns: null, avatar_url: null,
-    banner: null, color: null, created: null, privacy: null, ...overrides,
+    id: 'exmpl',
+    uuid: uuid(1),
+    name: null,
+    description: null,
+    tag: null,
+    pronouns: null,
+    avatar_url: null,
+    banner: null,
+    color: null,
+    created: null,
+    privacy: null,
+    ...overrides,
   };
 }
 
 /** A member with only a name. */
 export function makeMember(id: string, name: string, overrides: Partial<Member> = {}): Member {
   return {
-    id, uuid: uuid(parseInt(id, 36) % 1e12), system: 'exmpl', name, display_name: null, color: null, birthday: null,
-    pronouns: null, avatar_url: null, banner: null, description: null, created: null, keep_proxy: false,
-    proxy_tags: [], privacy: null, ...overrides,
+    id,
+    uuid: uuid(parseInt(id, 36) % 1e12),
+    system: 'exmpl',
+    name,
+    display_name: null,
+    color: null,
+    birthday: null,
+    pronouns: null,
+    avatar_url: null,
+    banner: null,
+    description: null,
+    created: null,
+    keep_proxy: false,
+    proxy_tags: [],
+    privacy: null,
+    ...overrides,
   };
 }
 
 /** A group with only a name. */
 export function makeGroup(id: string, name: string, overrides: Partial<Group> = {}): Group {
   return {
-    id, uuid: uuid(parseInt(id, 36) % 1e12), system: 'exmpl', name, display_name: null, description: null, icon: null,
-    banner: null, color: null, created: null, privacy: null, ...overrides,
+    id,
+    uuid: uuid(parseInt(id, 36) % 1e12),
+    system: 'exmpl',
+    name,
+    display_name: null,
+    description: null,
+    icon: null,
+    banner: null,
+    color: null,
+    created: null,
+    privacy: null,
+    ...overrides,
   };
 }
 

@@ -14,12 +14,14 @@ describe('renderHelp', () => {
       { notes: [{ title: 'Times', text: '`10 minutes ago`' }] },
     );
     expect(message).toEqual({
-      embeds: [{
-        title: 'pk-companion commands',
-        description: '**Fronting now**\n`/fronters` Who is fronting\n\n**Switches**\n`/switch in` Log a \\*switch\\*',
-        color: 0x5865f2,
-        fields: [{ name: 'Times', value: '`10 minutes ago`' }, stored],
-      }],
+      embeds: [
+        {
+          title: 'pk-companion commands',
+          description: '**Fronting now**\n`/fronters` Who is fronting\n\n**Switches**\n`/switch in` Log a \\*switch\\*',
+          color: 0x5865f2,
+          fields: [{ name: 'Times', value: '`10 minutes ago`' }, stored],
+        },
+      ],
       components: [],
     });
   });
@@ -30,18 +32,22 @@ describe('renderHelp', () => {
   });
 
   it('shows context menus by name and where to find them', () => {
-    const message = renderHelp([{
-      title: 'Menus',
-      entries: [
-        { name: 'Fronters', description: 'Their fronters.', kind: 'user' },
-        { name: 'Who was fronting?', description: 'The front then.', kind: 'message' },
-      ],
-    }]);
-    expect(message.embeds[0]!.description).toBe([
-      '**Menus**',
-      '**Fronters** (on a user: right-click or long-press → Apps) Their fronters.',
-      '**Who was fronting?** (on a message: right-click or long-press → Apps) The front then.',
-    ].join('\n'));
+    const message = renderHelp([
+      {
+        title: 'Menus',
+        entries: [
+          { name: 'Fronters', description: 'Their fronters.', kind: 'user' },
+          { name: 'Who was fronting?', description: 'The front then.', kind: 'message' },
+        ],
+      },
+    ]);
+    expect(message.embeds[0]!.description).toBe(
+      [
+        '**Menus**',
+        '**Fronters** (on a user: right-click or long-press → Apps) Their fronters.',
+        '**Who was fronting?** (on a message: right-click or long-press → Apps) The front then.',
+      ].join('\n'),
+    );
   });
 
   it('cuts a very long list with "(N more)"', () => {

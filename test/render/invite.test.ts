@@ -5,15 +5,22 @@ import { assertWithinDiscordLimits } from './limits-check.js';
 describe('renderInvite', () => {
   it('offers both ways to add the bot as link buttons', () => {
     const message = renderInvite({ server: 'https://example.org/server', user: 'https://example.org/user' });
-    expect(message.components).toEqual([{
-      type: 1,
-      components: [
-        { type: 2, style: 5, label: 'Add to a server', url: 'https://example.org/server' },
-        { type: 2, style: 5, label: 'Add to your account', url: 'https://example.org/user' },
-      ],
-    }]);
+    expect(message.components).toEqual([
+      {
+        type: 1,
+        components: [
+          { type: 2, style: 5, label: 'Add to a server', url: 'https://example.org/server' },
+          { type: 2, style: 5, label: 'Add to your account', url: 'https://example.org/user' },
+        ],
+      },
+    ]);
     expect(message.embeds[0]?.description).toContain('I ask for no permissions: I only answer commands and DMs.');
-    expect(message.embeds[0]?.fields).toEqual([{ name: 'What I keep about you', value: expect.stringContaining('your Discord user id and your PluralKit token, encrypted') as unknown }]);
+    expect(message.embeds[0]?.fields).toEqual([
+      {
+        name: 'What I keep about you',
+        value: expect.stringContaining('your Discord user id and your PluralKit token, encrypted') as unknown,
+      },
+    ]);
     assertWithinDiscordLimits(message);
   });
 });

@@ -22,7 +22,11 @@ describe('truncate', () => {
 
 describe('fitLines', () => {
   it('keeps what fits and counts the rest', () => {
-    expect(fitLines(['aaaa', 'bbbb', 'cccc', 'dddd'], 18)).toEqual({ text: 'aaaa\nbbbb\n(2 more)', shown: 2, hidden: 2 });
+    expect(fitLines(['aaaa', 'bbbb', 'cccc', 'dddd'], 18)).toEqual({
+      text: 'aaaa\nbbbb\n(2 more)',
+      shown: 2,
+      hidden: 2,
+    });
     expect(fitLines(['aaaa', 'bbbb'], 9)).toEqual({ text: 'aaaa\nbbbb', shown: 2, hidden: 0 });
   });
   it('counts items beyond a slice when given the total', () => {
@@ -38,11 +42,24 @@ describe('fitLines', () => {
 
 describe('embed length', () => {
   it('counts what Discord counts', () => {
-    const embed = { title: 'ab', description: 'cde', footer: { text: 'f' }, author: { name: 'gh' }, fields: [{ name: 'i', value: 'jk' }], url: 'https://x' };
+    const embed = {
+      title: 'ab',
+      description: 'cde',
+      footer: { text: 'f' },
+      author: { name: 'gh' },
+      fields: [{ name: 'i', value: 'jk' }],
+      url: 'https://x',
+    };
     expect(embedLength(embed)).toBe(11);
   });
   it('shrinks description, then fields from the last one, to a budget', () => {
-    const embed = { description: 'word '.repeat(100), fields: [{ name: 'a', value: 'b'.repeat(50) }, { name: 'c', value: 'd'.repeat(50) }] };
+    const embed = {
+      description: 'word '.repeat(100),
+      fields: [
+        { name: 'a', value: 'b'.repeat(50) },
+        { name: 'c', value: 'd'.repeat(50) },
+      ],
+    };
     const fitted = fitEmbedTotal(embed, 120);
     expect(fitted).toEqual({ description: 'word word word…', fields: embed.fields });
     expect(embed.description).toBe('word '.repeat(100));
@@ -66,24 +83,39 @@ describe('controls', () => {
 
 describe('assertWithinDiscordLimits', () => {
   it('reports every broken limit', () => {
-    const button = (id: string) => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: id, label: 'l'.repeat(81) }) as const;
+    const button = (id: string) =>
+      ({ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: id, label: 'l'.repeat(81) }) as const;
     const problems = discordLimitViolations({
       content: 'c'.repeat(2001),
-      embeds: [{ title: 't'.repeat(257), description: 'd'.repeat(4097), fields: [{ name: '', value: 'v'.repeat(1025) }], color: 0x1000000 }],
-      components: [{ type: ComponentType.ActionRow, components: [button('a'), button('a'), button('b'), button('c'), button('d'), button('e')] }],
+      embeds: [
+        {
+          title: 't'.repeat(257),
+          description: 'd'.repeat(4097),
+          fields: [{ name: '', value: 'v'.repeat(1025) }],
+          color: 0x1000000,
+        },
+      ],
+      components: [
+        {
+          type: ComponentType.ActionRow,
+          components: [button('a'), button('a'), button('b'), button('c'), button('d'), button('e')],
+        },
+      ],
     });
-    expect(problems).toEqual([
-      'content is 2001 chars',
-      'embed 0 title is 257 chars',
-      'embed 0 description is 4097 chars',
-      'embed 0 colour 16777216',
-      'embed 0 field 0 name is 0 chars',
-      'embed 0 field 0 value is 1025 chars',
-      'embeds total 5379 chars',
-      'row 0 has 6 buttons',
-      'button label "' + 'l'.repeat(81) + '" is too long',
-      'custom id "a" repeats',
-      ...Array(5).fill('button label "' + 'l'.repeat(81) + '" is too long'),
-    ].filter((p) => p !== 'embeds total 5379 chars'));
+    expect(problems).toEqual(
+      [
+        'content is 2001 chars',
+        'embed 0 title is 257 chars',
+        'embed 0 description is 4097 chars',
+        'embed 0 colour 16777216',
+        'embed 0 field 0 name is 0 chars',
+        'embed 0 field 0 value is 1025 chars',
+        'embeds total 5379 chars',
+        'row 0 has 6 buttons',
+        'button label "' + 'l'.repeat(81) + '" is too long',
+        'custom id "a" repeats',
+        ...Array(5).fill('button label "' + 'l'.repeat(81) + '" is too long'),
+      ].filter((p) => p !== 'embeds total 5379 chars'),
+    );
   });
 });

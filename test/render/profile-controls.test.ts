@@ -8,7 +8,15 @@ describe('controls and titles of the profile views', () => {
   it('a card opened from a list gets one "Back to list" button', () => {
     expect(backRow(testControls)).toEqual({
       type: ComponentType.ActionRow,
-      components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: 't:back:', label: 'Back to list', emoji: { name: '↩️' } }],
+      components: [
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Secondary,
+          custom_id: 't:back:',
+          label: 'Back to list',
+          emoji: { name: '↩️' },
+        },
+      ],
     });
   });
 
@@ -16,7 +24,12 @@ describe('controls and titles of the profile views', () => {
     const members = [makeMember('aaaaa', 'Ash')];
     const titled = renderMemberList(members, { page: 0, controls: testControls, title: 'Members of *Core*' });
     expect(titled.embeds[0]?.title).toBe('Members of \\*Core\\*');
-    const searched = renderMemberList(members, { page: 0, controls: testControls, title: 'Members of Core', search: 'as' });
+    const searched = renderMemberList(members, {
+      page: 0,
+      controls: testControls,
+      title: 'Members of Core',
+      search: 'as',
+    });
     expect(searched.embeds[0]?.title).toBe('Members of Core matching “as”');
     expect(renderMemberList(members, { page: 0, controls: testControls }).embeds[0]?.title).toBe('Members');
   });

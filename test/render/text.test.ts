@@ -3,7 +3,9 @@ import { codeSpan, escapeMarkdown, inlineText, parseColor } from '../../src/rend
 
 describe('escapeMarkdown', () => {
   it('makes names show literally', () => {
-    expect(escapeMarkdown('*a* _b_ ~~c~~ `d` ||e|| [f](g) <@1>')).toBe('\\*a\\* \\_b\\_ \\~\\~c\\~\\~ \\`d\\` \\|\\|e\\|\\| \\[f\\](g) \\<@1>');
+    expect(escapeMarkdown('*a* _b_ ~~c~~ `d` ||e|| [f](g) <@1>')).toBe(
+      '\\*a\\* \\_b\\_ \\~\\~c\\~\\~ \\`d\\` \\|\\|e\\|\\| \\[f\\](g) \\<@1>',
+    );
     expect(escapeMarkdown('# big\n> quote\n- item\n1. one')).toBe('\\# big\n\\> quote\n\\- item\n1\\. one');
     expect(escapeMarkdown('a - b # c')).toBe('a - b # c');
   });

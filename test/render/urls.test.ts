@@ -12,7 +12,16 @@ describe('embedUrl', () => {
   });
 
   it('drops what Discord would refuse: other schemes, no host, garbage, credentials, too long', () => {
-    for (const raw of ['ftp://cdn.example/a.png', 'data:image/png;base64,AAAA', 'https://', 'not a url', 'https://u:p@cdn.example/a.png', '', null, undefined]) {
+    for (const raw of [
+      'ftp://cdn.example/a.png',
+      'data:image/png;base64,AAAA',
+      'https://',
+      'not a url',
+      'https://u:p@cdn.example/a.png',
+      '',
+      null,
+      undefined,
+    ]) {
       expect(embedUrl(raw), String(raw)).toBeUndefined();
     }
     expect(embedUrl(`https://cdn.example/${'a'.repeat(MaxEmbedUrlLength)}`)).toBeUndefined();

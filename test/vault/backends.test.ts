@@ -11,7 +11,9 @@ afterAll(() => rmSync(sqliteDir, { recursive: true, force: true }));
 const quiet = { connectTimeoutMs: 2_000 };
 
 describeVaultContract('memory', (namespace) => createStore('memory:', { namespace }), { singleConnection: true });
-describeVaultContract('sqlite', (namespace) => createStore(`sqlite://${join(sqliteDir, 'nested', 'vault.sqlite')}`, { namespace, ...quiet }));
+describeVaultContract('sqlite', (namespace) =>
+  createStore(`sqlite://${join(sqliteDir, 'nested', 'vault.sqlite')}`, { namespace, ...quiet }),
+);
 describeVaultContract('redis', (namespace) => createStore(process.env.REDIS_URL ?? '', { namespace, ...quiet }), {
   skip: !process.env.REDIS_URL,
 });

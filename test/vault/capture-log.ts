@@ -8,6 +8,14 @@ import { logCopy } from '../../src/log.js';
 export function captureLog(): { log: Logger; lines: string[]; entries: () => Record<string, unknown>[] } {
   const lines: string[] = [];
   const copy = logCopy();
-  const log = pino({ level: 'trace' }, { write: (line: string) => { lines.push(line); copy?.write(line); } });
+  const log = pino(
+    { level: 'trace' },
+    {
+      write: (line: string) => {
+        lines.push(line);
+        copy?.write(line);
+      },
+    },
+  );
   return { log, lines, entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }

@@ -6,7 +6,13 @@ import { captureLog } from './capture-log.js';
 const token = 'Zm9vYmFyLXRoaXMtaXMtYS1mYWtlLXRva2VuLXRoYXQtc2hvdWxkLW5ldmVyLWxlYWs';
 
 describe('LinkedAccount', () => {
-  const account = new LinkedAccount(token, 'abcde', '11111111-1111-4111-8111-111111111111', 'The Alphas', new Date('2026-01-02T03:04:05Z'));
+  const account = new LinkedAccount(
+    token,
+    'abcde',
+    '11111111-1111-4111-8111-111111111111',
+    'The Alphas',
+    new Date('2026-01-02T03:04:05Z'),
+  );
 
   it('hands the token to code that asks for it', () => {
     expect(account.token).toBe(token);

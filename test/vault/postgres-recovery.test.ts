@@ -29,7 +29,8 @@ describe.skipIf(!databaseUrl)('Postgres store when the server drops a connection
         [tag],
       );
       expect(killed.length).toBeGreaterThan(0);
-      for (let waited = 0; waited < 50 && !entries().some((entry) => entry.msg === 'token store error'); waited += 1) await sleep(20);
+      for (let waited = 0; waited < 50 && !entries().some((entry) => entry.msg === 'token store error'); waited += 1)
+        await sleep(20);
 
       expect(entries()).toContainEqual(expect.objectContaining({ msg: 'token store error', level: 50 }));
       expect((await vault.get('500000000000000001'))?.token).toBe('token-before-the-drop');

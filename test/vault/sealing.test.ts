@@ -49,7 +49,10 @@ describe('seal / openSealed', () => {
     const record = seal(keyring.current, secret, userA);
     for (const field of ['data', 'tag', 'iv'] as const) {
       const tampered: SealedRecord = { ...record, [field]: flip(record[field]) };
-      expect(reasonOf(() => openSealed(keyring, tampered, userA)), field).toBe('tampered');
+      expect(
+        reasonOf(() => openSealed(keyring, tampered, userA)),
+        field,
+      ).toBe('tampered');
     }
   });
 
@@ -63,7 +66,14 @@ describe('seal / openSealed', () => {
 
   it('calls anything that is not a sealed record malformed', () => {
     const record = seal(keyring.current, secret, userA);
-    for (const bad of [undefined, 'text', { ...record, v: 2 }, { ...record, iv: undefined }, { ...record, iv: 'AAAA' }, { ...record, data: '%%' }]) {
+    for (const bad of [
+      undefined,
+      'text',
+      { ...record, v: 2 },
+      { ...record, iv: undefined },
+      { ...record, iv: 'AAAA' },
+      { ...record, data: '%%' },
+    ]) {
       expect(reasonOf(() => openSealed(keyring, bad, userA))).toBe('malformed');
     }
   });

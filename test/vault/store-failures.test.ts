@@ -66,7 +66,12 @@ describe('TokenVault when the store fails', () => {
     const vault = await TokenVault.open({ keyring, store, log });
     await vault.link(user, 'a-token-that-is-long-enough-to-matter', { id: 'abcde', uuid: 'u', name: null });
     await closeStore(store);
-    for (const operation of [vault.get(user), vault.has(user), vault.unlink(user), vault.link(user, 't', { id: 'a', uuid: 'u', name: null })]) {
+    for (const operation of [
+      vault.get(user),
+      vault.has(user),
+      vault.unlink(user),
+      vault.link(user, 't', { id: 'a', uuid: 'u', name: null }),
+    ]) {
       await expect(operation).rejects.toBeInstanceOf(VaultUnavailableError);
     }
     expect(lines.join('')).toContain('SQLITE_MISUSE');

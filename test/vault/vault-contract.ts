@@ -35,7 +35,11 @@ function newToken(): string {
  * The behaviour every backend must show. Each test gets its own namespace (unique per run), cleared and closed
  * afterwards, so runs against a shared Redis or Postgres do not collide.
  */
-export function describeVaultContract(name: string, makeStore: MakeStore, options: { skip?: boolean; singleConnection?: boolean } = {}): void {
+export function describeVaultContract(
+  name: string,
+  makeStore: MakeStore,
+  options: { skip?: boolean; singleConnection?: boolean } = {},
+): void {
   describe.skipIf(options.skip === true)(`TokenVault contract: ${name}`, () => {
     const runId = randomUUID().slice(0, 8);
     let counter = 0;
@@ -43,7 +47,8 @@ export function describeVaultContract(name: string, makeStore: MakeStore, option
     let store: TokenStore;
     const keyA = randomBytes(32);
     const keyB = randomBytes(32);
-    const open = (keyring: Keyring, log?: ReturnType<typeof captureLog>['log']) => TokenVault.open({ keyring, store, log });
+    const open = (keyring: Keyring, log?: ReturnType<typeof captureLog>['log']) =>
+      TokenVault.open({ keyring, store, log });
 
     beforeEach(async () => {
       counter += 1;
@@ -64,7 +69,12 @@ export function describeVaultContract(name: string, makeStore: MakeStore, option
       const before = Date.now();
       await vault.link(alice, token, systemA);
       const account = await vault.get(alice);
-      expect(account).toMatchObject({ token, systemId: systemA.id, systemUuid: systemA.uuid, systemName: systemA.name });
+      expect(account).toMatchObject({
+        token,
+        systemId: systemA.id,
+        systemUuid: systemA.uuid,
+        systemName: systemA.name,
+      });
       expect(account!.linkedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
       expect(account!.linkedAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
       expect(await vault.has(alice)).toBe(true);
@@ -183,7 +193,9 @@ export function describeVaultContract(name: string, makeStore: MakeStore, option
       const wrongKey = randomBytes(32);
       const failure = open(new Keyring(wrongKey));
       await expect(failure).rejects.toBeInstanceOf(VaultConfigError);
-      await expect(failure).rejects.toThrow(/TOKEN_ENCRYPTION_KEY: does not open the tokens already in the store.*TOKEN_ENCRYPTION_KEYS_PREVIOUS/);
+      await expect(failure).rejects.toThrow(
+        /TOKEN_ENCRYPTION_KEY: does not open the tokens already in the store.*TOKEN_ENCRYPTION_KEYS_PREVIOUS/,
+      );
       const message = await failure.catch((error: Error) => error.message);
       for (const key of [keyA, wrongKey]) expect(message).not.toContain(key.toString('base64'));
 
@@ -203,7 +215,8 @@ export function describeVaultContract(name: string, makeStore: MakeStore, option
       const raw = await readRaw(store, recordKey(alice));
       const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
       expect(text).toContain(keyIdOf(keyA));
-      for (let start = 0; start + 12 <= token.length; start += 6) expect(text).not.toContain(token.slice(start, start + 12));
+      for (let start = 0; start + 12 <= token.length; start += 6)
+        expect(text).not.toContain(token.slice(start, start + 12));
       expect(text).not.toContain(systemA.name);
       expect(text).not.toContain(systemA.uuid);
       expect(lines.join('')).not.toContain(token);

@@ -66,7 +66,11 @@ function createSwitch(ctx: RouteContext): { status: number; body: unknown } {
   const latest = timeline.latest();
   const comparesWithLatest = latest !== undefined && (timestamp === null || timestamp > latest.timestamp);
   if (comparesWithLatest && sameMembers(ctx.state, latest, members)) throw coded(40004);
-  const sw = ctx.state.addSwitch(system, members.map((m) => m.uuid), timestamp ?? preciseNowMs());
+  const sw = ctx.state.addSwitch(
+    system,
+    members.map((m) => m.uuid),
+    timestamp ?? preciseNowMs(),
+  );
   return { status: 200, body: frontSwitchView(ctx.state, sw, true, system.id) };
 }
 

@@ -47,7 +47,11 @@ export function addSwitchReadRoutes(router: Router, order: SwitchMemberOrder = n
       .map((sw) => ({
         id: sw.id,
         timestamp: formatInstant(sw.timestamp),
-        members: order.order(ctx.state.membersByUuid(sw.memberUuids).map((m) => m.id), sw.id, read),
+        members: order.order(
+          ctx.state.membersByUuid(sw.memberUuids).map((m) => m.id),
+          sw.id,
+          read,
+        ),
       }));
     return { status: 200, body };
   });
