@@ -1,5 +1,10 @@
-import { MessageType, type APIInteraction, type APIMessage, type APIUser } from 'discord-api-types/v10';
-import type { DiscordStandIn, InteractionContextOptions, MessageState } from '../../stand-ins/discord/index.js';
+import type { APIInteraction, APIUser } from 'discord-api-types/v10';
+import {
+  postedMessage,
+  type DiscordStandIn,
+  type InteractionContextOptions,
+  type MessageState,
+} from '../../stand-ins/discord/index.js';
 
 /** What a scripted step knows: the running stand-in and ids discovered so far (members, systems…). */
 export interface StepContext {
@@ -148,23 +153,13 @@ export const previewSteps: readonly PreviewStep[] = [
       f.proxiedMessage === undefined ? 'this PluralKit has no proxied message of yours to point at' : undefined,
     play: ({ discord, user, facts }) => {
       const message = facts.proxiedMessage ?? { id: '1', channelId: discord.channel.id, content: '' };
-      const target: APIMessage = {
+      const target = postedMessage({
         id: message.id,
-        channel_id: message.channelId,
-        content: message.content,
+        channelId: message.channelId,
         author: discord.botUser,
-        timestamp: new Date().toISOString(),
-        edited_timestamp: null,
-        tts: false,
-        mention_everyone: false,
-        mentions: [],
-        mention_roles: [],
-        attachments: [],
-        embeds: [],
-        pinned: false,
-        type: MessageType.Default,
-        components: [],
-      };
+        content: message.content,
+        sentAt: new Date(),
+      });
       return discord
         .dispatchInteraction(discord.messageContext('Who was fronting?', target, { ...where, user }))
         .reply(20_000);

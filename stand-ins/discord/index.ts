@@ -38,6 +38,7 @@ export type { ValidationIssue } from './validation-errors.js';
 export { StandInTimeoutError } from './change-signal.js';
 export { ImpossibleClickError } from './component-clicks.js';
 export { discordClientOptions } from './client-options.js';
+export { postedMessage, type PostedMessage } from './message-payload.js';
 
 /** Options of `startDiscordStandIn`. */
 export interface DiscordStandInOptions {

@@ -1,6 +1,7 @@
-import { MessageType, type APIMessage, type APIUser } from 'discord-api-types/v10';
+import type { APIMessage, APIUser } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertWithinDiscordLimits } from '../render/limits-check.js';
+import { postedMessage } from '../../stand-ins/discord/index.js';
 import { snowflakeTime } from '../../stand-ins/pluralkit/ids.js';
 import { startHarness, type Harness } from './harness.js';
 
@@ -21,23 +22,16 @@ describe('context menus', () => {
   let h: Harness;
   let seq = 0n;
   /** A message as Discord hands it to a message menu: `id` given, or a fresh snowflake sent at `sentAtMs`. */
-  const message = (author: APIUser, sentAtMs: number, id?: string, webhookId?: string): APIMessage => ({
-    id: id ?? (((BigInt(sentAtMs) - 1_420_070_400_000n) << 22n) + (seq += 1n)).toString(),
-    channel_id: h.discord.channel.id,
-    author,
-    content: 'hello',
-    timestamp: new Date(sentAtMs).toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    pinned: false,
-    type: MessageType.Default,
-    ...(webhookId !== undefined && { webhook_id: webhookId }),
-  });
+  const message = (author: APIUser, sentAtMs: number, id?: string, webhookId?: string): APIMessage =>
+    postedMessage({
+      id: id ?? (((BigInt(sentAtMs) - 1_420_070_400_000n) << 22n) + (seq += 1n)).toString(),
+      channelId: h.discord.channel.id,
+      author,
+      content: 'hello',
+      sentAt: new Date(sentAtMs),
+      webhookId,
+    });
+
   /**
    * The switch in force at `atMs` as the stand-in stores it (the oracle): how each member should show to
    * someone other than the owner, by name, or by id when the member is hidden.

@@ -9,7 +9,6 @@ import { fc, test } from '@fast-check/vitest';
 import {
   ApplicationCommandType,
   InteractionType,
-  MessageType,
   type APIInteraction,
   type APIMessage,
   type APIUser,
@@ -17,6 +16,7 @@ import {
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import {
   ImpossibleClickError,
+  postedMessage,
   type InteractionContextOptions,
   type InteractionHandle,
   type MessageState,
@@ -76,22 +76,14 @@ describe('any input to any command or control (property-based)', () => {
   afterAll(() => h.finish());
 
   const person = (name: Case['target']): APIUser => h.discord.users[name];
-  const messageBy = (author: APIUser): APIMessage => ({
-    id: String(((BigInt(Date.now() - 60_000) - 1_420_070_400_000n) << 22n) + 1n),
-    channel_id: h.discord.channel.id,
-    author,
-    content: 'hello',
-    timestamp: new Date(Date.now() - 60_000).toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    pinned: false,
-    type: MessageType.Default,
-  });
+  const messageBy = (author: APIUser): APIMessage =>
+    postedMessage({
+      id: String(((BigInt(Date.now() - 60_000) - 1_420_070_400_000n) << 22n) + 1n),
+      channelId: h.discord.channel.id,
+      author,
+      content: 'hello',
+      sentAt: new Date(Date.now() - 60_000),
+    });
 
   function commandPayload(c: Case, ctx: InteractionContextOptions): APIInteraction {
     const { type } = leafNamed(c.leaf);
