@@ -62,6 +62,13 @@ const envSchema = z.object({
       }),
     ),
   SUPPORT_URL: optionalText.pipe(httpUrl.optional()),
+  REDIS_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, { message: 'expected a redis:// or rediss:// URL' })
+      .optional(),
+  ),
+  PROCESSES: positiveInt(1),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -99,6 +106,17 @@ export interface Config {
   /** On SIGTERM/SIGINT, how long in-flight interactions get to finish or be answered. @defaultValue 10000 */
   readonly shutdownGraceMs: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /**
+   * The deployment's shared Redis: rate budgets, sessions and cache invalidation are shared through it by every
+   * process. Unset: everything lives in this one process.
+   */
+  readonly redisUrl: string | undefined;
+  /**
+   * How many bot processes run at once (shards × replicas). Each takes `1 / processes` of the PluralKit budget
+   * while the shared Redis is unreachable, and a store only one process can use refuses more than one.
+   * @defaultValue 1
+   */
+  readonly processes: number;
   /** Where users report an internal error's id (e.g. the issue tracker); unset: "tell whoever runs this bot". */
   readonly supportUrl: string | undefined;
 }
@@ -142,6 +160,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     logLevel: e.LOG_LEVEL,
     supportUrl: e.SUPPORT_URL,
+    redisUrl: e.REDIS_URL,
+    processes: e.PROCESSES,
   });
 }
 

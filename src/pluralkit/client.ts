@@ -1,39 +1,16 @@
-import type { z } from 'zod';
-import { tokenHash, tokenKind } from './auth.js';
 import { ResponseCache } from './cache.js';
+import { Calls, type CallOptions, type WriteOptions } from './calls.js';
 import { SystemDirectory } from './directory.js';
-import { PluralKitInputError, type HttpMethod } from './errors.js';
-import { entityTags, type Target } from './learning.js';
+import { PluralKitInputError } from './errors.js';
 import { MemoryRateModel } from './memory-rate-model.js';
 import { DefaultPluralKitClientOptions, type PluralKitClientOptions } from './options.js';
 import * as refs from './refs.js';
-import { RequestQueue, type LimiterState, type Priority } from './request-queue.js';
+import { RequestQueue, type LimiterState } from './request-queue.js';
 import { Requester, type PluralKitClientStats } from './requester.js';
-import { Reads, type Read } from './reads.js';
-import {
-  FrontSwitchSchema,
-  type FrontSwitch,
-  type Group,
-  type Member,
-  type Message,
-  type Switch,
-  type System,
-  type SystemSettings,
-} from './schemas.js';
-import { parseBody } from './transport.js';
+import { Reads } from './reads.js';
+import type { FrontSwitch, Group, Member, Message, Switch, System, SystemSettings } from './schemas.js';
 
-/** Per-call options. */
-export interface CallOptions {
-  /** The caller's PluralKit token (legacy or `pkapi:` key); without it, the public view. */
-  token?: string | undefined;
-  /** Interactive calls go before background ones. @defaultValue `'interactive'` (background for iterateSwitches) */
-  priority?: Priority;
-  /** Skip the cache (an identical request already in flight is still shared). */
-  fresh?: boolean;
-}
-
-/** Writes need to say who is writing. */
-export type WriteOptions = CallOptions & { token: string };
+export type { CallOptions, WriteOptions } from './calls.js';
 
 /**
  * The one path every PluralKit call takes: validated input, a per-viewer cache with in-flight sharing,
@@ -53,7 +30,7 @@ export class PluralKitClient {
   readonly #directory = new SystemDirectory();
   readonly #cache: ResponseCache;
   readonly #queue: RequestQueue;
-  readonly #requester: Requester;
+  readonly #calls: Calls;
 
   constructor(options: Partial<PluralKitClientOptions> = {}) {
     this.#options = { ...DefaultPluralKitClientOptions, ...options };
@@ -61,7 +38,8 @@ export class PluralKitClient {
     if (!(this.#options.ratePerSecond > 0)) throw new PluralKitInputError('ratePerSecond', 'a positive number');
     this.#cache = new ResponseCache(this.#options.cacheTtlMs, this.#stats);
     this.#queue = new RequestQueue(new MemoryRateModel(this.#options));
-    this.#requester = new Requester(this.#options, this.#queue, this.#directory, this.#stats);
+    const requester = new Requester(this.#options, this.#queue, this.#directory, this.#stats);
+    this.#calls = new Calls(this.#cache, this.#directory, requester);
   }
 
   /** A snapshot of the request counters. */
@@ -81,22 +59,22 @@ export class PluralKitClient {
 
   /** A system by `@me`, short id (any case, dash allowed), UUID or linked Discord user id. */
   async getSystem(ref: string, o?: CallOptions): Promise<System> {
-    return this.#read(o, Reads.system(refs.systemRef(ref)));
+    return this.#calls.read(o, Reads.system(refs.systemRef(ref)));
   }
 
   /** A system's settings (the public subset unless you own it). */
   async getSystemSettings(ref: string, o?: CallOptions): Promise<SystemSettings> {
-    return this.#read(o, Reads.settings(refs.systemRef(ref)));
+    return this.#calls.read(o, Reads.settings(refs.systemRef(ref)));
   }
 
   /** A system's members (hidden ones only for the owner). */
   async getMembers(systemRef: string, o?: CallOptions): Promise<Member[]> {
-    return this.#read(o, Reads.members(refs.systemRef(systemRef)));
+    return this.#calls.read(o, Reads.members(refs.systemRef(systemRef)));
   }
 
   /** One member by short id or UUID. */
   async getMember(memberRef: string, o?: CallOptions): Promise<Member> {
-    return this.#read(o, Reads.member(refs.memberRef(memberRef)));
+    return this.#calls.read(o, Reads.member(refs.memberRef(memberRef)));
   }
 
   /** A system's groups; `withMembers` adds each group's member UUIDs. */
@@ -105,22 +83,22 @@ export class PluralKitClient {
     { withMembers = false }: { withMembers?: boolean } = {},
     o?: CallOptions,
   ): Promise<Group[]> {
-    return this.#read(o, Reads.groups(refs.systemRef(systemRef), withMembers));
+    return this.#calls.read(o, Reads.groups(refs.systemRef(systemRef), withMembers));
   }
 
   /** One group by short id or UUID. */
   async getGroup(groupRef: string, o?: CallOptions): Promise<Group> {
-    return this.#read(o, Reads.group(refs.groupRef(groupRef)));
+    return this.#calls.read(o, Reads.group(refs.groupRef(groupRef)));
   }
 
   /** The members of a group. */
   async getGroupMembers(groupRef: string, o?: CallOptions): Promise<Member[]> {
-    return this.#read(o, Reads.groupMembers(refs.groupRef(groupRef)));
+    return this.#calls.read(o, Reads.groupMembers(refs.groupRef(groupRef)));
   }
 
   /** The current switch with full members, or `null` when the system has never logged one. */
   async getFronters(systemRef: string, o?: CallOptions): Promise<FrontSwitch | null> {
-    return this.#read(o, Reads.fronters(refs.systemRef(systemRef)));
+    return this.#calls.read(o, Reads.fronters(refs.systemRef(systemRef)));
   }
 
   /** One page of switches, newest first, strictly before `before`; members are short ids. */
@@ -138,13 +116,13 @@ export class PluralKitClient {
   iterateSwitches(systemRef: string, { until }: { until?: Date } = {}, o?: CallOptions): AsyncIterable<Switch> {
     const system = refs.systemRef(systemRef);
     const untilMs = until === undefined ? undefined : Date.parse(refs.instant(until, 'until'));
-    this.#viewer(o);
+    this.#calls.viewer(o);
     return this.#walkSwitches(system, untilMs, { priority: 'background', ...o });
   }
 
   /** One switch with full members. */
   async getSwitch(systemRef: string, switchId: string, o?: CallOptions): Promise<FrontSwitch> {
-    return this.#read(o, Reads.switch(refs.systemRef(systemRef), refs.switchRef(switchId)));
+    return this.#calls.read(o, Reads.switch(refs.systemRef(systemRef), refs.switchRef(switchId)));
   }
 
   /** Logs a switch (an empty list switches out). */
@@ -156,14 +134,14 @@ export class PluralKitClient {
     const system = refs.systemRef(systemRef);
     const payload: { members: string[]; timestamp?: string } = { members: refs.switchMembers(body.members) };
     if (body.timestamp !== undefined) payload.timestamp = refs.instant(body.timestamp, 'timestamp');
-    return this.#write(o, 'POST', `/systems/${system}/switches`, system, payload);
+    return this.#calls.write(o, 'POST', `/systems/${system}/switches`, system, payload);
   }
 
   /** Moves a switch in time. */
   async editSwitchTime(systemRef: string, switchId: string, timestamp: Date, o: WriteOptions): Promise<FrontSwitch> {
     const system = refs.systemRef(systemRef);
     const route = `/systems/${system}/switches/${refs.switchRef(switchId)}`;
-    return this.#write(o, 'PATCH', route, system, { timestamp: refs.instant(timestamp, 'timestamp') });
+    return this.#calls.write(o, 'PATCH', route, system, { timestamp: refs.instant(timestamp, 'timestamp') });
   }
 
   /** Replaces a switch's members. */
@@ -175,18 +153,18 @@ export class PluralKitClient {
   ): Promise<FrontSwitch> {
     const system = refs.systemRef(systemRef);
     const route = `/systems/${system}/switches/${refs.switchRef(switchId)}/members`;
-    return this.#write(o, 'PATCH', route, system, refs.switchMembers(members));
+    return this.#calls.write(o, 'PATCH', route, system, refs.switchMembers(members));
   }
 
   /** Deletes a switch. */
   async deleteSwitch(systemRef: string, switchId: string, o: WriteOptions): Promise<void> {
     const system = refs.systemRef(systemRef);
-    await this.#write(o, 'DELETE', `/systems/${system}/switches/${refs.switchRef(switchId)}`, system, undefined);
+    await this.#calls.write(o, 'DELETE', `/systems/${system}/switches/${refs.switchRef(switchId)}`, system, undefined);
   }
 
   /** A proxied message (or its trigger, for 30 minutes) by Discord message id. */
   async getMessage(messageId: string, o?: CallOptions): Promise<Message> {
-    return this.#read(o, Reads.message(refs.messageId(messageId)));
+    return this.#calls.read(o, Reads.message(refs.messageId(messageId)));
   }
 
   /** Drops every cached answer about a system (by short id or UUID), for every viewer. */
@@ -223,75 +201,6 @@ export class PluralKitClient {
     const query = new URLSearchParams();
     if (before !== undefined) query.set('before', before);
     if (limit !== undefined) query.set('limit', String(limit));
-    return this.#read(o, Reads.switchPage(system, query));
-  }
-
-  async #read<S extends z.ZodType>(o: CallOptions | undefined, read: Read<S>): Promise<z.output<S>> {
-    const viewer = this.#viewer(o);
-    const at = { method: 'GET', route: read.route } as const;
-    const tags = read.target.system === undefined ? [] : this.#directory.tagsFor(read.target.system, viewer);
-    const key = `${viewer ?? 'anon'} ${read.route}`;
-    return this.#cache.get(
-      key,
-      tags,
-      async () => {
-        const priority = o?.priority ?? 'interactive';
-        const response = await this.#requester.request({
-          ...at,
-          token: o?.token,
-          viewer,
-          target: read.target,
-          write: false,
-          priority,
-        });
-        const value: z.output<S> =
-          response.status === 204 && 'empty' in read ? read.empty : parseBody(read.schema, read.expected, response, at);
-        return { value, systems: read.learn(this.#directory, viewer, read.target, value) };
-      },
-      o?.fresh ?? false,
-    );
-  }
-
-  async #write(
-    o: WriteOptions,
-    method: HttpMethod,
-    route: string,
-    system: string,
-    body: unknown,
-  ): Promise<FrontSwitch> {
-    const viewer = this.#viewer(o);
-    if (viewer === undefined) throw new PluralKitInputError('token', 'a token: writes need one');
-    const at = { method, route };
-    const target: Target = { system };
-    try {
-      const priority = o.priority ?? 'interactive';
-      const response = await this.#requester.request({
-        ...at,
-        token: o.token,
-        viewer,
-        target,
-        write: true,
-        body,
-        priority,
-      });
-      if (method === 'DELETE') return undefined as never;
-      const value = parseBody(FrontSwitchSchema, 'FrontSwitch', response, at);
-      // Only the owner can write a system's switches, so this proves ownership.
-      this.#directory.learnOwnEntities(viewer, [value.id, ...value.members.flatMap((m) => [m.id, m.uuid])]);
-      this.#cache.invalidate(entityTags(value.members));
-      return value;
-    } finally {
-      // Even a failed or timed-out write may have landed; never serve the old answer after it.
-      this.#cache.invalidate(this.#directory.everyTagOf(system, viewer));
-    }
-  }
-
-  #viewer(o: CallOptions | undefined): string | undefined {
-    const token = o?.token;
-    if (token === undefined) return undefined;
-    if (typeof token !== 'string' || tokenKind(token) === null) {
-      throw new PluralKitInputError('token', 'a 64-character PluralKit token or a pkapi: API key');
-    }
-    return tokenHash(token);
+    return this.#calls.read(o, Reads.switchPage(system, query));
   }
 }

@@ -14,9 +14,9 @@ describeVaultContract('memory', (namespace) => createStore('memory:', { namespac
 describeVaultContract('sqlite', (namespace) =>
   createStore(`sqlite://${join(sqliteDir, 'nested', 'vault.sqlite')}`, { namespace, ...quiet }),
 );
-describeVaultContract('redis', (namespace) => createStore(process.env.REDIS_URL ?? '', { namespace, ...quiet }), {
-  skip: !process.env.REDIS_URL,
+describeVaultContract('redis', (namespace) => createStore(process.env.TEST_REDIS_URL ?? '', { namespace, ...quiet }), {
+  skip: !process.env.TEST_REDIS_URL,
 });
-describeVaultContract('postgres', (namespace) => createStore(process.env.DATABASE_URL ?? '', { namespace, ...quiet }), {
-  skip: !process.env.DATABASE_URL,
+describeVaultContract('postgres', (namespace) => createStore(process.env.TEST_DATABASE_URL ?? '', { namespace, ...quiet }), {
+  skip: !process.env.TEST_DATABASE_URL,
 });

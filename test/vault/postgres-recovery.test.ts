@@ -5,7 +5,7 @@ import { closeStore, createStore, Keyring, TokenVault } from '../../src/vault/in
 import type { PooledKeyvPostgres } from '../../src/vault/postgres-store.js';
 import { captureLog } from './capture-log.js';
 
-const databaseUrl = process.env.DATABASE_URL;
+const databaseUrl = process.env.TEST_DATABASE_URL;
 
 describe.skipIf(!databaseUrl)('Postgres store when the server drops a connection', () => {
   it('reports the dropped idle connection instead of crashing, and keeps serving', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { closeStore, createStore, Keyring, TokenVault, VaultUnavailableError } from '../../src/vault/index.js';
 import { captureLog } from './capture-log.js';
 
-const redisUrl = process.env.REDIS_URL;
+const redisUrl = process.env.TEST_REDIS_URL;
 
 describe.skipIf(!redisUrl)('Redis store when the connection drops', () => {
   it('fails operations with VaultUnavailableError or answers, never crashes, and recovers', async () => {
