@@ -1,8 +1,5 @@
 import type { ValidationIssue } from './validation-errors.js';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+import { isObj, list, type Obj } from './json-shape.js';
 
 /** Discord's documented name rule for chat-input commands and options (lowercase where a case exists). */
 const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;

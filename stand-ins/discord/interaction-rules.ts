@@ -1,12 +1,10 @@
 import { ApplicationCommandOptionType, type APIInteraction } from 'discord-api-types/v10';
+import { isObj, type Obj } from './json-shape.js';
 import type { BodyRejection } from './body-validation.js';
 import { applyMessageEdit, EPHEMERAL, type MessageState } from './messages.js';
 import { isEmptyMessage, messageLimitIssues } from './message-limits.js';
 import type { ValidationIssue } from './validation-errors.js';
 import { toDiscordErrorTree } from './validation-errors.js';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The option the user is typing into, found at any depth (subcommands nest their options). */
 function focusedOption(options: unknown): { type: number } | undefined {

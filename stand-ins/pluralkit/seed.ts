@@ -6,8 +6,9 @@ import type { MemberRecord } from './records.js';
 import { seedHistory, seedMessages } from './seed-history.js';
 import { describeSystem, type SampleSystem } from './seed-fixture.js';
 import { seedFrontPrivate, seedNoSwitches, seedOther, type OtherSampleSystem } from './seed-others.js';
+import { avatar, OWN_MEMBERS } from './seed-own-members.js';
 import { longDescription, OWN_SYSTEM_DESCRIPTION } from './seed-text.js';
-import { RESERVED_SYSTEM_IDS, type MemberInput, type StandInState } from './state.js';
+import { RESERVED_SYSTEM_IDS, type StandInState } from './state.js';
 
 export type { OtherSampleSystem } from './seed-others.js';
 export type { SampleSystem } from './seed-fixture.js';
@@ -41,136 +42,6 @@ export interface SampleFixture {
 }
 
 const DAY = 86_400_000;
-const avatar = (slug: string): string => `https://images.example.org/pk/avatars/${slug}.png`;
-
-const OWN_MEMBERS: MemberInput[] = [
-  {
-    name: 'Ash',
-    display_name: 'Ash 🔥',
-    pronouns: 'they/them',
-    color: 'E4572E',
-    birthday: '1998-03-14',
-    avatar_url: avatar('ash'),
-    proxy_tags: [{ prefix: 'a:', suffix: null }],
-    description: longDescription(640, 0),
-    message_count: 2841,
-  },
-  {
-    name: 'Émile',
-    pronouns: 'he/him',
-    color: '3b82f6',
-    birthday: '0004-07-19',
-    avatar_url: avatar('emile'),
-    proxy_tags: [{ prefix: '[', suffix: ']' }],
-    description: longDescription(1000, 2),
-    message_count: 977,
-  },
-  {
-    name: 'Kai 🌊',
-    pronouns: 'she/they',
-    color: '0EA5E9',
-    avatar_url: avatar('kai'),
-    proxy_tags: [{ prefix: null, suffix: '-k' }],
-    description: longDescription(220, 4),
-    message_count: 1530,
-  },
-  {
-    name: 'ミナ',
-    display_name: 'Mina (ミナ)',
-    pronouns: 'she/her',
-    color: 'f472b6',
-    birthday: '2000-12-01',
-    avatar_url: avatar('mina'),
-    proxy_tags: [
-      { prefix: 'm;', suffix: null },
-      { prefix: 'ミナ:', suffix: null },
-    ],
-    description: longDescription(480, 6),
-  },
-  {
-    name: 'Rowan',
-    display_name: 'Ro 🌿',
-    pronouns: 'it/its',
-    color: '22C55E',
-    avatar_url: avatar('rowan'),
-    proxy_tags: [{ prefix: 'r>', suffix: null }],
-    description: longDescription(150, 8),
-    privacy: { name_privacy: 'private' },
-  },
-  {
-    name: 'Søren',
-    pronouns: 'he/they',
-    color: 'a16207',
-    birthday: '2001-11-02',
-    proxy_tags: [{ prefix: 's.', suffix: null }],
-    description: longDescription(330, 1),
-    privacy: { description_privacy: 'private', birthday_privacy: 'private' },
-  },
-  // PluralKit keeps URLs as typed (see docs/cards.md): raw spaces, <…> wrapping, other schemes.
-  {
-    name: 'Juniper',
-    pronouns: 'she/her',
-    color: '10B981',
-    avatar_url: 'https://images.example.org/pk/avatars/juniper and co.png',
-    banner: '<https://images.example.org/pk/banners/juniper.png>',
-    keep_proxy: true,
-    proxy_tags: [{ prefix: '{', suffix: '}' }],
-    description: longDescription(90, 3),
-  },
-  {
-    name: 'Theo',
-    avatar_url: '<https://images.example.org/pk/avatars/theo.png>',
-    webhook_avatar_url: 'ftp://images.example.org/theo.png',
-  },
-  {
-    name: 'Nova ✨',
-    pronouns: 'xe/xem',
-    color: 'FACC15',
-    avatar_url: avatar('nova'),
-    webhook_avatar_url: avatar('nova-proxy'),
-    banner: 'https://images.example.org/pk/banners/nova.png',
-    proxy_tags: [
-      { prefix: 'n:', suffix: null },
-      { prefix: null, suffix: '✨' },
-    ],
-    description: longDescription(760, 5),
-  },
-  {
-    name: 'Cipher',
-    display_name: '???',
-    pronouns: 'any',
-    color: '111827',
-    avatar_url: avatar('cipher'),
-    proxy_tags: [{ prefix: 'c/', suffix: null }],
-    description: 'Prefers to stay in the background.',
-    privacy: {
-      visibility: 'private',
-      metadata_privacy: 'private',
-      proxy_privacy: 'private',
-      avatar_privacy: 'private',
-    },
-  },
-  {
-    name: 'Wren',
-    pronouns: 'she/it',
-    color: '7C3AED',
-    avatar_url: avatar('wren'),
-    tts: true,
-    proxy_tags: [{ prefix: 'w!', suffix: null }],
-    privacy: { avatar_privacy: 'private', pronoun_privacy: 'private' },
-  },
-  {
-    name: 'Li Wei 李伟',
-    pronouns: 'he/him',
-    color: 'a855f7',
-    avatar_url: 'ftp://images.example.org/pk/avatars/liwei.png',
-    banner: 'images.example.org/pk/banners/liwei.png',
-    birthday: '1996-02-29',
-    proxy_tags: [{ prefix: 'lw:', suffix: null }],
-    description: longDescription(400, 9),
-  },
-];
-
 function seedOwn(state: StandInState, now: number): OwnSampleSystem {
   const system = state.addSystem({
     id: state.ids.shortId(5, (id) => state.systemByHid(id) !== undefined || RESERVED_SYSTEM_IDS.has(id)),
