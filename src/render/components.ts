@@ -50,6 +50,30 @@ export function clampPage(page: number, pages: number): number {
   return Math.min(Math.max(0, Math.floor(page)), pages - 1);
 }
 
+/** One page of a list: the requested page moved inside the list, and its items. */
+export interface ListPage<T> {
+  readonly page: number;
+  readonly pages: number;
+  readonly pageSize: number;
+  readonly slice: readonly T[];
+}
+
+/**
+ * Page `page` of `items`, `pageSize` a page (a whole number from 1 to Discord's 25 select options, since each
+ * page's items also fill the select that opens one of them; `fallbackSize` when not given).
+ */
+export function listPage<T>(
+  items: readonly T[],
+  page: number,
+  pageSize: number | undefined,
+  fallbackSize: number,
+): ListPage<T> {
+  const size = Math.min(Math.max(1, Math.floor(pageSize ?? fallbackSize)), DiscordLimits.selectOptions);
+  const pages = pageCount(items.length, size);
+  const clamped = clampPage(page, pages);
+  return { page: clamped, pages, pageSize: size, slice: items.slice(clamped * size, (clamped + 1) * size) };
+}
+
 /**
  * First / previous / next / last buttons, disabled at the ends. `more` says there are pages after the
  * last known one (a history still being loaded): next stays enabled, last is disabled unless `lastLoadsMore`

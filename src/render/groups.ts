@@ -2,7 +2,7 @@ import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { ButtonStyle } from 'discord-api-types/v10';
 import { discordTimestamp } from '../front/format.js';
 import type { Group, Member, System } from '../pluralkit/schemas.js';
-import { button, buttonRow, clampPage, controlId, pageCount, pagingRow, selectRow } from './components.js';
+import { button, buttonRow, controlId, listPage, pagingRow, selectRow } from './components.js';
 import { DiscordLimits, fitEmbedTotal, fitLines, truncate } from './limits.js';
 import { ControlAction } from './message.js';
 import type { RenderControls, RenderedMessage } from './message.js';
@@ -32,13 +32,7 @@ export interface GroupListOptions {
  * `Page X/Y · N groups`, paging buttons and a select that opens a group card.
  */
 export function renderGroupList(groups: readonly Group[], options: GroupListOptions): RenderedMessage {
-  const pageSize = Math.min(
-    Math.max(1, Math.floor(options.pageSize ?? DefaultGroupsPerPage)),
-    DiscordLimits.selectOptions,
-  );
-  const pages = pageCount(groups.length, pageSize);
-  const page = clampPage(options.page, pages);
-  const slice = groups.slice(page * pageSize, (page + 1) * pageSize);
+  const { page, pages, slice } = listPage(groups, options.page, options.pageSize, DefaultGroupsPerPage);
   const color = parseColor(options.system?.color);
   const lines = slice.map((group) => {
     const count = group.members === undefined ? '' : ` (${plural(group.members.length, 'member')})`;

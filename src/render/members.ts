@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import { discordTimestamp } from '../front/format.js';
 import type { LastFronted } from '../front/last-fronted.js';
 import type { Member, System } from '../pluralkit/schemas.js';
-import { clampPage, controlId, pageCount, pagingRow, selectRow } from './components.js';
+import { controlId, listPage, pagingRow, selectRow } from './components.js';
 import { DiscordLimits, fitLines, truncate } from './limits.js';
 import { ControlAction } from './message.js';
 import type { RenderControls, RenderedMessage } from './message.js';
@@ -62,13 +62,7 @@ export interface MemberListOptions {
  * paging buttons and a select that opens a member card. Only the page's members are looked at.
  */
 export function renderMemberList(members: readonly Member[], options: MemberListOptions): RenderedMessage {
-  const pageSize = Math.min(
-    Math.max(1, Math.floor(options.pageSize ?? DefaultMembersPerPage)),
-    DiscordLimits.selectOptions,
-  );
-  const pages = pageCount(members.length, pageSize);
-  const page = clampPage(options.page, pages);
-  const slice = members.slice(page * pageSize, (page + 1) * pageSize);
+  const { page, pages, slice } = listPage(members, options.page, options.pageSize, DefaultMembersPerPage);
   const color = parseColor(options.system?.color);
   const lines = slice.map((member) => memberLine(member, options.lastFronted?.get(member.id), options.ids));
 
