@@ -1,5 +1,5 @@
 /** The members of the `'sample'` seed's own system, apart from the code that seeds them. */
-import type { MemberInput } from './state.js';
+import type { MemberInput } from './new-records.js';
 import { longDescription } from './seed-text.js';
 
 /** A sample avatar URL. */

@@ -1,36 +1,16 @@
 import { IdFactory, SeededRandom } from './ids.js';
 import {
-  defaultSettings,
-  groupPrivacy,
-  memberPrivacy,
-  systemPrivacy,
-  type GroupPrivacyRecord,
-  type GroupRecord,
-  type MemberPrivacyRecord,
-  type MemberRecord,
-  type MessageRecord,
-  type SwitchRecord,
-  type SystemPrivacyRecord,
-  type SystemRecord,
-  type SystemSettingsRecord,
-} from './records.js';
+  newGroupRecord,
+  newMemberRecord,
+  newSystemRecord,
+  type GroupInput,
+  type MemberInput,
+  type SystemInput,
+} from './new-records.js';
+import type { GroupRecord, MemberRecord, MessageRecord, SwitchRecord, SystemRecord } from './records.js';
 import { SwitchTimeline } from './switch-timeline.js';
 
-/** Fields for {@link StandInState.addSystem}; anything left out gets a default or a fresh id. */
-export type SystemInput = Partial<Omit<SystemRecord, 'privacy' | 'settings'>> & {
-  privacy?: Partial<SystemPrivacyRecord>;
-  settings?: Partial<SystemSettingsRecord>;
-};
-/** Fields for {@link StandInState.addMember}; `name` is required like in PluralKit. */
-export type MemberInput = Partial<Omit<MemberRecord, 'systemUuid' | 'privacy'>> & {
-  name: string;
-  privacy?: Partial<MemberPrivacyRecord>;
-};
-/** Fields for {@link StandInState.addGroup}; `memberUuids` may hold member UUIDs. */
-export type GroupInput = Partial<Omit<GroupRecord, 'systemUuid' | 'privacy'>> & {
-  name: string;
-  privacy?: Partial<GroupPrivacyRecord>;
-};
+export type { GroupInput, MemberInput, SystemInput } from './new-records.js';
 
 /** Short ids that are never handed out, so tests can rely on them being unknown. */
 export const RESERVED_SYSTEM_IDS: ReadonlySet<string> = new Set(['zzzzz']);
@@ -64,25 +44,11 @@ export class StandInState {
   /** Adds a system with its token, links its Discord accounts and indexes it. */
   addSystem(input: SystemInput = {}): SystemRecord {
     const { privacy, settings, ...fields } = input;
-    const system: SystemRecord = {
+    const system = newSystemRecord(fields, privacy, settings, {
       id: this.ids.shortId(6, (id) => this.#systemsByHid.has(id) || RESERVED_SYSTEM_IDS.has(id)),
       uuid: this.ids.uuid(),
-      name: null,
-      description: null,
-      tag: null,
-      pronouns: null,
-      avatar_url: null,
-      banner: null,
-      color: null,
-      created: Date.now(),
-      webhook_url: null,
       token: this.ids.legacyToken(),
-      apiKeys: [],
-      discordUserIds: [],
-      ...fields,
-      privacy: { ...systemPrivacy(), ...privacy },
-      settings: { ...defaultSettings(), ...settings },
-    };
+    });
     this.systems.set(system.uuid, system);
     this.#systemsByHid.set(system.id, system);
     this.#systemsByToken.set(system.token, system);
@@ -119,28 +85,10 @@ export class StandInState {
   /** Adds a member to a system. */
   addMember(system: SystemRecord, input: MemberInput): MemberRecord {
     const { privacy, ...fields } = input;
-    const member: MemberRecord = {
+    const member = newMemberRecord(system, fields, privacy, {
       id: this.ids.shortId(6, (id) => this.#membersByHid.has(id)),
       uuid: this.ids.uuid(),
-      display_name: null,
-      color: null,
-      birthday: null,
-      pronouns: null,
-      avatar_url: null,
-      webhook_avatar_url: null,
-      banner: null,
-      description: null,
-      created: Date.now(),
-      keep_proxy: false,
-      tts: false,
-      autoproxy_enabled: true,
-      message_count: 0,
-      last_message_timestamp: null,
-      proxy_tags: [],
-      ...fields,
-      systemUuid: system.uuid,
-      privacy: { ...memberPrivacy(), ...privacy },
-    };
+    });
     this.members.set(member.uuid, member);
     this.#membersByHid.set(member.id, member);
     this.#membersOf.get(system.uuid)?.push(member);
@@ -150,20 +98,10 @@ export class StandInState {
   /** Adds a group to a system. */
   addGroup(system: SystemRecord, input: GroupInput): GroupRecord {
     const { privacy, ...fields } = input;
-    const group: GroupRecord = {
+    const group = newGroupRecord(system, fields, privacy, {
       id: this.ids.shortId(6, (id) => this.#groupsByHid.has(id)),
       uuid: this.ids.uuid(),
-      display_name: null,
-      description: null,
-      icon: null,
-      banner: null,
-      color: null,
-      created: Date.now(),
-      memberUuids: [],
-      ...fields,
-      systemUuid: system.uuid,
-      privacy: { ...groupPrivacy(), ...privacy },
-    };
+    });
     this.groups.set(group.uuid, group);
     this.#groupsByHid.set(group.id, group);
     this.#groupsOf.get(system.uuid)?.push(group);
