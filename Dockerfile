@@ -15,7 +15,8 @@ COPY commands ./commands
 RUN npx tsc -p tsconfig.image.json && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime
-ENV NODE_ENV=production
+ENV NODE_ENV=production \
+    HEALTH_PORT=8080
 WORKDIR /app
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist/src ./dist/src
@@ -24,4 +25,9 @@ COPY --chown=node:node package.json ./
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 VOLUME ["/app/data"]
+EXPOSE 8080
+# The slim image has no curl: Node's own fetch asks /healthz.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.HEALTH_PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# SIGTERM reaches node directly (the entrypoint execs it): it stops taking work, drains, then exits.
 CMD ["node", "--enable-source-maps", "dist/src/main.js"]

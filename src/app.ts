@@ -11,8 +11,13 @@ import { commandDefinitions } from './discord/register.js';
 import { createRouter } from './discord/router.js';
 import { SessionStore } from './discord/sessions.js';
 import { UserErrorMessages } from './errors.js';
+import { serveHealth } from './http/health.js';
+import { HttpService } from './http/server.js';
 import { createLogger, type Logger } from './log.js';
+import { BotMetrics } from './metrics.js';
 import { PluralKitClient, pluralKitClientOptionsFromConfig } from './pluralkit/index.js';
+import { connectSharedRedis } from './redis/connection.js';
+import { withRequestId } from './request-id.js';
 import { Keyring, TokenVault } from './vault/index.js';
 
 /** What {@link createBot} needs; everything but `config` has a production default. */
@@ -35,6 +40,10 @@ export interface Bot {
   readonly client: Client;
   readonly ctx: CommandContext;
   readonly vault: TokenVault;
+  /** This bot's metrics (its own registry). */
+  readonly metrics: BotMetrics;
+  /** The port `/healthz`, `/readyz` and `/metrics` are served on once started; undefined without `HEALTH_PORT`. */
+  healthPort(): number | undefined;
   /** Logs in and resolves once Discord says the bot is ready. */
   start(token: string): Promise<void>;
   /**
@@ -54,12 +63,16 @@ export interface StopOptions {
 /** Builds the bot from its parts: the composition root, and the only place that wires them together. */
 export async function createBot(options: BotOptions): Promise<Bot> {
   const { config } = options;
-  const log = options.log ?? createLogger({ level: config.logLevel });
+  const log = options.log ?? createLogger({ level: config.logLevel, pretty: config.logPretty });
   const commands = options.commands ?? allCommands;
-  const pluralkit = options.pluralkit ?? new PluralKitClient(pluralKitClientOptionsFromConfig(config));
+  const metrics = new BotMetrics();
+  const pluralkit =
+    options.pluralkit ?? new PluralKitClient(pluralKitClientOptionsFromConfig(config), metrics.pluralKitObserver(log));
   const vault =
     options.vault ??
     (await TokenVault.open({ keyring: Keyring.fromConfig(config.tokenKeys), storeUrl: config.storeUrl, log }));
+  vault.observeFailures((operation) => metrics.storeError(operation));
+  const redis = config.redisUrl === undefined ? undefined : connectSharedRedis(config.redisUrl, log);
   const client = createDiscordClient({ apiUrl: config.discordApiUrl, overrides: options.clientOptions });
 
   const ctx: CommandContext = {
@@ -77,12 +90,28 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     },
     now: options.now ?? (() => new Date()),
   };
+  metrics.watch({ limiterQueued: () => pluralkit.rateLimitState.queued, sessionsLive: () => ctx.sessions.size });
   const inFlight = new InFlight();
   const router = createRouter(commands, ctx, {
     deferAfterMs: options.deferAfterMs,
     supportUrl: config.supportUrl,
     inFlight,
+    metrics,
   });
+  let stopping: Promise<DrainResult> | undefined;
+  const health =
+    config.healthPort === undefined
+      ? undefined
+      : serveHealth(new HttpService(log), {
+          checks: {
+            gateway: () => client.isReady(),
+            store: () => vault.reachable(),
+            ...(redis === undefined ? {} : { redis: async () => redis.isReady && (await redis.ping()) === 'PONG' }),
+          },
+          draining: () => stopping !== undefined,
+          metrics: async () => ({ contentType: metrics.registry.contentType, text: await metrics.text() }),
+        });
+  let healthPort: number | undefined;
 
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.MessageCreate, (message) => {
@@ -92,26 +121,36 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       inFlight.draining && !message.author.bot && !message.inGuild()
         ? restarting
         : () => handleDirectMessage(message, ctx);
-    void inFlight.run(() =>
-      reply().catch((error: unknown) => log.warn({ err: error, user: message.author.id }, 'could not answer a DM')),
+    void withRequestId(message.id, () =>
+      inFlight.run(() =>
+        reply().catch((error: unknown) => log.warn({ err: error, user: message.author.id }, 'could not answer a DM')),
+      ),
     );
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'gateway disconnected'));
 
-  let stopping: Promise<DrainResult> | undefined;
+  // `/readyz` says 503 from the moment `stop` is called (`stopping` is set), before the drain begins.
   const shutDown = async (graceMs: number | undefined): Promise<DrainResult> => {
     const drained = graceMs === undefined ? { finished: 0, answered: 0 } : await inFlight.drain(graceMs);
     await client.destroy();
     if (options.pluralkit === undefined) await pluralkit.close();
     if (options.vault === undefined) await vault.close();
+    redis?.destroy();
+    await health?.close();
     return drained;
   };
   return {
     client,
     ctx,
     vault,
+    metrics,
+    healthPort: () => healthPort,
     async start(token) {
+      if (health !== undefined && config.healthPort !== undefined) {
+        healthPort = await health.listen(config.healthPort);
+        log.info({ port: healthPort }, 'health and metrics listening');
+      }
       const ready = once(client, Events.ClientReady);
       await client.login(token);
       await ready;

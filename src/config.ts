@@ -71,6 +71,8 @@ const envSchema = z.object({
   PROCESSES: positiveInt(1),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: booleanFlag(false),
+  HEALTH_PORT: optionalText.pipe(z.coerce.number<string | undefined>().int().min(0).max(65_535).optional()),
 });
 
 /** The bot's configuration, parsed once from the environment. */
@@ -106,6 +108,10 @@ export interface Config {
   /** On SIGTERM/SIGINT, how long in-flight interactions get to finish or be answered. @defaultValue 10000 */
   readonly shutdownGraceMs: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Human-readable log lines (needs the dev dependency `pino-pretty`) instead of JSON. @defaultValue false */
+  readonly logPretty: boolean;
+  /** Port of `/healthz`, `/readyz` and `/metrics` (0: any free port); unset, they are not served. */
+  readonly healthPort: number | undefined;
   /**
    * The deployment's shared Redis: rate budgets, sessions and cache invalidation are shared through it by every
    * process. Unset: everything lives in this one process.
@@ -159,6 +165,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     storeUrl: e.STORE_URL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     logLevel: e.LOG_LEVEL,
+    logPretty: e.LOG_PRETTY,
+    healthPort: e.HEALTH_PORT,
     supportUrl: e.SUPPORT_URL,
     redisUrl: e.REDIS_URL,
     processes: e.PROCESSES,

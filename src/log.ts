@@ -1,7 +1,9 @@
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { serializeError } from './log-errors.js';
 import { logCopyDirectory } from './config.js';
+import { currentRequestId } from './request-id.js';
 
 /** The structured logger every part of the bot receives. */
 export type Logger = PinoLogger;
@@ -49,6 +51,11 @@ export interface LoggerOptions {
   destination?: DestinationStream | undefined;
   /** Also append every line to `<dir>/pk-companion-<pid>.jsonl`. @defaultValue `LOG_COPY_DIR`, else no copy */
   copyDirectory?: string | undefined;
+  /**
+   * Human-readable lines through `pino-pretty` instead of JSON (`LOG_PRETTY`), for development. `pino-pretty` is
+   * a dev dependency: where it is not installed (the production image) the lines stay JSON.
+   */
+  pretty?: boolean | undefined;
 }
 
 // One file per process and directory, shared by every logger: many loggers, one descriptor.
@@ -77,10 +84,21 @@ export function logCopy(): DestinationStream | undefined {
   return dir === undefined ? undefined : copyTo(dir);
 }
 
+/** `pino-pretty` writing to stdout, or undefined where it is not installed. */
+function prettyStdout(): DestinationStream | undefined {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+  } catch {
+    return undefined;
+  }
+  return pino.transport({ target: 'pino-pretty', options: { destination: 1 } });
+}
+
 function destinationOf(options: LoggerOptions): DestinationStream | undefined {
   const dir = options.copyDirectory ?? logCopyDirectory();
-  if (dir === undefined) return options.destination;
-  const main = options.destination ?? pino.destination(1);
+  const own = options.destination ?? (options.pretty === true ? prettyStdout() : undefined);
+  if (dir === undefined) return own;
+  const main = own ?? pino.destination(1);
   // Levels are filtered by the logger itself; each stream takes every line it is given.
   return pino.multistream([
     { stream: main, level: 'trace' },
@@ -97,6 +115,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     {
       level: options.level ?? 'info',
       base: { app: 'pk-companion' },
+      // The interaction (or DM) being handled, on every line written while handling it.
+      mixin: () => {
+        const requestId = currentRequestId();
+        return requestId === undefined ? {} : { requestId };
+      },
       redact: {
         paths: [
           'token',

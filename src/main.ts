@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   assertBotConfig(config);
-  const log = createLogger({ level: config.logLevel });
+  const log = createLogger({ level: config.logLevel, pretty: config.logPretty });
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
 
   const bot = await createBot({ config, log });

@@ -32,6 +32,8 @@ export interface ResponderOptions {
   ephemeral: boolean;
   /** Defer if no answer was sent this long after the interaction arrived. @defaultValue 1200 */
   deferAfterMs?: number | undefined;
+  /** Told once, with the milliseconds since this responder was made, when Discord accepted the first response. */
+  onFirstResponse?: ((ms: number) => void) | undefined;
 }
 
 // Nothing we send should ping anyone, whatever a member's name or description contains.
@@ -48,6 +50,8 @@ export class Responder {
   #acknowledged = false;
   #deferred = false;
   #answered = false;
+  readonly #createdAt = performance.now();
+  #firstResponseTold = false;
 
   constructor(
     readonly interaction: RepliableInteraction,
@@ -147,13 +151,19 @@ export class Responder {
     return this.options.ephemeral ? MessageFlags.Ephemeral : undefined;
   }
 
+  #tellFirstResponse(): void {
+    if (!this.#acknowledged || this.#firstResponseTold) return;
+    this.#firstResponseTold = true;
+    this.options.onFirstResponse?.(performance.now() - this.#createdAt);
+  }
+
   #stopTimer(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
   }
 
   #enqueue(step: () => Promise<void>): Promise<void> {
-    const run = this.#chain.then(step);
+    const run = this.#chain.then(step).then(() => this.#tellFirstResponse());
     this.#chain = run.catch(() => undefined);
     return run;
   }

@@ -1,5 +1,7 @@
 import type { Interaction, RepliableInteraction } from 'discord.js';
 import { isUserFacingError, UserErrorMessages } from '../errors.js';
+import type { BotMetrics, InteractionOutcome } from '../metrics.js';
+import { withRequestId } from '../request-id.js';
 import type { Command, CommandContext } from './command.js';
 import { decodeCustomId } from './custom-id.js';
 import { describeError } from './describe-error.js';
@@ -15,6 +17,14 @@ export interface RouterOptions {
   supportUrl?: string | undefined;
   /** Tracks every interaction being answered, so a shutdown can finish them; while it drains, new ones are turned away. */
   inFlight?: InFlight | undefined;
+  /** Counts every interaction by command and outcome, and times its first response. */
+  metrics?: BotMetrics | undefined;
+}
+
+/** How an interaction is counted: its kind and a registered command's name (`unknown` for any other). */
+interface Labels {
+  readonly kind: string;
+  readonly command: string;
 }
 
 /**
@@ -28,19 +38,30 @@ export function createRouter(commands: readonly Command[], ctx: CommandContext, 
     commands.map((command) => [command, { ...ctx, sessions: ctx.sessions.forCommand(command.data.name) }]),
   );
   const scoped = (command: Command): CommandContext => scopedContexts.get(command) ?? ctx;
+  const { metrics } = options;
+  const labelsOf = (kind: string, name: string | undefined): Labels => ({
+    kind,
+    command: name !== undefined && byName.has(name) ? name : 'unknown',
+  });
 
   async function run(
     interaction: RepliableInteraction,
+    labels: Labels,
     responderOptions: Omit<ResponderOptions, 'deferAfterMs'>,
     handler: (respond: Responder) => Promise<void>,
   ) {
-    const respond = new Responder(interaction, { ...responderOptions, deferAfterMs: options.deferAfterMs });
+    const respond = new Responder(interaction, {
+      ...responderOptions,
+      deferAfterMs: options.deferAfterMs,
+      onFirstResponse: (ms) => metrics?.firstResponse(labels.kind, ms),
+    });
     const { inFlight } = options;
-    if (inFlight === undefined) return answer(respond, interaction, handler);
+    if (inFlight === undefined) return answer(respond, interaction, labels, handler);
     // Once a shutdown began, a new interaction is told to come back rather than started and cut off.
-    const work = inFlight.draining ? () => respond.note(UserErrorMessages.Restarting()) : handler;
+    const turnedAway = inFlight.draining;
+    const work = turnedAway ? () => respond.note(UserErrorMessages.Restarting()) : handler;
     return inFlight.run(
-      () => answer(respond, interaction, work),
+      () => answer(respond, interaction, labels, work, turnedAway ? 'turned_away' : 'ok'),
       () => respond.error(UserErrorMessages.RestartedMidway()),
     );
   }
@@ -48,11 +69,15 @@ export function createRouter(commands: readonly Command[], ctx: CommandContext, 
   async function answer(
     respond: Responder,
     interaction: RepliableInteraction,
+    labels: Labels,
     handler: (respond: Responder) => Promise<void>,
+    done: InteractionOutcome = 'ok',
   ) {
+    let outcome = done;
     try {
       await handler(respond);
     } catch (error) {
+      outcome = isUserFacingError(error) ? 'user_error' : 'error';
       const described = describeError(error, { supportUrl: options.supportUrl });
       const where = {
         interaction: interaction.id,
@@ -70,28 +95,34 @@ export function createRouter(commands: readonly Command[], ctx: CommandContext, 
       });
     } finally {
       respond.dispose();
+      metrics?.interaction(labels.kind, labels.command, outcome);
     }
   }
 
   async function route(interaction: Interaction): Promise<void> {
     if (interaction.isAutocomplete()) {
       const command = byName.get(interaction.commandName);
+      let outcome: InteractionOutcome = 'ok';
       try {
         // Suggestions could quote what was typed: a token gets none.
         if (tokenShapedField(interaction) !== undefined) await interaction.respond([]);
         else if (command?.autocomplete) await command.autocomplete(interaction, ctx);
         else await interaction.respond([]);
       } catch (error) {
+        outcome = 'error';
         ctx.log.warn({ err: error, name: interaction.commandName }, 'autocomplete failed');
         if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
       }
+      metrics?.interaction('autocomplete', labelsOf('autocomplete', interaction.commandName).command, outcome);
       return;
     }
 
     if (interaction.isChatInputCommand() || interaction.isContextMenuCommand()) {
       const command = byName.get(interaction.commandName);
       const visibility = command?.visibility?.(interaction) ?? { ephemeral: true };
-      await run(interaction, { mode: 'reply', ephemeral: visibility.ephemeral }, async (respond) => {
+      const kind = interaction.isChatInputCommand() ? 'command' : 'context_menu';
+      const labels = labelsOf(kind, interaction.commandName);
+      await run(interaction, labels, { mode: 'reply', ephemeral: visibility.ephemeral }, async (respond) => {
         if (command === undefined) return respond.error(UserErrorMessages.UnknownCommand());
         const pasted = tokenShapedField(interaction);
         if (pasted !== undefined) return respond.error(UserErrorMessages.TokenInOption({ option: pasted }));
@@ -112,7 +143,8 @@ export function createRouter(commands: readonly Command[], ctx: CommandContext, 
       const fromMessage =
         interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage());
       const mode = fromMessage ? 'update' : 'reply';
-      await run(interaction, { mode, ephemeral: true }, async (respond) => {
+      const labels = labelsOf(interaction.isModalSubmit() ? 'modal' : 'component', id?.command);
+      await run(interaction, labels, { mode, ephemeral: true }, async (respond) => {
         if (id === undefined || command === undefined) return respond.note(UserErrorMessages.InvalidControl());
         const session = id.session === '-' ? undefined : ctx.sessions.get(id.session);
         if (id.session !== '-' && session === undefined) {
@@ -141,7 +173,7 @@ export function createRouter(commands: readonly Command[], ctx: CommandContext, 
     /** Handles one interaction; never rejects. */
     async handle(interaction: Interaction): Promise<void> {
       try {
-        await route(interaction);
+        await withRequestId(interaction.id, () => route(interaction));
       } catch (error) {
         ctx.log.error({ err: error, interaction: interaction.id }, 'interaction routing failed');
       }

@@ -4,6 +4,8 @@
  * system rather than a walk over everything. At most {@link MaxCacheEntries} are kept (oldest dropped).
  */
 
+import type { PluralKitObserver } from './observer.js';
+
 /** Entries kept at most; past it the oldest stored go first. */
 export const MaxCacheEntries = 10_000;
 
@@ -29,6 +31,7 @@ interface Entry {
 export class ResponseCache {
   readonly #ttlMs: number;
   readonly #counters: CacheCounters;
+  readonly #observer: PluralKitObserver;
   readonly #entries = new Map<string, Entry>();
   readonly #inFlight = new Map<string, Promise<unknown>>();
   /** system tag → keys of entries showing that system. */
@@ -41,9 +44,10 @@ export class ResponseCache {
   #invalidations = 0;
   #nextSweep = 0;
 
-  constructor(ttlMs: number, counters: CacheCounters) {
+  constructor(ttlMs: number, counters: CacheCounters, observer: PluralKitObserver = {}) {
     this.#ttlMs = ttlMs;
     this.#counters = counters;
+    this.#observer = observer;
   }
 
   /**
@@ -55,14 +59,17 @@ export class ResponseCache {
       const entry = this.#entries.get(key);
       if (entry !== undefined && entry.expiresAt > Date.now()) {
         this.#counters.cacheHits += 1;
+        this.#observer.looked?.('hit');
         return entry.value as T;
       }
     }
     const pending = this.#inFlight.get(key);
     if (pending !== undefined) {
       this.#counters.dedupedRequests += 1;
+      this.#observer.looked?.('shared');
       return pending as Promise<T>;
     }
+    this.#observer.looked?.('miss');
     const started = this.#invalidations;
     const promise = load().then((loaded) => {
       const unchanged = systems.every((system) => (this.#invalidatedAt.get(system) ?? -1) < started);

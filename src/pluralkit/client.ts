@@ -3,6 +3,7 @@ import { Calls, type CallOptions, type WriteOptions } from './calls.js';
 import { SystemDirectory } from './directory.js';
 import { PluralKitInputError } from './errors.js';
 import { MemoryRateModel } from './memory-rate-model.js';
+import type { PluralKitObserver } from './observer.js';
 import { DefaultPluralKitClientOptions, type PluralKitClientOptions } from './options.js';
 import * as refs from './refs.js';
 import { RequestQueue, type LimiterState } from './request-queue.js';
@@ -32,13 +33,14 @@ export class PluralKitClient {
   readonly #queue: RequestQueue;
   readonly #calls: Calls;
 
-  constructor(options: Partial<PluralKitClientOptions> = {}) {
+  /** `observer` hears of every attempt, wait and cache lookup (the bot's metrics and request log). */
+  constructor(options: Partial<PluralKitClientOptions> = {}, observer: PluralKitObserver = {}) {
     this.#options = { ...DefaultPluralKitClientOptions, ...options };
     this.#options.baseUrl = this.#options.baseUrl.replace(/\/+$/, '');
     if (!(this.#options.ratePerSecond > 0)) throw new PluralKitInputError('ratePerSecond', 'a positive number');
-    this.#cache = new ResponseCache(this.#options.cacheTtlMs, this.#stats);
+    this.#cache = new ResponseCache(this.#options.cacheTtlMs, this.#stats, observer);
     this.#queue = new RequestQueue(new MemoryRateModel(this.#options));
-    const requester = new Requester(this.#options, this.#queue, this.#directory, this.#stats);
+    const requester = new Requester(this.#options, this.#queue, this.#directory, this.#stats, observer);
     this.#calls = new Calls(this.#cache, this.#directory, requester);
   }
 

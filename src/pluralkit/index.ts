@@ -9,6 +9,7 @@ export {
   type PluralKitClientOptions,
 } from './options.js';
 export type { Priority, LimiterState } from './request-queue.js';
+export type { PluralKitObserver, ObservedRequest, CacheResult } from './observer.js';
 export type { PluralKitClientStats } from './requester.js';
 export { tokenKind, authorizationHeader, tokenHash, type TokenKind } from './auth.js';
 export {

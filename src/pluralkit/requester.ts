@@ -3,11 +3,13 @@ import {
   PluralKitHTTPError,
   PluralKitNetworkError,
   PluralKitRateLimitError,
+  PluralKitTimeoutError,
   type HttpMethod,
   type RequestLocation,
 } from './errors.js';
 import type { Target } from './learning.js';
-import { bucketKey, bucketNamedBy, type LearnedRate, type Turn } from './rate-model.js';
+import { routeTemplate, type PluralKitObserver } from './observer.js';
+import { bucketKey, bucketNamedBy, kindOf, type LearnedRate, type Turn } from './rate-model.js';
 import { Priorities, type Priority, type RequestQueue } from './request-queue.js';
 import { exchange, interpret, type Answer, type TransportSuccess } from './transport.js';
 
@@ -63,6 +65,7 @@ export class Requester {
     private readonly queue: RequestQueue,
     private readonly directory: SystemDirectory,
     private readonly stats: PluralKitClientStats,
+    private readonly observer: PluralKitObserver = {},
   ) {}
 
   /** Sends `spec` until it succeeds or fails for good. */
@@ -92,23 +95,39 @@ export class Requester {
   }
 
   /** Waits for a turn in the bucket PluralKit will count this attempt in; asked again on every attempt. */
-  #budget(spec: RequestSpec, retry: boolean): Promise<Turn> {
+  async #budget(spec: RequestSpec, retry: boolean): Promise<Turn> {
     // A retried request goes ahead of everything queued behind it in its class: nothing is reordered.
     const priority = Priorities[spec.priority] - (retry ? 1 : 0);
-    return this.queue.turn(bucketFor(this.directory, spec), priority);
+    const key = bucketFor(this.directory, spec);
+    const asked = performance.now();
+    const turn = await this.queue.turn(key, priority);
+    this.observer.waited?.(kindOf(key), performance.now() - asked);
+    return turn;
   }
 
   async #send(spec: RequestSpec, turn: Turn): Promise<Answer> {
     this.stats.upstreamRequests += 1;
+    const sent = performance.now();
+    const seen = (status: string) =>
+      this.observer.requested?.({
+        method: spec.method,
+        route: routeTemplate(spec.route),
+        status,
+        bucket: kindOf(turn.key),
+        durationMs: performance.now() - sent,
+      });
     try {
-      return await exchange({
+      const answer = await exchange({
         ...this.settings,
         method: spec.method,
         route: spec.route,
         token: spec.token,
         body: spec.body,
       });
+      seen(String(answer.status));
+      return answer;
     } catch (error) {
+      seen(error instanceof PluralKitTimeoutError ? 'timeout' : 'network');
       await this.queue.answered(turn);
       throw error;
     }

@@ -56,6 +56,7 @@ export class TokenVault {
   readonly #onStoreError: (error: unknown) => void;
   readonly #warnedKeyIds = new Set<string>();
   #closed = false;
+  #failed: (operation: VaultOperation) => void = () => undefined;
 
   private constructor(
     store: TokenStore,
@@ -140,6 +141,21 @@ export class TokenVault {
     return this.#run('unlink', () => this.#store.delete(recordKey(userId)));
   }
 
+  /** True when the store answers a read now (the readiness check); never throws. */
+  async reachable(): Promise<boolean> {
+    try {
+      await this.#run('get', () => this.#store.get(KeyCheckKey));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Calls `listener` on every store operation that fails (the metrics count them); replaces the previous one. */
+  observeFailures(listener: (operation: VaultOperation) => void): void {
+    this.#failed = listener;
+  }
+
   /** Closes the store if the vault opened it (from `storeUrl`); a borrowed store stays open. Safe to call twice. */
   async close(): Promise<void> {
     if (this.#closed) return;
@@ -154,10 +170,14 @@ export class TokenVault {
     try {
       result = await call();
     } catch (error) {
+      this.#failed(operation);
       throw new VaultUnavailableError(operation, { cause: error });
     }
     // Keyv answers `false` instead of throwing when an adapter reports a failed write.
-    if (operation === 'link' && result === false) throw new VaultUnavailableError(operation);
+    if (operation === 'link' && result === false) {
+      this.#failed(operation);
+      throw new VaultUnavailableError(operation);
+    }
     return result;
   }
 
