@@ -13,6 +13,8 @@ import { SessionStore } from './discord/sessions.js';
 import { UserErrorMessages } from './errors.js';
 import { createLogger, type Logger } from './log.js';
 import { PluralKitClient, pluralKitClientOptionsFromConfig } from './pluralkit/index.js';
+import { connectSharedRedis } from './redis/connection.js';
+import { sharePluralKitCache } from './redis/pluralkit-sharing.js';
 import { Keyring, TokenVault } from './vault/index.js';
 
 /** What {@link createBot} needs; everything but `config` has a production default. */
@@ -56,7 +58,14 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const { config } = options;
   const log = options.log ?? createLogger({ level: config.logLevel });
   const commands = options.commands ?? allCommands;
-  const pluralkit = options.pluralkit ?? new PluralKitClient(pluralKitClientOptionsFromConfig(config));
+  const redis =
+    config.redisUrl === undefined || options.pluralkit !== undefined
+      ? undefined
+      : connectSharedRedis(config.redisUrl, log);
+  const sharing =
+    redis === undefined ? undefined : sharePluralKitCache(redis, log, { answerTtlMs: config.pluralkit.cacheTtlMs });
+  const pluralkit =
+    options.pluralkit ?? new PluralKitClient(pluralKitClientOptionsFromConfig(config), { shared: sharing?.shared });
   const vault =
     options.vault ??
     (await TokenVault.open({ keyring: Keyring.fromConfig(config.tokenKeys), storeUrl: config.storeUrl, log }));
@@ -105,6 +114,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     await client.destroy();
     if (options.pluralkit === undefined) await pluralkit.close();
     if (options.vault === undefined) await vault.close();
+    await sharing?.close();
+    if (redis?.isOpen === true) redis.destroy();
     return drained;
   };
   return {

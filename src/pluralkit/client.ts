@@ -36,7 +36,10 @@ export class PluralKitClient {
   readonly #invalidation: Invalidation;
 
   /** `shared` connects the cache to the deployment's other processes (see `shared.ts`). */
-  constructor(options: Partial<PluralKitClientOptions> = {}, { shared = {} }: { shared?: SharedState } = {}) {
+  constructor(
+    options: Partial<PluralKitClientOptions> = {},
+    { shared = {} }: { shared?: SharedState | undefined } = {},
+  ) {
     this.#options = { ...DefaultPluralKitClientOptions, ...options };
     this.#options.baseUrl = this.#options.baseUrl.replace(/\/+$/, '');
     if (!(this.#options.ratePerSecond > 0)) throw new PluralKitInputError('ratePerSecond', 'a positive number');
