@@ -17,6 +17,7 @@ import { createLogger, type Logger } from './log.js';
 import { BotMetrics } from './metrics.js';
 import { PluralKitClient, pluralKitClientOptionsFromConfig } from './pluralkit/index.js';
 import { connectSharedRedis } from './redis/connection.js';
+import { sharePluralKitCache } from './redis/pluralkit-sharing.js';
 import { withRequestId } from './request-id.js';
 import { Keyring, TokenVault } from './vault/index.js';
 
@@ -66,13 +67,21 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const log = options.log ?? createLogger({ level: config.logLevel, pretty: config.logPretty });
   const commands = options.commands ?? allCommands;
   const metrics = new BotMetrics();
+  const redis = config.redisUrl === undefined ? undefined : connectSharedRedis(config.redisUrl, log);
+  const sharing =
+    redis === undefined || options.pluralkit !== undefined
+      ? undefined
+      : sharePluralKitCache(redis, log, { answerTtlMs: config.pluralkit.cacheTtlMs });
   const pluralkit =
-    options.pluralkit ?? new PluralKitClient(pluralKitClientOptionsFromConfig(config), metrics.pluralKitObserver(log));
+    options.pluralkit ??
+    new PluralKitClient(pluralKitClientOptionsFromConfig(config), {
+      observer: metrics.pluralKitObserver(log),
+      shared: sharing?.shared,
+    });
   const vault =
     options.vault ??
     (await TokenVault.open({ keyring: Keyring.fromConfig(config.tokenKeys), storeUrl: config.storeUrl, log }));
   vault.observeFailures((operation) => metrics.storeError(operation));
-  const redis = config.redisUrl === undefined ? undefined : connectSharedRedis(config.redisUrl, log);
   const client = createDiscordClient({ apiUrl: config.discordApiUrl, overrides: options.clientOptions });
 
   const ctx: CommandContext = {
@@ -136,7 +145,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     await client.destroy();
     if (options.pluralkit === undefined) await pluralkit.close();
     if (options.vault === undefined) await vault.close();
-    redis?.destroy();
+    await sharing?.close();
+    if (redis?.isOpen === true) redis.destroy();
     await health?.close();
     return drained;
   };

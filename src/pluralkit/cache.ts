@@ -42,6 +42,8 @@ export class ResponseCache {
    */
   readonly #invalidatedAt = new Map<string, number>();
   #invalidations = 0;
+  /** The invalidation count at the last {@link clear}. */
+  #clearedAt = -1;
   #nextSweep = 0;
 
   constructor(ttlMs: number, counters: CacheCounters, observer: PluralKitObserver = {}) {
@@ -72,7 +74,8 @@ export class ResponseCache {
     this.#observer.looked?.('miss');
     const started = this.#invalidations;
     const promise = load().then((loaded) => {
-      const unchanged = systems.every((system) => (this.#invalidatedAt.get(system) ?? -1) < started);
+      const unchanged =
+        this.#clearedAt < started && systems.every((system) => (this.#invalidatedAt.get(system) ?? -1) < started);
       if (unchanged) this.#store(key, loaded.value, [...systems, ...loaded.systems]);
       return loaded.value;
     });
@@ -92,6 +95,14 @@ export class ResponseCache {
       for (const key of this.#bySystem.get(system) ?? []) this.#drop(key);
       this.#bySystem.delete(system);
     }
+    this.#invalidations += 1;
+  }
+
+  /** Forgets every entry (in-flight loads keep running, but store nothing). */
+  clear(): void {
+    this.#clearedAt = this.#invalidations;
+    this.#entries.clear();
+    this.#bySystem.clear();
     this.#invalidations += 1;
   }
 

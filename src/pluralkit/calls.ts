@@ -5,10 +5,12 @@ import type { SystemDirectory } from './directory.js';
 import { PluralKitInputError, type HttpMethod } from './errors.js';
 import { entityTags, type Target } from './learning.js';
 import type { Priority } from './request-queue.js';
-import type { Requester } from './requester.js';
+import type { Invalidation } from './invalidation.js';
+import type { Requester, RequestSpec } from './requester.js';
 import type { Read } from './reads.js';
 import { FrontSwitchSchema, type FrontSwitch } from './schemas.js';
-import { parseBody } from './transport.js';
+import type { SharedReads } from './shared.js';
+import { parseBody, type TransportSuccess } from './transport.js';
 
 /** Per-call options. */
 export interface CallOptions {
@@ -33,6 +35,9 @@ export class Calls {
     private readonly cache: ResponseCache,
     private readonly directory: SystemDirectory,
     private readonly requester: Requester,
+    private readonly invalidation: Invalidation,
+    /** Other processes' fetches of the public view; `undefined` in a single process. */
+    private readonly sharedReads: SharedReads | undefined,
   ) {}
 
   /** Runs `read` for the caller of `o`, through the cache. */
@@ -40,20 +45,34 @@ export class Calls {
     const viewer = this.viewer(o);
     const at = { method: 'GET', route: read.route } as const;
     const tags = read.target.system === undefined ? [] : this.directory.tagsFor(read.target.system, viewer);
+    const key = `${viewer ?? 'anon'} ${read.route}`;
+    const spec: RequestSpec = {
+      ...at,
+      token: o?.token,
+      viewer,
+      target: read.target,
+      write: false,
+      priority: o?.priority ?? 'interactive',
+    };
     const fetchAnswer = async () => {
-      const response = await this.requester.request({
-        ...at,
-        token: o?.token,
-        viewer,
-        target: read.target,
-        write: false,
-        priority: o?.priority ?? 'interactive',
-      });
+      const response = await this.#send(key, spec);
       const value: z.output<S> =
         response.status === 204 && 'empty' in read ? read.empty : parseBody(read.schema, read.expected, response, at);
       return { value, systems: read.learn(this.directory, viewer, read.target, value) };
     };
-    return this.cache.get(`${viewer ?? 'anon'} ${read.route}`, tags, fetchAnswer, o?.fresh ?? false);
+    return this.cache.get(key, tags, fetchAnswer, o?.fresh ?? false);
+  }
+
+  /**
+   * Sends a read; the public view goes through the deployment-wide single flight when there is one. Another
+   * process's answer that started before an invalidation this process heard of is not trusted: fetched anew.
+   */
+  async #send(key: string, spec: RequestSpec): Promise<TransportSuccess> {
+    const send = () => this.requester.request(spec);
+    if (spec.viewer !== undefined || this.sharedReads === undefined) return send();
+    const shared = await this.sharedReads.once(key, send);
+    const trusted = shared.startedAt === undefined || shared.startedAt > this.invalidation.lastAt;
+    return trusted ? shared.response : send();
   }
 
   /** Sends a switch write on `system`'s behalf; the answer is the switch (nothing for DELETE). */
@@ -62,6 +81,7 @@ export class Calls {
     if (viewer === undefined) throw new PluralKitInputError('token', 'a token: writes need one');
     const at = { method, route };
     const target: Target = { system };
+    let memberSystems: string[] = [];
     try {
       const priority = o.priority ?? 'interactive';
       const response = await this.requester.request({
@@ -77,11 +97,11 @@ export class Calls {
       const value = parseBody(FrontSwitchSchema, 'FrontSwitch', response, at);
       // Only the owner can write a system's switches, so this proves ownership.
       this.directory.learnOwnEntities(viewer, [value.id, ...value.members.flatMap((m) => [m.id, m.uuid])]);
-      this.cache.invalidate(entityTags(value.members));
+      memberSystems = entityTags(value.members);
       return value;
     } finally {
-      // Even a failed or timed-out write may have landed; never serve the old answer after it.
-      this.cache.invalidate(this.directory.everyTagOf(system, viewer));
+      // Even a failed or timed-out write may have landed; never serve the old answer after it, in any process.
+      this.invalidation.systems([system, ...memberSystems], viewer);
     }
   }
 

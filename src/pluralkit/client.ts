@@ -2,6 +2,7 @@ import { ResponseCache } from './cache.js';
 import { Calls, type CallOptions, type WriteOptions } from './calls.js';
 import { SystemDirectory } from './directory.js';
 import { PluralKitInputError } from './errors.js';
+import { Invalidation } from './invalidation.js';
 import { MemoryRateModel } from './memory-rate-model.js';
 import type { PluralKitObserver } from './observer.js';
 import { DefaultPluralKitClientOptions, type PluralKitClientOptions } from './options.js';
@@ -9,9 +10,16 @@ import * as refs from './refs.js';
 import { RequestQueue, type LimiterState } from './request-queue.js';
 import { Requester, type PluralKitClientStats } from './requester.js';
 import { Reads } from './reads.js';
+import type { SharedState } from './shared.js';
 import type { FrontSwitch, Group, Member, Message, Switch, System, SystemSettings } from './schemas.js';
 
 export type { CallOptions, WriteOptions } from './calls.js';
+
+/** What a client is built with besides its options; each part has a stand-alone default. */
+export interface PluralKitClientParts {
+  observer?: PluralKitObserver | undefined;
+  shared?: SharedState | undefined;
+}
 
 /**
  * The one path every PluralKit call takes: validated input, a per-viewer cache with in-flight sharing,
@@ -32,16 +40,24 @@ export class PluralKitClient {
   readonly #cache: ResponseCache;
   readonly #queue: RequestQueue;
   readonly #calls: Calls;
+  readonly #invalidation: Invalidation;
 
-  /** `observer` hears of every attempt, wait and cache lookup (the bot's metrics and request log). */
-  constructor(options: Partial<PluralKitClientOptions> = {}, observer: PluralKitObserver = {}) {
+  /**
+   * `observer` hears of every attempt, wait and cache lookup (the bot's metrics and request log); `shared`
+   * connects the cache to the deployment's other processes (see `shared.ts`).
+   */
+  constructor(
+    options: Partial<PluralKitClientOptions> = {},
+    { observer = {}, shared = {} }: PluralKitClientParts = {},
+  ) {
     this.#options = { ...DefaultPluralKitClientOptions, ...options };
     this.#options.baseUrl = this.#options.baseUrl.replace(/\/+$/, '');
     if (!(this.#options.ratePerSecond > 0)) throw new PluralKitInputError('ratePerSecond', 'a positive number');
     this.#cache = new ResponseCache(this.#options.cacheTtlMs, this.#stats, observer);
     this.#queue = new RequestQueue(new MemoryRateModel(this.#options));
     const requester = new Requester(this.#options, this.#queue, this.#directory, this.#stats, observer);
-    this.#calls = new Calls(this.#cache, this.#directory, requester);
+    this.#invalidation = new Invalidation(this.#cache, this.#directory, shared.invalidation);
+    this.#calls = new Calls(this.#cache, this.#directory, requester, this.#invalidation, shared.reads);
   }
 
   /** A snapshot of the request counters. */
@@ -169,9 +185,9 @@ export class PluralKitClient {
     return this.#calls.read(o, Reads.message(refs.messageId(messageId)));
   }
 
-  /** Drops every cached answer about a system (by short id or UUID), for every viewer. */
+  /** Drops every cached answer about a system (by short id or UUID), for every viewer, in every process. */
   invalidateSystem(systemIdOrUuid: string): void {
-    this.#cache.invalidate(this.#directory.everyTagOf(refs.systemRef(systemIdOrUuid, 'systemIdOrUuid')));
+    this.#invalidation.systems([refs.systemRef(systemIdOrUuid, 'systemIdOrUuid')]);
   }
 
   /** Abandons queued requests and ends their waits; for shutdown and tests. */
