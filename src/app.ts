@@ -9,11 +9,13 @@ import { handleDirectMessage } from './discord/dm-link.js';
 import { InFlight, type DrainResult } from './discord/in-flight.js';
 import { commandDefinitions } from './discord/register.js';
 import { createRouter } from './discord/router.js';
-import { SessionStore } from './discord/sessions.js';
+import { memorySessions } from './discord/memory-sessions.js';
+import { redisSessions } from './discord/redis-sessions.js';
 import { UserErrorMessages } from './errors.js';
 import { createLogger, type Logger } from './log.js';
 import { PluralKitClient, pluralKitClientOptionsFromConfig } from './pluralkit/index.js';
-import { Keyring, TokenVault } from './vault/index.js';
+import { connectSharedRedis } from './redis/connection.js';
+import { assertStoreServesProcesses, Keyring, TokenVault } from './vault/index.js';
 
 /** What {@link createBot} needs; everything but `config` has a production default. */
 export interface BotOptions {
@@ -57,15 +59,17 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const log = options.log ?? createLogger({ level: config.logLevel });
   const commands = options.commands ?? allCommands;
   const pluralkit = options.pluralkit ?? new PluralKitClient(pluralKitClientOptionsFromConfig(config));
+  if (options.vault === undefined) assertStoreServesProcesses(config.storeUrl, config.processes);
   const vault =
     options.vault ??
     (await TokenVault.open({ keyring: Keyring.fromConfig(config.tokenKeys), storeUrl: config.storeUrl, log }));
+  const redis = config.redisUrl === undefined ? undefined : connectSharedRedis(config.redisUrl, log);
   const client = createDiscordClient({ apiUrl: config.discordApiUrl, overrides: options.clientOptions });
 
   const ctx: CommandContext = {
     pluralkit,
     accounts: new Accounts(vault, pluralkit, log),
-    sessions: new SessionStore(),
+    sessions: redis === undefined ? memorySessions() : redisSessions(redis, { log }),
     log,
     bot: {
       applicationId: () => client.application?.id,
@@ -105,6 +109,9 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     await client.destroy();
     if (options.pluralkit === undefined) await pluralkit.close();
     if (options.vault === undefined) await vault.close();
+    // A client still reconnecting has nothing to flush: close() would wait for a connection that may never come.
+    if (redis?.isReady === true) await redis.close();
+    else redis?.destroy();
     return drained;
   };
   return {

@@ -114,7 +114,7 @@ export function createRouter(commands: readonly Command[], ctx: CommandContext, 
       const mode = fromMessage ? 'update' : 'reply';
       await run(interaction, { mode, ephemeral: true }, async (respond) => {
         if (id === undefined || command === undefined) return respond.note(UserErrorMessages.InvalidControl());
-        const session = id.session === '-' ? undefined : ctx.sessions.get(id.session);
+        const session = id.session === '-' ? undefined : await ctx.sessions.get(id.session);
         if (id.session !== '-' && session === undefined) {
           if (fromMessage) await respond.send({ components: [] });
           return respond.note(UserErrorMessages.MenuExpired({ command: id.command }));
