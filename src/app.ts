@@ -56,10 +56,11 @@ export interface StopOptions {
 /** Builds the bot from its parts: the composition root, and the only place that wires them together. */
 export async function createBot(options: BotOptions): Promise<Bot> {
   const { config } = options;
+  // Before anything is opened: a store only this process can read cannot serve several.
+  if (options.vault === undefined) assertStoreServesProcesses(config.storeUrl, config.processes);
   const log = options.log ?? createLogger({ level: config.logLevel });
   const commands = options.commands ?? allCommands;
   const pluralkit = options.pluralkit ?? new PluralKitClient(pluralKitClientOptionsFromConfig(config));
-  if (options.vault === undefined) assertStoreServesProcesses(config.storeUrl, config.processes);
   const vault =
     options.vault ??
     (await TokenVault.open({ keyring: Keyring.fromConfig(config.tokenKeys), storeUrl: config.storeUrl, log }));
