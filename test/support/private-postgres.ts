@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 
-/** The parts of a `pg.Client` used here (`pg` ships no types). */
-interface PgClient {
+/** The parts of a `pg.Client` the tests use (`pg` ships no types). */
+export interface PgClient {
   connect(): Promise<void>;
   query(sql: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   end(): Promise<void>;
@@ -17,6 +17,8 @@ export interface PrivateDatabase {
   readonly url: string;
   /** Runs one statement on a connection of its own (not one of the bot's) and returns its rows. */
   query<Row = Record<string, unknown>>(sql: string, values?: unknown[]): Promise<Row[]>;
+  /** A connection of its own, held open (for a transaction that keeps a lock). */
+  connect(): Promise<PgClient>;
   /** Drops the database, ending whatever is still connected to it. */
   drop(): Promise<void>;
 }
@@ -46,6 +48,11 @@ export async function createPrivateDatabase(): Promise<PrivateDatabase> {
     url,
     query: <Row>(sql: string, values?: unknown[]) =>
       once(url, async (client) => (await client.query(sql, values)).rows as Row[]),
+    async connect() {
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+      await client.connect();
+      return client;
+    },
     drop: () =>
       once(TestDatabaseUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
         () => undefined,
