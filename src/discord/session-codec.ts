@@ -16,13 +16,19 @@ function replace(this: Record<string, unknown>, key: string, value: unknown): un
   return value;
 }
 
-function revive(_key: string, value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const tagged = value as { $date?: unknown; $map?: unknown };
-  if (typeof tagged.$date === 'number' && Object.keys(value).length === 1) return new Date(tagged.$date);
-  if (Array.isArray(tagged.$map) && Object.keys(value).length === 1)
-    return new Map(tagged.$map as [unknown, unknown][]);
-  return value;
+/** Brings back the Maps and Dates {@link replace} tagged, walking objects only (a reviver would visit every string too). */
+function revive(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (typeof value[i] === 'object') value[i] = revive(value[i]);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length === 1 && typeof record.$date === 'number') return new Date(record.$date);
+  if (keys.length === 1 && Array.isArray(record.$map)) return new Map(revive(record.$map) as [unknown, unknown][]);
+  for (const key of keys) if (typeof record[key] === 'object') record[key] = revive(record[key]);
+  return record;
 }
 
 /** A session as the text a store keeps: JSON, with its Maps and Dates tagged so they come back as they were. */
@@ -34,7 +40,7 @@ export function encodeSession(session: Session<unknown>): string {
 /** The session `text` holds under `id`, or `undefined` when it is not one (a foreign or damaged value). */
 export function decodeSession(id: string, text: string): Session<unknown> | undefined {
   try {
-    const stored = JSON.parse(text, revive) as Partial<StoredSession> | null;
+    const stored = revive(JSON.parse(text)) as Partial<StoredSession> | null;
     if (stored === null || typeof stored.o !== 'string' || typeof stored.e !== 'number') return undefined;
     const command = typeof stored.c === 'string' ? stored.c : undefined;
     return { id, ownerId: stored.o, expiresAt: stored.e, command, state: stored.s };
