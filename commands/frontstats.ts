@@ -44,7 +44,7 @@ export default {
       frontersOnly: interaction.options.getBoolean('fronters-only') ?? false,
     };
     const view = await frontStatsView(ctx, interaction.user.id, target, interaction.options.getString('range'), mode);
-    const session = sessions.create(ctx.sessions, interaction.user.id, view);
+    const session = await sessions.create(ctx.sessions, interaction.user.id, view);
     await respond.send(renderFrontStatsPage(view, 0, sessions.controls(session)));
   },
   async component({ id, respond, ...routed }) {

@@ -29,7 +29,7 @@ export default {
   visibility: visibilityFromPublicOption,
   async execute({ interaction, respond, ctx }) {
     const target = await targetFromOptions(interaction, ctx);
-    const session = sessions.create(ctx.sessions, interaction.user.id, undefined);
+    const session = await sessions.create(ctx.sessions, interaction.user.id, undefined);
     const controls = sessions.controls(session);
     const { message, group } = await groupCardView(
       ctx,
@@ -44,6 +44,7 @@ export default {
       sort: 'name',
       page: 0,
     };
+    await ctx.sessions.save(session);
     await respond.send(message);
   },
   async component({ interaction, respond, ctx, id, ...routed }) {
@@ -58,6 +59,7 @@ export default {
       id.action === ControlAction.GroupMembers
         ? withContent(await memberListPage(ctx, interaction.user.id, state, controls))
         : await memberListAction(ctx, interaction.user.id, state, id, values, controls);
+    await ctx.sessions.save(session);
     if (answer !== undefined) await respond.send(answer);
   },
   autocomplete: autocompleteGroups,

@@ -21,7 +21,7 @@ export default {
   async execute({ interaction, respond, ctx }) {
     const target = await targetFromOptions(interaction, ctx);
     const state: GroupListState = { target: storeTarget(target), page: 0 };
-    const session = sessions.create(ctx.sessions, interaction.user.id, state);
+    const session = await sessions.create(ctx.sessions, interaction.user.id, state);
     await respond.send(await groupListPage(ctx, interaction.user.id, state, sessions.controls(session)));
   },
   async component({ interaction, respond, ctx, id, ...routed }) {
@@ -36,6 +36,7 @@ export default {
       values,
       sessions.controls(session),
     );
+    await ctx.sessions.save(session);
     if (answer !== undefined) await respond.send(answer);
   },
 } satisfies Command;

@@ -38,7 +38,7 @@ export default {
       sort: interaction.options.getString('sort') === 'last-fronted' ? 'last-fronted' : 'name',
       page: 0,
     };
-    const session = sessions.create(ctx.sessions, interaction.user.id, state);
+    const session = await sessions.create(ctx.sessions, interaction.user.id, state);
     await respond.send(await memberListPage(ctx, interaction.user.id, state, sessions.controls(session)));
   },
   async component({ interaction, respond, ctx, id, ...routed }) {
@@ -53,6 +53,7 @@ export default {
       values,
       sessions.controls(session),
     );
+    await ctx.sessions.save(session);
     if (answer !== undefined) await respond.send(answer);
   },
 } satisfies Command;

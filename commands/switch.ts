@@ -58,7 +58,7 @@ export default {
   async execute({ interaction, respond, ctx }) {
     const sub = interaction.options.getSubcommand();
     if (sub === 'edit') {
-      const session = sessions.create(
+      const session = await sessions.create(
         ctx.sessions,
         interaction.user.id,
         await openSwitchEditor(ctx, interaction.user.id),
@@ -70,7 +70,7 @@ export default {
     await respond.send(
       withUndoButton(
         logged.message,
-        sessions.controls(sessions.create(ctx.sessions, interaction.user.id, logged.undo)),
+        sessions.controls(await sessions.create(ctx.sessions, interaction.user.id, logged.undo)),
       ),
     );
   },
@@ -83,6 +83,7 @@ export default {
       ...id,
       values,
     });
+    await ctx.sessions.save(session);
     if (answer.kind === 'modal') return respond.showModal(answer.modal);
     await respond.send(answer.body);
   },
@@ -91,8 +92,15 @@ export default {
     if (session === undefined) return;
     const field = id.action === EditorForm.move ? EditFormField.time : EditFormField.members;
     const text = interaction.fields.getTextInputValue(field);
-    await respond.send(
-      await editorForm(ctx, interaction.user.id, session.state, sessions.controls(session), id.action, text),
+    const answer = await editorForm(
+      ctx,
+      interaction.user.id,
+      session.state,
+      sessions.controls(session),
+      id.action,
+      text,
     );
+    await ctx.sessions.save(session);
+    await respond.send(answer);
   },
 } satisfies Command;

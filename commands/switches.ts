@@ -26,7 +26,7 @@ export default {
   async execute({ interaction, respond, ctx }) {
     const target = await targetFromOptions(interaction, ctx);
     const state = await openHistory(ctx, interaction.user.id, target);
-    const session = sessions.create(ctx.sessions, interaction.user.id, state);
+    const session = await sessions.create(ctx.sessions, interaction.user.id, state);
     await respond.send(renderHistoryPage(state, sessions.controls(session), ctx.now(), false));
   },
   async component({ interaction, respond, ctx, id, ...routed }) {
@@ -40,6 +40,7 @@ export default {
       parsePageArg(id.arg) ?? state.page,
       id.action === ControlAction.LastPage,
     );
+    await ctx.sessions.save(session);
     await respond.send(renderHistoryPage(state, sessions.controls(session), ctx.now(), false));
   },
 } satisfies Command;

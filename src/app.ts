@@ -9,7 +9,8 @@ import { handleDirectMessage } from './discord/dm-link.js';
 import { InFlight, type DrainResult } from './discord/in-flight.js';
 import { commandDefinitions } from './discord/register.js';
 import { createRouter } from './discord/router.js';
-import { SessionStore } from './discord/sessions.js';
+import { memorySessions } from './discord/memory-sessions.js';
+import { redisSessions } from './discord/redis-sessions.js';
 import { UserErrorMessages } from './errors.js';
 import { serveHealth } from './http/health.js';
 import { HttpService } from './http/server.js';
@@ -19,7 +20,7 @@ import { PluralKitClient, pluralKitClientOptionsFromConfig } from './pluralkit/i
 import { connectSharedRedis } from './redis/connection.js';
 import { sharePluralKitCache } from './redis/pluralkit-sharing.js';
 import { withRequestId } from './request-id.js';
-import { Keyring, TokenVault } from './vault/index.js';
+import { assertStoreServesProcesses, Keyring, TokenVault } from './vault/index.js';
 
 /** What {@link createBot} needs; everything but `config` has a production default. */
 export interface BotOptions {
@@ -64,6 +65,8 @@ export interface StopOptions {
 /** Builds the bot from its parts: the composition root, and the only place that wires them together. */
 export async function createBot(options: BotOptions): Promise<Bot> {
   const { config } = options;
+  // Before anything is opened: a store only this process can read cannot serve several.
+  if (options.vault === undefined) assertStoreServesProcesses(config.storeUrl, config.processes);
   const log = options.log ?? createLogger({ level: config.logLevel, pretty: config.logPretty });
   const commands = options.commands ?? allCommands;
   const metrics = new BotMetrics();
@@ -84,10 +87,12 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   vault.observeFailures((operation) => metrics.storeError(operation));
   const client = createDiscordClient({ apiUrl: config.discordApiUrl, overrides: options.clientOptions });
 
+  const localSessions = redis === undefined ? memorySessions() : undefined;
+  const sessions = localSessions ?? redisSessions(redis!, { log });
   const ctx: CommandContext = {
     pluralkit,
     accounts: new Accounts(vault, pluralkit, log),
-    sessions: new SessionStore(),
+    sessions,
     log,
     bot: {
       applicationId: () => client.application?.id,
@@ -99,7 +104,10 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     },
     now: options.now ?? (() => new Date()),
   };
-  metrics.watch({ limiterQueued: () => pluralkit.rateLimitState.queued, sessionsLive: () => ctx.sessions.size });
+  metrics.watch({
+    limiterQueued: () => pluralkit.rateLimitState.queued,
+    sessionsLive: localSessions && (() => localSessions.size),
+  });
   const inFlight = new InFlight();
   const router = createRouter(commands, ctx, {
     deferAfterMs: options.deferAfterMs,
@@ -146,7 +154,9 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     if (options.pluralkit === undefined) await pluralkit.close();
     if (options.vault === undefined) await vault.close();
     await sharing?.close();
-    if (redis?.isOpen === true) redis.destroy();
+    // A client still reconnecting has nothing to flush: close() would wait for a connection that may never come.
+    if (redis?.isReady === true) await redis.close();
+    else redis?.destroy();
     await health?.close();
     return drained;
   };

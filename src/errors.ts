@@ -76,6 +76,8 @@ export const UserErrorMessages = {
   NotYourMenu: (ctx: { command: string }) =>
     `These buttons belong to whoever ran \`/${ctx.command}\`. Run it yourself to get your own.`,
   MenuExpired: (ctx: { command: string }) => `This menu has expired. Run \`/${ctx.command}\` again.`,
+  SessionsUnavailable: () =>
+    "I can't reach the storage my buttons and menus live in right now, so I couldn't use this one. Please try again in a minute; if it keeps failing, run the command again.",
   InvalidControl: () =>
     "That control isn't valid (it doesn't belong to any menu I made). Run the command again to get a fresh menu.",
   PluralKitDown: () =>

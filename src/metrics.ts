@@ -17,8 +17,8 @@ export type InteractionOutcome =
 export interface MetricReadings {
   /** PluralKit requests waiting for their turn in the limiter. */
   limiterQueued(): number;
-  /** Interactive messages whose controls still work. */
-  sessionsLive(): number;
+  /** Interactive messages whose controls still work, when this process holds them (not with Redis sessions). */
+  sessionsLive?: (() => number) | undefined;
 }
 
 const Prefix = 'pkcompanion_';
@@ -89,12 +89,14 @@ export class BotMetrics {
         this.set(readings.limiterQueued());
       },
     });
+    const sessionsLive = readings.sessionsLive;
+    if (sessionsLive === undefined) return;
     new Gauge({
       name: `${Prefix}sessions_live`,
-      help: 'Interactive messages (buttons, menus) whose session is still held',
+      help: 'Interactive messages (buttons, menus) whose session this process holds',
       registers: [this.registry],
       collect() {
-        this.set(readings.sessionsLive());
+        this.set(sessionsLive());
       },
     });
   }

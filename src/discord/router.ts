@@ -146,7 +146,7 @@ export function createRouter(commands: readonly Command[], ctx: CommandContext, 
       const labels = labelsOf(interaction.isModalSubmit() ? 'modal' : 'component', id?.command);
       await run(interaction, labels, { mode, ephemeral: true }, async (respond) => {
         if (id === undefined || command === undefined) return respond.note(UserErrorMessages.InvalidControl());
-        const session = id.session === '-' ? undefined : ctx.sessions.get(id.session);
+        const session = id.session === '-' ? undefined : await ctx.sessions.get(id.session);
         if (id.session !== '-' && session === undefined) {
           if (fromMessage) await respond.send({ components: [] });
           return respond.note(UserErrorMessages.MenuExpired({ command: id.command }));

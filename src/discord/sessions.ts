@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { encodeCustomId } from './custom-id.js';
+import { decodeSession, encodeSession } from './session-codec.js';
 
 /** One interactive message's state: who may use its controls, and until when. */
 export interface Session<State> {
@@ -8,131 +9,74 @@ export interface Session<State> {
   readonly expiresAt: number;
   /** The command whose controls may use it; a control of another command naming it is not valid. */
   readonly command: string | undefined;
+  /** Changes to it last only once the session is saved ({@link SessionStore.save}). */
   state: State;
 }
 
 /** How long buttons and menus keep working: the life of the interaction token that can edit them. */
 export const DefaultSessionTtlMs = 14 * 60_000;
 
-/** Bounds on what the store keeps; past either, the oldest sessions expire first. */
-export interface SessionLimits {
-  /** @defaultValue 10_000 */
-  maxSessions?: number | undefined;
-  /** Estimated size of all states together (UTF-16 bytes of their JSON). @defaultValue 64 MiB */
-  maxBytes?: number | undefined;
-}
-
-const defaultLimits = { maxSessions: 10_000, maxBytes: 64 * 1024 * 1024 };
-/** What an unmeasurable state (a cycle, a bigint) is counted as. */
-const unmeasuredBytes = 64 * 1024;
-
-interface Entry {
-  session: Session<unknown>;
-  bytes: number;
-}
-
-/** The storage every command's view of the store shares. */
-class Shelf {
-  readonly entries = new Map<string, Entry>();
-  bytes = 0;
-
-  delete(id: string): void {
-    const entry = this.entries.get(id);
-    if (entry === undefined) return;
-    this.bytes -= entry.bytes;
-    this.entries.delete(id);
-  }
-}
-
-function sizeOf(state: unknown): number {
-  try {
-    return 2 * (JSON.stringify(state)?.length ?? 0);
-  } catch {
-    return unmeasuredBytes;
-  }
-}
-
 /**
- * Short-lived state behind buttons and selects, so custom ids stay short. Components of a message are
- * delivered to the shard that owns its guild or DM, so a per-process store is enough; a restart simply
- * makes old menus answer "expired". Bounded in count and bytes: sessions live in creation order (every one
- * has the same lifetime), so the oldest is always first, and expiring or evicting costs O(1) per session.
+ * Short-lived state behind buttons and selects, so custom ids stay short. Every read is a copy of what was
+ * saved, wherever it was saved: in this process ({@link memorySessions}) or in the shared Redis, where any
+ * process can answer the next click. Sessions hold no token (a stored own target is looked up on every click).
  */
-export class SessionStore {
-  readonly #limits: Required<{ [K in keyof SessionLimits]: number }>;
-  #shelf = new Shelf();
-  #command: string | undefined;
-
-  constructor(
-    private readonly ttlMs: number = DefaultSessionTtlMs,
-    private readonly now: () => number = Date.now,
-    limits: SessionLimits = {},
-  ) {
-    this.#limits = {
-      maxSessions: limits.maxSessions ?? defaultLimits.maxSessions,
-      maxBytes: limits.maxBytes ?? defaultLimits.maxBytes,
-    };
-  }
-
+export interface SessionStore {
   /** The same store, whose new sessions belong to `command` (the router hands each command its own). */
-  forCommand(command: string): SessionStore {
-    const scoped = new SessionStore(this.ttlMs, this.now, this.#limits);
-    scoped.#shelf = this.#shelf;
-    scoped.#command = command;
-    return scoped;
-  }
-
-  /** Starts a session owned by `ownerId` and returns it; the oldest sessions expire if the store is full. */
-  create<State>(ownerId: string, state: State): Session<State> {
-    const session: Session<State> = {
-      id: randomBytes(6).toString('base64url'),
-      ownerId,
-      expiresAt: this.now() + this.ttlMs,
-      command: this.#command,
-      state,
-    };
-    const bytes = sizeOf(state);
-    this.#shelf.entries.set(session.id, { session, bytes });
-    this.#shelf.bytes += bytes;
-    this.#trim();
-    return session;
-  }
-
+  forCommand(command: string): SessionStore;
+  /** Starts and saves a session owned by `ownerId`. @throws {UserFacingError} `SessionsUnavailable` */
+  create<State>(ownerId: string, state: State): Promise<Session<State>>;
   /** The live session with that id, or `undefined` when it expired, was evicted or never existed. */
-  get<State>(id: string): Session<State> | undefined {
-    this.#trim();
-    const entry = this.#shelf.entries.get(id);
-    if (entry === undefined) return undefined;
-    // States grow as pages load: count what the last click added.
-    const bytes = sizeOf(entry.session.state);
-    this.#shelf.bytes += bytes - entry.bytes;
-    entry.bytes = bytes;
-    return entry.session as Session<State>;
-  }
+  get<State>(id: string): Promise<Session<State> | undefined>;
+  /** Keeps the session's current state for its remaining life (nothing, once it expired or was evicted). */
+  save(session: Session<unknown>): Promise<void>;
+}
 
-  /** Number of live sessions (for tests and metrics). */
-  get size(): number {
-    this.#trim();
-    return this.#shelf.entries.size;
-  }
+/** Where a {@link SessionStore} keeps encoded sessions. */
+export interface SessionShelf {
+  /** Keeps a new session's text until `expiresAt` (epoch ms). */
+  add(id: string, text: string, expiresAt: number): Promise<void>;
+  /** Replaces the text of a session still kept, leaving its expiry alone; a session gone stays gone. */
+  replace(id: string, text: string): Promise<void>;
+  /** The text kept under `id`, if any. */
+  read(id: string): Promise<string | undefined>;
+}
 
-  /** Estimated bytes of all live states (for tests and metrics). */
-  get bytes(): number {
-    this.#trim();
-    return this.#shelf.bytes;
-  }
+/** Options shared by every session store. */
+export interface SessionStoreOptions {
+  /** @defaultValue {@link DefaultSessionTtlMs} */
+  ttlMs?: number | undefined;
+  now?: (() => number) | undefined;
+}
 
-  /** Drops expired sessions and, past a limit, the oldest: all from the front of the map. */
-  #trim(): void {
-    const now = this.now();
-    const { maxSessions, maxBytes } = this.#limits;
-    const shelf = this.#shelf;
-    for (const [id, { session }] of shelf.entries) {
-      const over = shelf.entries.size > maxSessions || (shelf.bytes > maxBytes && shelf.entries.size > 1);
-      if (!over && session.expiresAt > now) break;
-      shelf.delete(id);
-    }
-  }
+/** A {@link SessionStore} over `shelf`: ids, expiry, command scoping and encoding are the same for every shelf. */
+export function shelvedSessions(shelf: SessionShelf, options: SessionStoreOptions = {}): SessionStore {
+  const ttlMs = options.ttlMs ?? DefaultSessionTtlMs;
+  const now = options.now ?? Date.now;
+  const scoped = (command: string | undefined): SessionStore => ({
+    forCommand: (name) => scoped(name),
+    async create<State>(ownerId: string, state: State) {
+      const session: Session<State> = {
+        id: randomBytes(6).toString('base64url'),
+        ownerId,
+        expiresAt: now() + ttlMs,
+        command,
+        state,
+      };
+      await shelf.add(session.id, encodeSession(session), session.expiresAt);
+      return session;
+    },
+    async get<State>(id: string) {
+      const text = await shelf.read(id);
+      const session = text === undefined ? undefined : decodeSession(id, text);
+      if (session === undefined || session.expiresAt <= now()) return undefined;
+      return session as Session<State>;
+    },
+    async save(session) {
+      if (session.expiresAt > now()) await shelf.replace(session.id, encodeSession(session));
+    },
+  });
+  return scoped(undefined);
 }
 
 /** Custom ids of one session's controls and forms: they route back to its command and name the session. */
@@ -146,7 +90,7 @@ export interface SessionControls {
 export interface SessionKind<State> {
   readonly command: string;
   /** Starts a session of this command owned by `ownerId`. */
-  create(store: SessionStore, ownerId: string, state: State): Session<State>;
+  create(store: SessionStore, ownerId: string, state: State): Promise<Session<State>>;
   /**
    * The session a routed control carries (the router has checked its command and owner), or `undefined`
    * for a control that names none: leaving it unanswered lets the router say it is not valid.

@@ -123,3 +123,19 @@ export async function closeStore(store: TokenStore): Promise<void> {
     // Already reported through the store's `error` event when the connection failed.
   }
 }
+
+/**
+ * Refuses a store that only this process can read when several processes run: a token linked through one would
+ * be unknown to the others. `memory:` lives in this process; a SQLite file is not shared across machines, and
+ * concurrent writers lock each other out.
+ * @throws {VaultConfigError} naming `STORE_URL`, why, and what to use instead.
+ */
+export function assertStoreServesProcesses(storeUrl: string, processes: number): void {
+  if (processes <= 1) return;
+  const scheme = /^([a-z]+):/.exec(storeUrl)?.[1];
+  if (scheme !== 'memory' && scheme !== 'sqlite') return;
+  throw new VaultConfigError(
+    'STORE_URL',
+    `a ${scheme}: store is this process's alone, so with PROCESSES=${processes} a token linked through one process would be unknown to the others; use a redis:// or postgres:// store shared by every process`,
+  );
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCustomId, encodeCustomId } from '../../src/discord/custom-id.js';
-import { SessionStore } from '../../src/discord/sessions.js';
+import { memorySessions } from '../../src/discord/memory-sessions.js';
 
 describe('custom ids', () => {
   it('round-trips command, action, session and an argument that itself has colons', () => {
@@ -25,59 +25,44 @@ describe('custom ids', () => {
   });
 });
 
-describe('SessionStore', () => {
-  it('keeps a session for its owner until it expires, then forgets it', () => {
-    let now = 1_000;
-    const store = new SessionStore(60_000, () => now);
-    const session = store.create('user-1', { page: 2 });
-    expect(store.get<{ page: number }>(session.id)?.state.page).toBe(2);
-    expect(store.get(session.id)?.ownerId).toBe('user-1');
-    now += 60_000;
-    expect(store.get(session.id)).toBeUndefined();
-    expect(store.size).toBe(0);
-  });
-
-  it('gives every session its own unguessable id', () => {
-    const store = new SessionStore();
-    const ids = new Set(Array.from({ length: 200 }, () => store.create('u', null).id));
-    expect(ids.size).toBe(200);
-  });
-});
-
-describe('SessionStore bounds', () => {
-  it('keeps at most maxSessions, expiring the oldest first', () => {
-    const store = new SessionStore(60_000, () => 0, { maxSessions: 3 });
-    const [first, second, ...rest] = Array.from({ length: 5 }, (_, i) => store.create('u', { i }));
+describe('in-memory session bounds', () => {
+  it('keeps at most maxSessions, expiring the oldest first', async () => {
+    const store = memorySessions({ ttlMs: 60_000, now: () => 0, maxSessions: 3 });
+    const made = [];
+    for (let i = 0; i < 5; i++) made.push(await store.create('u', { i }));
+    const [first, second, ...rest] = made;
     expect(store.size).toBe(3);
-    expect(store.get(first!.id)).toBeUndefined();
-    expect(store.get(second!.id)).toBeUndefined();
-    expect(rest.map((s) => store.get<{ i: number }>(s.id)?.state.i)).toEqual([2, 3, 4]);
+    expect(await store.get(first!.id)).toBeUndefined();
+    expect(await store.get(second!.id)).toBeUndefined();
+    const kept = await Promise.all(rest.map((s) => store.get<{ i: number }>(s.id)));
+    expect(kept.map((s) => s?.state.i)).toEqual([2, 3, 4]);
   });
 
-  it('keeps the estimated bytes of all states under maxBytes, counting states that grew', () => {
-    const store = new SessionStore(60_000, () => 0, { maxBytes: 10_000 });
+  it('keeps the bytes of all sessions under maxBytes, counting states that grew when saved', async () => {
+    const store = memorySessions({ ttlMs: 60_000, now: () => 0, maxBytes: 10_000 });
     const big = () => ({ rows: 'x'.repeat(1_000) });
-    const sessions = Array.from({ length: 20 }, () => store.create('u', big()));
+    const sessions = [];
+    for (let i = 0; i < 20; i++) sessions.push(await store.create('u', big()));
     expect(store.bytes).toBeLessThanOrEqual(10_000);
     expect(store.size).toBe(4);
-    expect(store.get(sessions[19]!.id)).toBeDefined();
-    expect(store.get(sessions[0]!.id)).toBeUndefined();
+    expect(await store.get(sessions[19]!.id)).toBeDefined();
+    expect(await store.get(sessions[0]!.id)).toBeUndefined();
 
-    const grown = store.get<{ rows: string }>(sessions[19]!.id)!;
+    const grown = (await store.get<{ rows: string }>(sessions[19]!.id))!;
     grown.state.rows = 'y'.repeat(4_000);
-    store.get(grown.id);
-    store.create('u', big());
+    await store.save(grown);
+    await store.create('u', big());
     expect(store.bytes).toBeLessThanOrEqual(10_000);
-    expect(store.get(sessions[16]!.id)).toBeUndefined();
+    expect(await store.get(sessions[16]!.id)).toBeUndefined();
   });
 
-  it('scopes sessions to the command that made them, over one shared store', () => {
-    const store = new SessionStore(60_000, () => 0, { maxSessions: 2 });
-    const members = store.forCommand('members').create('u', 1);
-    store.forCommand('switches').create('u', 2);
-    expect(store.get(members.id)?.command).toBe('members');
-    store.forCommand('switch').create('u', 3);
+  it('scopes sessions to the command that made them, over one shared store', async () => {
+    const store = memorySessions({ ttlMs: 60_000, now: () => 0, maxSessions: 2 });
+    const members = await store.forCommand('members').create('u', 1);
+    await store.forCommand('switches').create('u', 2);
+    expect((await store.get(members.id))?.command).toBe('members');
+    await store.forCommand('switch').create('u', 3);
     expect(store.size).toBe(2);
-    expect(store.get(members.id)).toBeUndefined();
+    expect(await store.get(members.id)).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { vi } from 'vitest';
 import type { Command, CommandContext } from '../../src/discord/command.js';
 import { encodeCustomId } from '../../src/discord/custom-id.js';
 import { createRouter, type RouterOptions } from '../../src/discord/router.js';
-import { SessionStore } from '../../src/discord/sessions.js';
+import { memorySessions } from '../../src/discord/memory-sessions.js';
 import { UserFacingError } from '../../src/errors.js';
 import type { PluralKitClientOptions } from '../../src/pluralkit/index.js';
 import { accountsWorld } from '../accounts-world.js';
@@ -15,14 +15,15 @@ const chat = (name: string) => ({ name, description: `The ${name} test command.`
 export const menu: Command = {
   data: chat('menu'),
   async execute({ interaction, respond, ctx }) {
-    const session = ctx.sessions.create(interaction.user.id, { page: 1 });
+    const session = await ctx.sessions.create(interaction.user.id, { page: 1 });
     await respond.send({ content: 'page 1', components: [] });
     await respond.note(encodeCustomId({ command: 'menu', action: 'next', session: session.id }));
   },
-  async component({ id, session, respond }) {
+  async component({ id, session, respond, ctx }) {
     if (id.action !== 'next' || session === undefined) return;
     const state = session.state as { page: number };
     state.page += 1;
+    await ctx.sessions.save(session);
     await respond.send({ content: `page ${state.page}` });
   },
   async modal({ interaction, respond }) {
@@ -72,7 +73,7 @@ export function testCommands(pkRefs: { frontPrivate: string }): Command[] {
       // Its sessions are its own: a `menu` control naming one is forged.
       data: chat('other'),
       async execute({ interaction, respond, ctx }) {
-        const session = ctx.sessions.create(interaction.user.id, {});
+        const session = await ctx.sessions.create(interaction.user.id, {});
         await respond.send({ content: session.id });
       },
     },
@@ -85,7 +86,7 @@ export async function routerWorld(options: RouterOptions = {}, client: Partial<P
   const ctx: CommandContext = {
     pluralkit: world.client,
     accounts: world.accounts,
-    sessions: new SessionStore(),
+    sessions: memorySessions(),
     log: world.log,
     bot: { applicationId: () => '100000000000000000', commands: [], helpSections: [] },
     now: () => new Date(),

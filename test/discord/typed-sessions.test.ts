@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCustomId } from '../../src/discord/custom-id.js';
-import { defineSessions, SessionStore } from '../../src/discord/sessions.js';
+import { memorySessions } from '../../src/discord/memory-sessions.js';
+import { defineSessions } from '../../src/discord/sessions.js';
 
 describe('defineSessions', () => {
-  const store = new SessionStore();
+  const store = memorySessions();
   const pages = defineSessions<{ page: number }>('pages');
 
-  it('creates sessions whose controls and forms route back to its command and session', () => {
-    const session = pages.create(store.forCommand('pages'), 'user-1', { page: 2 });
+  it('creates sessions whose controls and forms route back to its command and session', async () => {
+    const session = await pages.create(store.forCommand('pages'), 'user-1', { page: 2 });
     const controls = pages.controls(session);
     expect(decodeCustomId(controls.customId('next', '3'))).toEqual({
       command: 'pages',
@@ -21,12 +22,12 @@ describe('defineSessions', () => {
       session: session.id,
       arg: '',
     });
-    expect(pages.of(store.get(session.id))?.state.page).toBe(2);
+    expect(pages.of(await store.get(session.id))?.state.page).toBe(2);
   });
 
-  it("gives no session for a control that names none, or another command's", () => {
-    const other = defineSessions<string>('other').create(store.forCommand('other'), 'user-1', 'text');
+  it("gives no session for a control that names none, or another command's", async () => {
+    const other = await defineSessions<string>('other').create(store.forCommand('other'), 'user-1', 'text');
     expect(pages.of(undefined)).toBeUndefined();
-    expect(pages.of(store.get(other.id))).toBeUndefined();
+    expect(pages.of(await store.get(other.id))).toBeUndefined();
   });
 });

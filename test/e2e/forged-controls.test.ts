@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MemorySessionStore } from '../../src/discord/memory-sessions.js';
 import type { InteractionHandle, MessageState } from '../../stand-ins/discord/index.js';
 import { startHarness, type Harness } from './harness.js';
 import { selectOf } from './profiles-helpers.js';
@@ -67,8 +68,9 @@ describe('forged and stale custom ids', () => {
   it('says a menu pushed out of the full session store has expired, and keeps the store bounded', async () => {
     const pushedOut = await h.command('members').reply();
     const open = selectOf(pushedOut).custom_id;
-    for (let i = 0; i < 10_000; i++) h.bot.ctx.sessions.create('someone-else', { page: i });
-    expect(h.bot.ctx.sessions.size).toBe(10_000);
+    for (let i = 0; i < 10_000; i++) await h.bot.ctx.sessions.create('someone-else', { page: i });
+    // Without REDIS_URL the bot's sessions are the bounded in-memory store.
+    expect((h.bot.ctx.sessions as MemorySessionStore).size).toBe(10_000);
     const handle = h.dispatch(h.discord.select(open, [selectOf(pushedOut).options[0]?.value ?? 'x'], pushedOut));
     const record = await handle.waitFor((r) => r.followUps.length > 0);
     expect(record.followUps[0]?.content).toBe('This menu has expired. Run `/members` again.');

@@ -20,6 +20,8 @@ export interface HarnessOptions {
   deferAfterMs?: number;
   /** discord.js REST retries (default 1, so 5xx tests stay quick). */
   restRetries?: number;
+  /** Token store (`STORE_URL`). @defaultValue 'memory:' */
+  storeUrl?: string;
 }
 
 /** What a file that provokes them on purpose expects `finish` to find. */
