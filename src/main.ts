@@ -1,6 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { createBot } from './app.js';
-import { assertBotConfig, ConfigError, type Config, loadConfig, loadDotEnv, wantsPreview } from './config.js';
+import {
+  assertBotConfig,
+  ConfigError,
+  runsUnderShardingManager,
+  type Config,
+  loadConfig,
+  loadDotEnv,
+  wantsPreview,
+} from './config.js';
 import { runShards } from './discord/shards.js';
 import { createLogger, type Logger } from './log.js';
 import { parseStartOptions, StartOptionsError } from './start-options.js';
@@ -77,7 +85,7 @@ async function main(): Promise<void> {
 
 /** One bot process: alone, or one shard under the manager (which then owns the second-signal policy). */
 async function runBot(config: Config & { discordToken: string }, log: Logger): Promise<void> {
-  const managed = process.env['SHARDING_MANAGER'] !== undefined;
+  const managed = runsUnderShardingManager();
   const bot = await createBot({ config, log });
   let signalled = false;
   const shutdown = (signal: string) => {

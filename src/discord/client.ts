@@ -45,7 +45,10 @@ export function createDiscordClient(options: DiscordClientOptions = {}): Client 
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
     makeCache: boundedCaches,
-    sweepers: { ...Options.DefaultSweeperSettings, users: { interval: 3_600, filter: () => (user) => user.id !== user.client.user.id } },
+    sweepers: {
+      ...Options.DefaultSweeperSettings,
+      users: { interval: 3_600, filter: () => (user) => user.id !== user.client.user.id },
+    },
     ...overrides,
     rest: { ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }), ...overrides.rest },
   });

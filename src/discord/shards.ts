@@ -43,8 +43,6 @@ export async function runShards(options: ShardRunOptions): Promise<void> {
     throw new Error(
       `Discord allows ${starts.remaining} more session starts today (resets in ${Math.ceil(starts.reset_after / 60_000)} min), fewer than the ${count} shards asked for.`,
     );
-  // Every shard process is one of the processes sharing the PluralKit budget.
-  process.env['PROCESSES'] = String(Math.max(config.processes, count));
   const manager = new ShardingManager(options.entry, {
     totalShards: count,
     token: config.discordToken,
@@ -52,12 +50,20 @@ export async function runShards(options: ShardRunOptions): Promise<void> {
     execArgv: process.execArgv,
     respawn: true,
   });
-  manager.on('shardCreate', (shard) => watchShard(shard, log));
+  manager.on('shardCreate', (shard) => {
+    // Every shard process is one of the processes sharing the PluralKit budget.
+    (shard.env as Record<string, string>)['PROCESSES'] = String(Math.max(config.processes, count));
+    watchShard(shard, log);
+  });
   const stop = stopOnSignal(manager, config.shutdownGraceMs + 5_000 + ManagerSlackMs, log);
   log.info({ shards: count, recommended: gateway.shards, maxConcurrency: starts.max_concurrency }, 'starting shards');
   try {
     // Shards in one identify bucket (id mod max_concurrency) must start 5 s apart; consecutive ids are in different buckets.
-    await manager.spawn({ amount: count, delay: Math.ceil(IdentifyIntervalMs / starts.max_concurrency), timeout: 60_000 });
+    await manager.spawn({
+      amount: count,
+      delay: Math.ceil(IdentifyIntervalMs / starts.max_concurrency),
+      timeout: 60_000,
+    });
   } catch (error) {
     if (stop.stopping) return;
     for (const shard of manager.shards.values()) if (shard.process) shard.kill();
