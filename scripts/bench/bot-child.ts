@@ -35,7 +35,7 @@ const defaults: Partial<ClientOptions> = {
 };
 const bot = await createBot({
   config,
-  log: createLogger({ level: 'warn' }),
+  log: createLogger({ level: config.logLevel }),
   clientOptions: {
     ...(spec.shard ? { shards: spec.shard[0], shardCount: spec.shard[1] } : {}),
     ...(spec.discordDefaults ? defaults : {}),

@@ -38,7 +38,7 @@ async function measure(guilds: number, discordDefaults: boolean): Promise<GuildM
         PLURALKIT_API_URL: pk.url,
         TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
         STORE_URL: 'memory:',
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: 'fatal',
       },
       discordDefaults,
     });
