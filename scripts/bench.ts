@@ -4,6 +4,7 @@ import { benchEconomy, EconomyDefaults } from './bench/economy.js';
 import { benchFootprint, FootprintDefaults } from './bench/footprint.js';
 import { benchLatency, LatencyDefaults } from './bench/latency.js';
 import { benchLimiter, LimiterDefaults } from './bench/limiter.js';
+import { benchMemoryGuilds, MemoryGuildsDefaults } from './bench/memory-guilds.js';
 import { benchRendering, RenderingDefaults } from './bench/rendering.js';
 import { describeMachine, machineInfo } from './bench/machine.js';
 import { formatTable, type BenchRow } from './bench/rows.js';
@@ -32,6 +33,7 @@ const Sections: Record<number, (quick: boolean) => Promise<BenchRow[]>> = {
         : LatencyDefaults,
     ),
   7: (quick) => benchSharedCache(quick ? { ...SharedCacheDefaults, trials: 5 } : SharedCacheDefaults),
+  8: (quick) => benchMemoryGuilds(quick ? { guilds: 1_000 } : MemoryGuildsDefaults),
 };
 
 function parseOnly(text: string | undefined): number[] {

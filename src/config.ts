@@ -215,3 +215,8 @@ export function logCopyDirectory(env: Record<string, string | undefined> = proce
 export function wantsPreview(env: Record<string, string | undefined> = process.env): boolean {
   return !env.DISCORD_TOKEN?.trim();
 }
+
+/** True in a shard process that discord.js's ShardingManager started (it sets `SHARDING_MANAGER`). */
+export function runsUnderShardingManager(env: Record<string, string | undefined> = process.env): boolean {
+  return env.SHARDING_MANAGER !== undefined;
+}

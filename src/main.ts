@@ -1,7 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { createBot } from './app.js';
-import { assertBotConfig, ConfigError, loadConfig, loadDotEnv, wantsPreview } from './config.js';
-import { createLogger } from './log.js';
+import {
+  assertBotConfig,
+  ConfigError,
+  runsUnderShardingManager,
+  type Config,
+  loadConfig,
+  loadDotEnv,
+  wantsPreview,
+} from './config.js';
+import { runShards } from './discord/shards.js';
+import { createLogger, type Logger } from './log.js';
+import { parseStartOptions, StartOptionsError } from './start-options.js';
 
 /** How long closing may take after the grace period before the process exits anyway. */
 const ForcedExitAfterMs = 5_000;
@@ -43,7 +53,11 @@ async function loadPreview(): Promise<((options: object) => Promise<number>) | u
  * runs the preview against the built-in stand-ins instead, so a fresh clone shows something useful.
  */
 async function main(): Promise<void> {
+  const start = parseStartOptions(process.argv.slice(2));
   loadDotEnv();
+  if (wantsPreview() && start.shards !== undefined) {
+    throw new StartOptionsError('--shards runs the bot on Discord, so it needs DISCORD_TOKEN (see .env.example).');
+  }
   if (wantsPreview()) {
     const runPreview = await loadPreview();
     if (runPreview === undefined) {
@@ -62,10 +76,22 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.logLevel, pretty: config.logPretty });
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
 
+  if (start.shards !== undefined) {
+    await runShards({ config, shards: start.shards, entry: fileURLToPath(import.meta.url), log });
+    return;
+  }
+  await runBot(config, log);
+}
+
+/** One bot process: alone, or one shard under the manager (which then owns the second-signal policy). */
+async function runBot(config: Config & { discordToken: string }, log: Logger): Promise<void> {
+  const managed = runsUnderShardingManager();
   const bot = await createBot({ config, log });
   let signalled = false;
   const shutdown = (signal: string) => {
-    // A second signal means the operator will not wait: leave at once.
+    // A second signal means the operator will not wait: leave at once. Under the manager, Ctrl-C reaches the
+    // shard and the manager's SIGTERM follows; the manager kills a shard itself when it must not wait.
+    if (signalled && managed) return;
     if (signalled) process.exit(1);
     signalled = true;
     log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: finishing the interactions in flight');
@@ -84,10 +110,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // A shard whose manager is gone (killed outright) drains and leaves rather than run unsupervised.
+  if (managed) process.on('disconnect', () => shutdown('manager gone'));
   await bot.start(config.discordToken);
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof StartOptionsError) {
+    console.error(error.message);
+    process.exit(error.exitCode);
+  }
   if (error instanceof ConfigError) {
     console.error(error.message);
   } else {

@@ -23,6 +23,7 @@ export const SectionNames = {
   4: '4 rendering',
   5: '5 footprint',
   7: '7 shared cache',
+  8: '8 memory at scale',
 } as const;
 
 /** The `q`-quantile (0–1) of `values`, nearest-rank; `NaN` when empty. */

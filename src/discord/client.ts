@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import { Client, GatewayIntentBits, Options, Partials, type ClientOptions } from 'discord.js';
 
 /** Options for {@link createDiscordClient}. */
 export interface DiscordClientOptions {
@@ -8,16 +8,47 @@ export interface DiscordClientOptions {
   overrides?: Partial<ClientOptions> | undefined;
 }
 
+/** Users seen in interactions and DMs that stay cached; the bot reads each from the payload it came with. */
+const CachedUsers = 1_000;
+
 /**
- * The discord.js client the bot runs on. It needs only guild events (to be in servers) and direct
- * messages (so a token pasted in a DM links); DM channels arrive uncached, hence the Channel partial.
+ * The caches the bot keeps. It answers from each interaction's own payload and never looks anything up in
+ * discord.js's caches, so messages, members, presences and the like are not kept at all, and users are bounded.
+ */
+export const boundedCaches = Options.cacheWithLimits({
+  MessageManager: 0,
+  GuildMemberManager: 0,
+  ThreadMemberManager: 0,
+  ReactionManager: 0,
+  ReactionUserManager: 0,
+  PresenceManager: 0,
+  VoiceStateManager: 0,
+  GuildBanManager: 0,
+  GuildInviteManager: 0,
+  GuildScheduledEventManager: 0,
+  StageInstanceManager: 0,
+  AutoModerationRuleManager: 0,
+  ApplicationCommandManager: 0,
+  UserManager: { maxSize: CachedUsers, keepOverLimit: (user) => user.id === user.client.user.id },
+});
+
+/**
+ * The discord.js client the bot runs on. Interactions reach a bot whatever its intents, so the only intent it
+ * asks for is direct messages (a token pasted in a DM links). Without the Guilds intent Discord sends no
+ * GUILD_CREATE, so nothing about the servers the bot is in is held in memory. DM channels arrive uncached,
+ * hence the Channel partial.
  */
 export function createDiscordClient(options: DiscordClientOptions = {}): Client {
   const { overrides = {} } = options;
   return new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
+    intents: [GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
+    makeCache: boundedCaches,
+    sweepers: {
+      ...Options.DefaultSweeperSettings,
+      users: { interval: 3_600, filter: () => (user) => user.id !== user.client.user.id },
+    },
     ...overrides,
     rest: { ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }), ...overrides.rest },
   });

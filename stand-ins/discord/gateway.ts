@@ -7,6 +7,8 @@ import {
   type GatewayGuildCreateDispatchData,
 } from 'discord-api-types/v10';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { judgeIdentify } from './identify.js';
+import { isOnShard, type ShardPair } from './shards.js';
 
 /** Something that happened on the gateway, for assertions like "the client resumed instead of re-identifying". */
 export interface GatewayEvent {
@@ -19,16 +21,19 @@ export interface GatewayEvent {
 export interface GatewayOptions {
   heartbeatIntervalMs: number;
   botToken: string;
-  ready(sessionId: string, resumeUrl: string): GatewayReadyDispatchData;
-  guildCreate(): GatewayGuildCreateDispatchData;
+  ready(sessionId: string, resumeUrl: string, shard: ShardPair): GatewayReadyDispatchData;
+  /** The guilds of `shard`, each sent as a GUILD_CREATE after READY when the Guilds intent is asked for. */
+  guildCreates(shard: ShardPair): readonly GatewayGuildCreateDispatchData[];
   /** Called whenever readiness changes, so waits on "a ready connection" re-check. */
   onChange(): void;
   /** Privileged intents enabled for the app in the Developer Portal (GuildMembers, GuildPresences, MessageContent). */
   privilegedIntents: number;
 }
 
-/** GUILD_MEMBERS, GUILD_PRESENCES and MESSAGE_CONTENT: an IDENTIFY asking for one not enabled is closed with 4014. */
-export const PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
+export { PRIVILEGED_INTENTS } from './identify.js';
+
+/** GUILDS: without it Discord sends no GUILD_CREATE. */
+const GUILDS_INTENT = 1 << 0;
 
 interface Connection {
   socket: WebSocket;
@@ -39,6 +44,7 @@ interface Connection {
 interface Session {
   seq: number;
   intents: number;
+  shard: ShardPair;
 }
 
 /** The gateway half of the stand-in: HELLO/IDENTIFY/READY/GUILD_CREATE, heartbeats, RESUME, and faults on demand. */
@@ -59,10 +65,15 @@ export class FakeGateway {
     this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, req.url ?? '/'));
   }
 
-  /** Intents of the current session (0 before IDENTIFY). */
-  get intents(): number {
-    const connection = this.#readyConnection();
+  /** Intents of the session that gets events for `guildId` (undefined: DMs, shard 0); 0 before IDENTIFY. */
+  intentsFor(guildId?: string): number {
+    const connection = this.#readyConnection(guildId);
     return connection?.sessionId ? (this.#sessions.get(connection.sessionId)?.intents ?? 0) : 0;
+  }
+
+  /** `[id, count]` of every ready connection, in the order they became ready. */
+  get readyShards(): ShardPair[] {
+    return [...this.#connections].filter((c) => c.ready).map((c) => this.#shard(c));
   }
 
   /** Accepted IDENTIFYs: each starts a session and counts against `session_start_limit`. */
@@ -77,12 +88,17 @@ export class FakeGateway {
 
   /** True when a connection has finished READY or RESUMED and may receive dispatches. */
   get isReady(): boolean {
-    return this.#readyConnection() !== undefined;
+    return [...this.#connections].some((c) => c.ready);
   }
 
-  /** Sends a dispatch (op 0) to the ready connection; returns false if there is none. */
-  dispatch(t: string, d: unknown): boolean {
-    const connection = this.#readyConnection();
+  /** True when the shard that gets events for `guildId` (undefined: DMs) is ready. */
+  isReadyFor(guildId?: string): boolean {
+    return this.#readyConnection(guildId) !== undefined;
+  }
+
+  /** Sends a dispatch (op 0) to the shard of `guildId` (undefined: shard 0); false if it is not connected. */
+  dispatch(t: string, d: unknown, guildId?: string): boolean {
+    const connection = this.#readyConnection(guildId);
     if (!connection?.sessionId) return false;
     this.#send(connection, t, d);
     return true;
@@ -117,8 +133,12 @@ export class FakeGateway {
     await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
   }
 
-  #readyConnection(): Connection | undefined {
-    return [...this.#connections].reverse().find((c) => c.ready);
+  #readyConnection(guildId?: string): Connection | undefined {
+    return [...this.#connections].reverse().find((c) => c.ready && isOnShard(guildId, this.#shard(c)));
+  }
+
+  #shard(connection: Connection): ShardPair {
+    return this.#sessions.get(connection.sessionId ?? '')?.shard ?? [0, 1];
   }
 
   #toAll(action: (c: Connection) => void): void {
@@ -174,24 +194,20 @@ export class FakeGateway {
   }
 
   #identify(connection: Connection, d: Record<string, unknown>): void {
-    if (d['token'] !== this.options.botToken) {
-      this.#log('rejected', 'identify with a wrong token');
-      connection.socket.close(4004, 'Authentication failed.');
+    const verdict = judgeIdentify(d, this.options.botToken, this.options.privilegedIntents);
+    if (!verdict.ok) {
+      this.#log('rejected', verdict.detail);
+      connection.socket.close(verdict.code, verdict.reason);
       return;
     }
-    const intents = Number(d['intents'] ?? 0);
-    const disallowed = intents & PRIVILEGED_INTENTS & ~this.options.privilegedIntents;
-    if (disallowed !== 0) {
-      this.#log('rejected', `identify with privileged intents not enabled: ${disallowed}`);
-      connection.socket.close(4014, 'Disallowed intent(s).');
-      return;
-    }
+    const { intents, shard } = verdict;
     const sessionId = randomUUID().replaceAll('-', '');
-    this.#sessions.set(sessionId, { seq: 0, intents });
+    this.#sessions.set(sessionId, { seq: 0, intents, shard });
     connection.sessionId = sessionId;
-    this.#log('identify', `intents=${String(d['intents'])}`);
-    this.#send(connection, 'READY', this.options.ready(sessionId, `${this.url}/resume`));
-    this.#send(connection, 'GUILD_CREATE', this.options.guildCreate());
+    this.#log('identify', `intents=${String(d['intents'])} shard=${shard.join('/')}`);
+    this.#send(connection, 'READY', this.options.ready(sessionId, `${this.url}/resume`, shard));
+    if (intents & GUILDS_INTENT)
+      for (const guild of this.options.guildCreates(shard)) this.#send(connection, 'GUILD_CREATE', guild);
     connection.ready = true;
     this.options.onChange();
   }

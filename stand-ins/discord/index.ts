@@ -1,24 +1,22 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  ChannelType,
-  GatewayIntentBits,
-  MessageType,
-  type APIApplicationCommand,
-  type ApplicationFlags,
-  type APIDMChannel,
-  type APIInteraction,
-  type APIMessage,
-  type APIUser,
-  type GatewayMessageCreateDispatchData,
+import type {
+  APIApplicationCommand,
+  ApplicationFlags,
+  APIDMChannel,
+  APIInteraction,
+  APIMessage,
+  APIUser,
 } from 'discord-api-types/v10';
 import { sharedBodyValidator } from './body-validation.js';
 import { ChangeSignal } from './change-signal.js';
 import { FaultInjector } from './faults.js';
 import { FakeGateway, type GatewayEvent } from './gateway.js';
+import { createDispatchers } from './gateway-dispatch.js';
+import { isOnShard } from './shards.js';
 import { createInteractionBuilders, type InteractionBuilders } from './interaction-builders.js';
-import { createHandle, DEFAULT_WAIT_MS, type InteractionHandle, type InteractionRecord } from './interaction-state.js';
-import { createMessageState, toApiMessage, type MessageState } from './messages.js';
+import { DEFAULT_WAIT_MS, type InteractionHandle } from './interaction-state.js';
+import type { MessageState } from './messages.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limits.js';
 import { handleRestRequest } from './rest-server.js';
 import { createSnowflakeFactory } from './snowflake.js';
@@ -56,6 +54,12 @@ export interface DiscordStandInOptions {
   rateLimits?: RateLimitOptions | false;
   /** Privileged intents enabled for the app (a bitfield); any other one in IDENTIFY closes with 4014. @defaultValue 0 */
   privilegedIntents?: number;
+  /** How many guilds the bot is in (`world.guilds`), spread over shards by id. @defaultValue 1 */
+  guilds?: number;
+  /** The shard count `GET /gateway/bot` recommends. @defaultValue 1 */
+  shards?: number;
+  /** `session_start_limit.max_concurrency`: IDENTIFYs that may start together. @defaultValue 1 */
+  maxConcurrency?: number;
 }
 
 /** Gateway controls for fault tests. */
@@ -63,8 +67,10 @@ export interface StandInGateway {
   readonly url: string;
   readonly events: GatewayEvent[];
   readonly isReady: boolean;
-  /** Intents the bot identified with. */
+  /** Intents the bot identified with (on shard 0, which gets DMs). */
   readonly intents: number;
+  /** `[id, count]` of every ready shard connection. */
+  readonly readyShards: readonly (readonly [number, number])[];
   /** Accepted IDENTIFYs so far (each is a session start; a RESUME is not). */
   readonly identifyCount: number;
   /** Leaves the next `count` heartbeats unacknowledged (default: all until called with 0). */
@@ -119,7 +125,7 @@ export interface DiscordStandIn extends InteractionBuilders, StandInWorld {
 /** Starts the stand-in on 127.0.0.1 with a free port. */
 export async function startDiscordStandIn(options: DiscordStandInOptions = {}): Promise<DiscordStandIn> {
   const newId = createSnowflakeFactory();
-  const world = createWorld(() => newId());
+  const world = createWorld((atMs) => newId(atMs), options.guilds ?? 1);
   const botToken = options.botToken ?? 'stand-in-bot-token';
   rememberSecret(botToken);
   const state = new StandInState(world, () => newId(), options.interactionWindowMs ?? 3_000, options.now);
@@ -134,16 +140,16 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
     botToken,
     onChange: notify,
     privilegedIntents: options.privilegedIntents ?? 0,
-    ready: (sessionId, resumeUrl) => ({
+    ready: (sessionId, resumeUrl, shard) => ({
       v: 10,
       user: world.botUser,
-      guilds: [{ id: world.guild.id, unavailable: true }],
+      guilds: world.guilds.filter((g) => isOnShard(g.id, shard)).map((g) => ({ id: g.id, unavailable: true })),
       session_id: sessionId,
       resume_gateway_url: resumeUrl,
-      shard: [0, 1],
+      shard: [...shard],
       application: { id: world.applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
     }),
-    guildCreate: () => world.guild,
+    guildCreates: (shard) => world.guilds.filter((g) => isOnShard(g.id, shard)),
   });
   const server = createServer((req, res) => {
     handleRestRequest(req, res, {
@@ -154,6 +160,7 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
       botToken,
       gatewayUrl: () => gateway.url,
       sessionStarts: () => gateway.identifyCount,
+      sharding: { shards: options.shards ?? 1, maxConcurrency: options.maxConcurrency ?? 1 },
       notify,
     }).catch((error: unknown) => {
       if (!res.headersSent)
@@ -184,49 +191,17 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
     modalShower: (customId) => [...state.interactions.values()].findLast((r) => r.modal?.custom_id === customId),
   });
 
-  const dispatchInteraction = (payload: APIInteraction): InteractionHandle => {
-    const record: InteractionRecord = {
-      payload,
-      sentAt: null,
-      responses: [],
-      original: undefined,
-      followUps: [],
-      originalEdits: 0,
-      modal: undefined,
-      choices: undefined,
-      problems: [],
-    };
-    state.interactions.set(payload.id, record);
-    const sent = waitForReady().then(() => {
-      record.sentAt = state.now();
-      if (!gateway.dispatch('INTERACTION_CREATE', payload))
-        throw new Error('The gateway connection went away before dispatch');
-    });
-    sent.catch((error: unknown) => record.problems.push(`never dispatched: ${String(error)}`));
-    return createHandle(record, signal, sent);
-  };
-
-  const directMessage = async (user: APIUser, content: string) => {
-    await waitForReady();
-    const channel = state.botDm(user);
-    const stateMessage = createMessageState(
-      { id: newId(), channelId: channel.id, author: user, type: MessageType.Default },
-      { content },
-      [],
-      () => newId(),
-    );
-    state.messagesIn(channel.id).push(state.storeMessage(stateMessage));
-    const message = toApiMessage(stateMessage, null);
-    const delivered =
-      (gateway.intents & GatewayIntentBits.DirectMessages) !== 0 &&
-      gateway.dispatch('MESSAGE_CREATE', {
-        ...message,
-        mentions: [],
-        channel_type: ChannelType.DM,
-      } satisfies GatewayMessageCreateDispatchData);
-    notify();
-    return { message, delivered };
-  };
+  const { dispatchInteraction, directMessage } = createDispatchers({
+    state,
+    gateway,
+    signal,
+    newId: () => newId(),
+    notify,
+    waitForShard: (guildId) =>
+      wait(() => (gateway.isReadyFor(guildId) ? true : undefined), 10_000, 'a ready gateway connection').then(
+        () => undefined,
+      ),
+  });
 
   return {
     ...world,
@@ -257,7 +232,10 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
         return gateway.isReady;
       },
       get intents() {
-        return gateway.intents;
+        return gateway.intentsFor(undefined);
+      },
+      get readyShards() {
+        return gateway.readyShards;
       },
       get identifyCount() {
         return gateway.identifyCount;

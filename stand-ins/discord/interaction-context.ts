@@ -6,7 +6,9 @@ import {
   InteractionContextType,
   Locale,
   type APIBaseInteraction,
+  type APITextChannel,
   type APIUser,
+  type GatewayGuildCreateDispatchData,
   type ChannelFlags,
   type GuildMemberFlags,
   type InteractionType,
@@ -30,6 +32,8 @@ export interface InteractionContextOptions {
   peer?: APIUser | undefined;
   locale?: Locale | undefined;
   appPermissions?: string | undefined;
+  /** For `guild`: which of the bot's guilds (`world.guilds`), in its first channel. @defaultValue world.guild */
+  guild?: GatewayGuildCreateDispatchData | undefined;
 }
 
 /** The fields every interaction carries, minus `type` and `data`. */
@@ -73,7 +77,8 @@ export function interactionBase(
     attachment_size_limit: 10 * 1024 * 1024,
   };
   if (where === 'guild') {
-    const { guild, channel } = world;
+    const guild = ctx.guild ?? world.guild;
+    const channel = guild === world.guild ? world.channel : (guild.channels[0] as APITextChannel);
     return {
       ...common,
       guild_id: guild.id,

@@ -2,15 +2,27 @@ import { ApplicationCommandType, MessageType, type APIApplicationCommand } from 
 import { Errors, type HandlerContext, type HandlerResult } from './handler-types.js';
 import { createMessageState, toApiMessage } from './messages.js';
 
-/** `GET /gateway/bot`: the only place discord.js learns the gateway URL; every IDENTIFY uses up one of 1000 daily session starts. */
-export function getGatewayBot(gatewayUrl: string, sessionStarts: number): HandlerResult {
+/**
+ * `GET /gateway/bot`: the only place discord.js learns the gateway URL and the recommended shard count; every
+ * IDENTIFY uses up one of 1000 daily session starts, and `max_concurrency` IDENTIFYs may start per 5 s.
+ */
+export function getGatewayBot(
+  gatewayUrl: string,
+  sessionStarts: number,
+  sharding: { shards: number; maxConcurrency: number },
+): HandlerResult {
   const remaining = Math.max(0, 1000 - sessionStarts);
   return {
     status: 200,
     body: {
       url: gatewayUrl,
-      shards: 1,
-      session_start_limit: { total: 1000, remaining, reset_after: 86_400_000, max_concurrency: 1 },
+      shards: sharding.shards,
+      session_start_limit: {
+        total: 1000,
+        remaining,
+        reset_after: 86_400_000,
+        max_concurrency: sharding.maxConcurrency,
+      },
     },
   };
 }

@@ -21,11 +21,13 @@ export interface RestDeps {
   gatewayUrl(): string;
   /** IDENTIFYs accepted so far. */
   sessionStarts(): number;
+  /** What `GET /gateway/bot` recommends: shard count and identify concurrency. */
+  sharding: { shards: number; maxConcurrency: number };
   notify(): void;
 }
 
 const HANDLERS: Record<RouteName, (ctx: HandlerContext, deps: RestDeps) => HandlerResult> = {
-  getGatewayBot: (_ctx, deps) => resources.getGatewayBot(deps.gatewayUrl(), deps.sessionStarts()),
+  getGatewayBot: (_ctx, deps) => resources.getGatewayBot(deps.gatewayUrl(), deps.sessionStarts(), deps.sharding),
   getGateway: (_ctx, deps) => ({ status: 200, body: { url: deps.gatewayUrl() } }),
   getCurrentUser: (ctx) => resources.getUser(ctx, undefined),
   getUser: (ctx) => resources.getUser(ctx, ctx.params[0]),

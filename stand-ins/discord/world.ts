@@ -32,8 +32,10 @@ export interface StandInWorld {
   applicationId: string;
   botUser: APIUser;
   users: StandInUsers;
-  /** The one guild the bot is in; this is exactly what GUILD_CREATE sends. */
+  /** The bot's first guild, as GUILD_CREATE sends it; more with the `guilds` option (see `guilds`). */
   guild: GatewayGuildCreateDispatchData;
+  /** Every guild the bot is in, `guild` first; each reaches only its shard, `(id >> 22) % shard count`. */
+  guilds: readonly GatewayGuildCreateDispatchData[];
   /** The guild's text channel where guild interactions happen. */
   channel: APITextChannel;
   /** A group DM of alice, bob and carol (used for user-installed-app interactions). */
@@ -68,7 +70,7 @@ export function makeMember(user: APIUser, joinedAt: string): APIGuildMember {
 }
 
 /** Builds the starting world with fresh snowflakes. */
-export function createWorld(newId: () => string): StandInWorld {
+export function createWorld(newId: (atMs?: number) => string, guildCount = 1): StandInWorld {
   const applicationId = newId();
   const botUser = makeUser(applicationId, 'pk-companion', { bot: true, global_name: null });
   const users: StandInUsers = {
@@ -76,10 +78,43 @@ export function createWorld(newId: () => string): StandInWorld {
     bob: makeUser(newId(), 'bob'),
     carol: makeUser(newId(), 'carol'),
   };
-  const guildId = newId();
   const now = new Date().toISOString();
-  const channel: APITextChannel = {
+  const guild = makeGuild(newId(), newId(), users.alice, [botUser, ...Object.values(users)], now, 'Stand-in Guild');
+  const channel = guild.channels[0] as APITextChannel;
+  const groupDm: APIGroupDMChannel = {
     id: newId(),
+    type: ChannelType.GroupDM,
+    name: null,
+    icon: null,
+    owner_id: users.bob.id,
+    last_message_id: null,
+    recipients: [users.alice, users.bob, users.carol],
+    flags: 0 as ChannelFlags,
+  };
+  // Extra guilds are one millisecond apart, so consecutive ones fall on consecutive shards.
+  const firstAt = Date.now() - guildCount;
+  const more = Array.from({ length: guildCount - 1 }, (_, i) =>
+    makeGuild(newId(firstAt + i), newId(), users.alice, [botUser, users.alice], now, `Stand-in Guild ${i + 2}`),
+  );
+  return { applicationId, botUser, users, guild, guilds: [guild, ...more], channel, groupDm };
+}
+
+/** The DM channel between the bot and `user`, as `POST /users/@me/channels` returns it. */
+export function makeDmChannel(id: string, user: APIUser): APIDMChannel {
+  return { id, type: ChannelType.DM, name: null, last_message_id: null, recipients: [user], flags: 0 as ChannelFlags };
+}
+
+/** A guild as GUILD_CREATE sends it: one text channel `general`, the @everyone role, and `members`. */
+export function makeGuild(
+  guildId: string,
+  channelId: string,
+  owner: APIUser,
+  members: readonly APIUser[],
+  joinedAt: string,
+  name: string,
+): GatewayGuildCreateDispatchData {
+  const channel: APITextChannel = {
+    id: channelId,
     type: ChannelType.GuildText,
     guild_id: guildId,
     name: 'general',
@@ -104,15 +139,15 @@ export function createWorld(newId: () => string): StandInWorld {
     mentionable: false,
     flags: 0 as RoleFlags,
   };
-  const guild: GatewayGuildCreateDispatchData = {
+  return {
     id: guildId,
-    name: 'Stand-in Guild',
+    name,
     icon: null,
     splash: null,
     discovery_splash: null,
     banner: null,
     description: null,
-    owner_id: users.alice.id,
+    owner_id: owner.id,
     afk_channel_id: null,
     afk_timeout: 300,
     verification_level: GuildVerificationLevel.None,
@@ -137,9 +172,9 @@ export function createWorld(newId: () => string): StandInWorld {
     safety_alerts_channel_id: null,
     incidents_data: null,
     region: 'us-west',
-    joined_at: now,
+    joined_at: joinedAt,
     large: false,
-    member_count: 4,
+    member_count: members.length,
     voice_states: [],
     presences: [],
     threads: [],
@@ -147,23 +182,7 @@ export function createWorld(newId: () => string): StandInWorld {
     guild_scheduled_events: [],
     soundboard_sounds: [],
     unavailable: false,
-    members: [makeMember(botUser, now), ...Object.values(users).map((u) => makeMember(u, now))],
+    members: members.map((u) => makeMember(u, joinedAt)),
     channels: [channel],
   };
-  const groupDm: APIGroupDMChannel = {
-    id: newId(),
-    type: ChannelType.GroupDM,
-    name: null,
-    icon: null,
-    owner_id: users.bob.id,
-    last_message_id: null,
-    recipients: [users.alice, users.bob, users.carol],
-    flags: 0 as ChannelFlags,
-  };
-  return { applicationId, botUser, users, guild, channel, groupDm };
-}
-
-/** The DM channel between the bot and `user`, as `POST /users/@me/channels` returns it. */
-export function makeDmChannel(id: string, user: APIUser): APIDMChannel {
-  return { id, type: ChannelType.DM, name: null, last_message_id: null, recipients: [user], flags: 0 as ChannelFlags };
 }
