@@ -11,7 +11,12 @@ import { commandDefinitions } from './discord/register.js';
 import { createRouter } from './discord/router.js';
 import { SessionStore } from './discord/sessions.js';
 import { UserErrorMessages } from './errors.js';
+import { ed25519PublicKey } from './http/signature.js';
+import { interactionsEndpoint } from './http/interactions-endpoint.js';
+import { HttpService } from './http/server.js';
+import { WebhookInteractions } from './discord/webhook-interactions.js';
 import { createLogger, type Logger } from './log.js';
+import type { Role } from './start-options.js';
 import { PluralKitClient, pluralKitClientOptionsFromConfig } from './pluralkit/index.js';
 import { Keyring, TokenVault } from './vault/index.js';
 
@@ -28,6 +33,8 @@ export interface BotOptions {
   /** Defer interactions with no answer after this long. @defaultValue 1200 */
   deferAfterMs?: number | undefined;
   now?: (() => Date) | undefined;
+  /** Which parts run (`npm start -- --role`); see `StartOptions.role`. @defaultValue 'all' */
+  role?: Role | undefined;
 }
 
 /** A wired bot: start it, stop it, and reach its parts (tests and the preview look inside). */
@@ -35,7 +42,12 @@ export interface Bot {
   readonly client: Client;
   readonly ctx: CommandContext;
   readonly vault: TokenVault;
-  /** Logs in and resolves once Discord says the bot is ready. */
+  /** The port `POST /interactions` listens on once started, when this process serves interaction webhooks. */
+  readonly interactionsPort: number | undefined;
+  /**
+   * Logs in and resolves once Discord says the bot is ready, and/or (by role) once the interaction webhook
+   * listener is up; `--role http` never connects to the gateway and only gives discord.js the token for REST.
+   */
   start(token: string): Promise<void>;
   /**
    * Shuts down: with `graceMs`, first stops taking new work and finishes (or answers) what is in flight within
@@ -60,7 +72,16 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const vault =
     options.vault ??
     (await TokenVault.open({ keyring: Keyring.fromConfig(config.tokenKeys), storeUrl: config.storeUrl, log }));
-  const client = createDiscordClient({ apiUrl: config.discordApiUrl, overrides: options.clientOptions });
+  const role = options.role ?? 'all';
+  const client = createDiscordClient({
+    apiUrl: config.discordApiUrl,
+    overrides: options.clientOptions,
+    directMessagesOnly: role === 'gateway',
+  });
+  const servesWebhooks = role === 'http' || (role === 'all' && config.interactionsPort !== undefined);
+  const webhooks = servesWebhooks ? new WebhookInteractions(client) : undefined;
+  let http: HttpService | undefined;
+  let interactionsPort: number | undefined;
 
   const ctx: CommandContext = {
     pluralkit,
@@ -68,7 +89,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     sessions: new SessionStore(),
     log,
     bot: {
-      applicationId: () => client.application?.id,
+      applicationId: () => client.application?.id ?? webhooks?.applicationId ?? config.discordApplicationId,
       commands: commandDefinitions(commands),
       helpSections: commandSections.map((section) => ({
         title: section.title,
@@ -102,6 +123,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   let stopping: Promise<DrainResult> | undefined;
   const shutDown = async (graceMs: number | undefined): Promise<DrainResult> => {
     const drained = graceMs === undefined ? { finished: 0, answered: 0 } : await inFlight.drain(graceMs);
+    await http?.close();
     await client.destroy();
     if (options.pluralkit === undefined) await pluralkit.close();
     if (options.vault === undefined) await vault.close();
@@ -111,11 +133,27 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     client,
     ctx,
     vault,
+    get interactionsPort() {
+      return interactionsPort;
+    },
     async start(token) {
+      if (webhooks !== undefined) {
+        if (config.discordPublicKey === undefined) throw new Error('DISCORD_PUBLIC_KEY is needed to serve webhooks');
+        client.rest.setToken(token);
+        const publicKey = ed25519PublicKey(config.discordPublicKey);
+        http = new HttpService(log).route(
+          'POST',
+          '/interactions',
+          interactionsEndpoint({ publicKey, log, deliver: (data) => webhooks.deliver(data) }),
+        );
+        interactionsPort = await http.listen(config.interactionsPort ?? 0);
+        log.info({ port: interactionsPort }, 'listening for interaction webhooks on POST /interactions');
+      }
+      if (role === 'http') return;
       const ready = once(client, Events.ClientReady);
       await client.login(token);
       await ready;
-      log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'ready');
+      log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, role }, 'ready');
     },
     stop(stopOptions = {}) {
       stopping ??= shutDown(stopOptions.graceMs);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Role } from './start-options.js';
 
 /** Base URL of the real PluralKit API v2. */
 export const DefaultPluralKitApiUrl = 'https://api.pluralkit.me/v2';
@@ -35,6 +36,22 @@ const envSchema = z.object({
       .optional(),
   ),
   DISCORD_API_URL: optionalText.pipe(httpUrl.optional()),
+  DISCORD_PUBLIC_KEY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, {
+        message: "expected the application's public key: 64 hex characters (Developer Portal, General Information)",
+      })
+      .optional(),
+  ),
+  INTERACTIONS_PORT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, { message: 'expected a TCP port (0-65535; 0 takes any free port)' })
+      .transform(Number)
+      .pipe(z.number().max(65_535, { message: 'expected a TCP port (0-65535; 0 takes any free port)' }))
+      .optional(),
+  ),
   PLURALKIT_API_URL: optionalText.pipe(httpUrl.optional()).transform((value) => value ?? DefaultPluralKitApiUrl),
   PLURALKIT_RATE_PER_SECOND: z.coerce.number().positive().max(100).default(2),
   PLURALKIT_FOLLOW_RATE_HEADERS: booleanFlag(true),
@@ -81,6 +98,13 @@ export interface Config {
   readonly discordApplicationId: string | undefined;
   /** Discord REST base without the version (e.g. `http://127.0.0.1:1234/api`); unset in production. */
   readonly discordApiUrl: string | undefined;
+  /** The application's Ed25519 public key (hex) that signs interaction webhooks; needed with `interactionsPort`. */
+  readonly discordPublicKey: string | undefined;
+  /**
+   * Where `POST /interactions` listens for Discord's interaction webhooks (0: any free port). Unset: interactions
+   * come over the gateway only.
+   */
+  readonly interactionsPort: number | undefined;
   readonly pluralkit: {
     /** Base URL including `/v2`. @defaultValue `https://api.pluralkit.me/v2` */
     readonly apiUrl: string;
@@ -144,6 +168,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     discordToken: e.DISCORD_TOKEN,
     discordApplicationId: e.DISCORD_APPLICATION_ID,
     discordApiUrl: e.DISCORD_API_URL?.replace(/\/+$/, ''),
+    discordPublicKey: e.DISCORD_PUBLIC_KEY?.toLowerCase(),
+    interactionsPort: e.INTERACTIONS_PORT,
     pluralkit: Object.freeze({
       apiUrl: e.PLURALKIT_API_URL.replace(/\/+$/, ''),
       ratePerSecond: e.PLURALKIT_RATE_PER_SECOND,
@@ -177,6 +203,23 @@ export function assertBotConfig(config: Config): asserts config is Config & {
   if (config.discordToken === undefined) problems.push('DISCORD_TOKEN: required to run on Discord (your bot token)');
   if (config.tokenKeys.current === undefined) {
     problems.push('TOKEN_ENCRYPTION_KEY: required to keep linked tokens sealed (32 bytes, base64)');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/**
+ * What the chosen role needs: `--role http` serves interaction webhooks, so it needs their port and the public
+ * key that signs them; any process serving webhooks needs the key.
+ * @throws {ConfigError} naming each missing variable.
+ */
+export function assertRoleConfig(config: Config, role: Role): void {
+  const problems: string[] = [];
+  if (role === 'http' && config.interactionsPort === undefined) {
+    problems.push('INTERACTIONS_PORT: required with --role http (the port Discord posts interactions to)');
+  }
+  const serves = role !== 'gateway' && (role === 'http' || config.interactionsPort !== undefined);
+  if (serves && config.discordPublicKey === undefined) {
+    problems.push("DISCORD_PUBLIC_KEY: required to check Discord's signature on interaction webhooks");
   }
   if (problems.length > 0) throw new ConfigError(problems);
 }

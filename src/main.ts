@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { createBot } from './app.js';
-import { assertBotConfig, ConfigError, loadConfig, loadDotEnv, wantsPreview } from './config.js';
+import { assertBotConfig, assertRoleConfig, ConfigError, loadConfig, loadDotEnv, wantsPreview } from './config.js';
 import { createLogger } from './log.js';
+import { parseStartOptions, StartOptionsError } from './start-options.js';
 
 /** How long closing may take after the grace period before the process exits anyway. */
 const ForcedExitAfterMs = 5_000;
@@ -43,6 +44,7 @@ async function loadPreview(): Promise<((options: object) => Promise<number>) | u
  * runs the preview against the built-in stand-ins instead, so a fresh clone shows something useful.
  */
 async function main(): Promise<void> {
+  const { role } = parseStartOptions(process.argv.slice(2));
   loadDotEnv();
   if (wantsPreview()) {
     const runPreview = await loadPreview();
@@ -59,10 +61,11 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   assertBotConfig(config);
+  assertRoleConfig(config, role);
   const log = createLogger({ level: config.logLevel });
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
 
-  const bot = await createBot({ config, log });
+  const bot = await createBot({ config, log, role });
   let signalled = false;
   const shutdown = (signal: string) => {
     // A second signal means the operator will not wait: leave at once.
@@ -88,7 +91,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof StartOptionsError) {
     console.error(error.message);
   } else {
     console.error('pk-companion could not start:', error instanceof Error ? error.message : error);

@@ -24,6 +24,7 @@ import { handleRestRequest } from './rest-server.js';
 import { createSnowflakeFactory } from './snowflake.js';
 import { StandInState, type RecordedRequest, type RejectedBody } from './stand-in-state.js';
 import { createWorld, type StandInWorld } from './world.js';
+import { createWebhookSigner, postInteraction, type WebhookSigner } from './webhook-mode.js';
 import { rememberSecret } from '../secret-ledger.js';
 
 export type { InteractionHandle, InteractionRecord, InteractionResponse } from './interaction-state.js';
@@ -39,6 +40,7 @@ export { StandInTimeoutError } from './change-signal.js';
 export { ImpossibleClickError } from './component-clicks.js';
 export { discordClientOptions } from './client-options.js';
 export { postedMessage, type PostedMessage } from './message-payload.js';
+export { pingEndpoint, type WebhookSigner } from './webhook-mode.js';
 
 /** Options of `startDiscordStandIn`. */
 export interface DiscordStandInOptions {
@@ -96,8 +98,17 @@ export interface DiscordStandIn extends InteractionBuilders, StandInWorld {
   readonly commands: { readonly global: APIApplicationCommand[]; guild(guildId?: string): APIApplicationCommand[] };
   readonly gateway: StandInGateway;
   readonly faults: FaultInjector;
-  /** Sends INTERACTION_CREATE (once a gateway connection is ready) and tracks what the bot does with it. */
+  /**
+   * Sends INTERACTION_CREATE (once a gateway connection is ready) and tracks what the bot does with it; with an
+   * Interactions Endpoint URL set, POSTs it there, signed, instead (Discord uses one or the other, never both).
+   */
   dispatchInteraction(payload: APIInteraction): InteractionHandle;
+  /** The application's webhook key pair: give `signer.publicKey` to the bot as `DISCORD_PUBLIC_KEY`. */
+  readonly signer: WebhookSigner;
+  /** Sets (or with null clears) the Interactions Endpoint URL, e.g. `http://127.0.0.1:PORT/interactions`. */
+  setInteractionsEndpoint(url: string | null): void;
+  /** Webhook answers Discord would refuse (wrong status, a 202 with no callback, a second first response). */
+  readonly refusedWebhookAnswers: string[];
   /** A user writes `content` in their DM with the bot: MESSAGE_CREATE, only if the bot has the DirectMessages intent. */
   directMessage(user: APIUser, content: string): Promise<{ message: APIMessage; delivered: boolean }>;
   /** Messages in a channel (bot-created and received DMs), oldest first. */
@@ -184,7 +195,7 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
     modalShower: (customId) => [...state.interactions.values()].findLast((r) => r.modal?.custom_id === customId),
   });
 
-  const dispatchInteraction = (payload: APIInteraction): InteractionHandle => {
+  const newRecord = (payload: APIInteraction): InteractionRecord => {
     const record: InteractionRecord = {
       payload,
       sentAt: null,
@@ -197,12 +208,32 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
       problems: [],
     };
     state.interactions.set(payload.id, record);
+    return record;
+  };
+  const dispatchInteraction = (payload: APIInteraction): InteractionHandle => {
+    const record = newRecord(payload);
     const sent = waitForReady().then(() => {
       record.sentAt = state.now();
       if (!gateway.dispatch('INTERACTION_CREATE', payload))
         throw new Error('The gateway connection went away before dispatch');
     });
     sent.catch((error: unknown) => record.problems.push(`never dispatched: ${String(error)}`));
+    return createHandle(record, signal, sent);
+  };
+  const signer = createWebhookSigner();
+  const refusedWebhookAnswers: string[] = [];
+  let endpoint: string | null = null;
+  const dispatch = (payload: APIInteraction): InteractionHandle => {
+    if (endpoint === null) return dispatchInteraction(payload);
+    const record = newRecord(payload);
+    record.sentAt = state.now();
+    const delivery = { url: endpoint, signer, now: () => state.now(), refused: refusedWebhookAnswers };
+    const inlineCallback = async (r: InteractionRecord, body: unknown) => {
+      const url = `http://127.0.0.1:${port}/api/v10/interactions/${r.payload.id}/${r.payload.token}/callback`;
+      await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    };
+    const sent = postInteraction({ ...delivery, inlineCallback }, record).finally(notify);
+    sent.catch((error: unknown) => record.problems.push(`webhook POST failed: ${String(error)}`));
     return createHandle(record, signal, sent);
   };
 
@@ -269,7 +300,12 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
       dropConnections: () => gateway.dropConnections(),
       closeConnections: (code, reason) => gateway.closeConnections(code, reason),
     },
-    dispatchInteraction,
+    dispatchInteraction: dispatch,
+    signer,
+    setInteractionsEndpoint: (url) => {
+      endpoint = url;
+    },
+    refusedWebhookAnswers,
     directMessage,
     channelMessages: (id) => state.messagesIn(id),
     dmChannel: (user) => state.botDm(user),

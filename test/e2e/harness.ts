@@ -20,6 +20,8 @@ export interface HarnessOptions {
   deferAfterMs?: number;
   /** discord.js REST retries (default 1, so 5xx tests stay quick). */
   restRetries?: number;
+  /** Gateway (default) or signed HTTP webhooks to a `--role http` bot. */
+  transport?: 'gateway' | 'http';
 }
 
 /** What a file that provokes them on purpose expects `finish` to find. */
@@ -107,6 +109,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async finish(expected = {}) {
       expect(discord.rejectedBodies, 'bodies Discord would reject').toEqual([]);
       expect(discord.unknownRoutes, 'routes Discord does not have').toEqual([]);
+      expect(discord.refusedWebhookAnswers, 'webhook answers Discord would refuse').toEqual([]);
       const invalid = discord.invalidRequests.map(
         (r) => `${r.method} ${r.path.replace(/\/[\w-]{60,}/, '/:token')} → ${r.status}`,
       );

@@ -17,6 +17,10 @@ describeVaultContract('sqlite', (namespace) =>
 describeVaultContract('redis', (namespace) => createStore(process.env.TEST_REDIS_URL ?? '', { namespace, ...quiet }), {
   skip: !process.env.TEST_REDIS_URL,
 });
-describeVaultContract('postgres', (namespace) => createStore(process.env.TEST_DATABASE_URL ?? '', { namespace, ...quiet }), {
-  skip: !process.env.TEST_DATABASE_URL,
-});
+describeVaultContract(
+  'postgres',
+  (namespace) => createStore(process.env.TEST_DATABASE_URL ?? '', { namespace, ...quiet }),
+  {
+    skip: !process.env.TEST_DATABASE_URL,
+  },
+);

@@ -1,0 +1,96 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
+import type { InteractionRecord } from './interaction-state.js';
+
+/** Discord's half of interaction webhooks: an Ed25519 key pair, like an application's, made fresh per stand-in. */
+export interface WebhookSigner {
+  /** The public key as the Developer Portal shows it (64 hex characters): the bot's `DISCORD_PUBLIC_KEY`. */
+  readonly publicKey: string;
+  /** The two headers Discord signs a webhook with: Ed25519 over `timestamp + body`. */
+  headers(body: string, timestampSeconds: number): Record<string, string>;
+}
+
+/** A fresh test key pair. */
+export function createWebhookSigner(): WebhookSigner {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
+  return {
+    publicKey: raw.toString('hex'),
+    headers: (body, timestampSeconds) => {
+      const timestamp = String(timestampSeconds);
+      const signature = sign(null, Buffer.from(timestamp + body), privateKey).toString('hex');
+      return { 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
+    },
+  };
+}
+
+/** What delivering one interaction over the webhook needs from the stand-in. */
+export interface WebhookDelivery {
+  url: string;
+  signer: WebhookSigner;
+  now(): number;
+  /** Replays an inline (HTTP-answer) first response through the stand-in's own callback route and its rules. */
+  inlineCallback(record: InteractionRecord, body: unknown): Promise<void>;
+  /** Where answers Discord would refuse are noted. */
+  refused: string[];
+}
+
+/**
+ * POSTs a signed interaction to the bot's Interactions Endpoint URL, as Discord does, and judges the HTTP answer:
+ * `202` with no body once a callback was accepted, or `200` with an interaction response, which then counts as
+ * the first response (so it is refused, like any first response, when late, of a bad type, a second one, or an
+ * invalid body). Anything else is refused.
+ */
+export async function postInteraction(delivery: WebhookDelivery, record: InteractionRecord): Promise<void> {
+  const { payload } = record;
+  const body = JSON.stringify(payload);
+  const refuse = (why: string): void => {
+    const note = `webhook answer to interaction ${payload.id} refused: ${why}`;
+    delivery.refused.push(note);
+    record.problems.push(note);
+  };
+  const response = await fetch(delivery.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...delivery.signer.headers(body, Math.floor(delivery.now() / 1000)),
+    },
+    body,
+  });
+  const text = await response.text();
+  if (response.status === 202) {
+    if (text !== '') refuse('202 must have no body');
+    else if (record.responses.length === 0) refuse('202 but no callback was accepted before it');
+    return;
+  }
+  if (response.status !== 200) return refuse(`HTTP ${response.status}`);
+  let answer: unknown;
+  try {
+    answer = JSON.parse(text);
+  } catch {
+    return refuse('200 with a body that is not JSON');
+  }
+  if (record.responses.length > 0) return refuse('a first response in the HTTP answer after a callback (twice)');
+  await delivery.inlineCallback(record, answer);
+}
+
+/** Signs and sends a PING (type 1) to `url`; resolves with Discord's view of the answer. */
+export async function pingEndpoint(
+  url: string,
+  signer: WebhookSigner,
+  nowMs = Date.now(),
+): Promise<{ status: number; body: unknown }> {
+  const body = JSON.stringify({
+    id: '1',
+    application_id: '1',
+    type: 1,
+    token: 'ping',
+    version: 1,
+  });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...signer.headers(body, Math.floor(nowMs / 1000)) },
+    body,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
+}
