@@ -17,14 +17,20 @@ import { ChangeSignal } from './change-signal.js';
 import { FaultInjector } from './faults.js';
 import { FakeGateway, type GatewayEvent } from './gateway.js';
 import { createInteractionBuilders, type InteractionBuilders } from './interaction-builders.js';
-import { createHandle, DEFAULT_WAIT_MS, type InteractionHandle, type InteractionRecord } from './interaction-state.js';
+import {
+  createHandle,
+  DEFAULT_WAIT_MS,
+  newInteractionRecord,
+  type InteractionHandle,
+  type InteractionRecord,
+} from './interaction-state.js';
 import { createMessageState, toApiMessage, type MessageState } from './messages.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limits.js';
 import { handleRestRequest } from './rest-server.js';
 import { createSnowflakeFactory } from './snowflake.js';
 import { StandInState, type RecordedRequest, type RejectedBody } from './stand-in-state.js';
 import { createWorld, type StandInWorld } from './world.js';
-import { createWebhookSigner, postInteraction, type WebhookSigner } from './webhook-mode.js';
+import { WebhookEndpoint, type WebhookSigner } from './webhook-mode.js';
 import { rememberSecret } from '../secret-ledger.js';
 
 export type { InteractionHandle, InteractionRecord, InteractionResponse } from './interaction-state.js';
@@ -196,17 +202,7 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
   });
 
   const newRecord = (payload: APIInteraction): InteractionRecord => {
-    const record: InteractionRecord = {
-      payload,
-      sentAt: null,
-      responses: [],
-      original: undefined,
-      followUps: [],
-      originalEdits: 0,
-      modal: undefined,
-      choices: undefined,
-      problems: [],
-    };
+    const record = newInteractionRecord(payload);
     state.interactions.set(payload.id, record);
     return record;
   };
@@ -220,20 +216,12 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
     sent.catch((error: unknown) => record.problems.push(`never dispatched: ${String(error)}`));
     return createHandle(record, signal, sent);
   };
-  const signer = createWebhookSigner();
-  const refusedWebhookAnswers: string[] = [];
-  let endpoint: string | null = null;
+  const webhook = new WebhookEndpoint(() => state.now());
   const dispatch = (payload: APIInteraction): InteractionHandle => {
-    if (endpoint === null) return dispatchInteraction(payload);
+    if (webhook.url === null) return dispatchInteraction(payload);
     const record = newRecord(payload);
     record.sentAt = state.now();
-    const delivery = { url: endpoint, signer, now: () => state.now(), refused: refusedWebhookAnswers };
-    const inlineCallback = async (r: InteractionRecord, body: unknown) => {
-      const url = `http://127.0.0.1:${port}/api/v10/interactions/${r.payload.id}/${r.payload.token}/callback`;
-      await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    };
-    const sent = postInteraction({ ...delivery, inlineCallback }, record).finally(notify);
-    sent.catch((error: unknown) => record.problems.push(`webhook POST failed: ${String(error)}`));
+    const sent = webhook.deliver(record, `http://127.0.0.1:${port}/api/v10`).finally(notify);
     return createHandle(record, signal, sent);
   };
 
@@ -301,11 +289,11 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
       closeConnections: (code, reason) => gateway.closeConnections(code, reason),
     },
     dispatchInteraction: dispatch,
-    signer,
+    signer: webhook.signer,
     setInteractionsEndpoint: (url) => {
-      endpoint = url;
+      webhook.url = url;
     },
-    refusedWebhookAnswers,
+    refusedWebhookAnswers: webhook.refused,
     directMessage,
     channelMessages: (id) => state.messagesIn(id),
     dmChannel: (user) => state.botDm(user),

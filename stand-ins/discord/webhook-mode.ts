@@ -23,14 +23,39 @@ export function createWebhookSigner(): WebhookSigner {
   };
 }
 
-/** What delivering one interaction over the webhook needs from the stand-in. */
-export interface WebhookDelivery {
+/** The application's Interactions Endpoint URL as Discord sees it: where interactions go, signed, when set. */
+export class WebhookEndpoint {
+  /** The endpoint URL; null: interactions go over the gateway. */
+  url: string | null = null;
+  readonly signer = createWebhookSigner();
+  /** Webhook answers Discord would refuse. */
+  readonly refused: string[] = [];
+
+  constructor(private readonly now: () => number) {}
+
+  /** POSTs `record`'s interaction to the endpoint; an inline answer is replayed on `apiBase`'s callback route. */
+  async deliver(record: InteractionRecord, apiBase: string): Promise<void> {
+    const { payload } = record;
+    const inlineCallback = async (body: unknown): Promise<void> => {
+      await fetch(`${apiBase}/interactions/${payload.id}/${payload.token}/callback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    };
+    const delivery = { url: this.url ?? '', signer: this.signer, now: this.now, refused: this.refused, inlineCallback };
+    await postInteraction(delivery, record).catch((error: unknown) => {
+      record.problems.push(`webhook POST failed: ${String(error)}`);
+    });
+  }
+}
+
+interface WebhookDelivery {
   url: string;
   signer: WebhookSigner;
   now(): number;
   /** Replays an inline (HTTP-answer) first response through the stand-in's own callback route and its rules. */
-  inlineCallback(record: InteractionRecord, body: unknown): Promise<void>;
-  /** Where answers Discord would refuse are noted. */
+  inlineCallback(body: unknown): Promise<void>;
   refused: string[];
 }
 
@@ -40,7 +65,7 @@ export interface WebhookDelivery {
  * the first response (so it is refused, like any first response, when late, of a bad type, a second one, or an
  * invalid body). Anything else is refused.
  */
-export async function postInteraction(delivery: WebhookDelivery, record: InteractionRecord): Promise<void> {
+async function postInteraction(delivery: WebhookDelivery, record: InteractionRecord): Promise<void> {
   const { payload } = record;
   const body = JSON.stringify(payload);
   const refuse = (why: string): void => {
@@ -70,7 +95,7 @@ export async function postInteraction(delivery: WebhookDelivery, record: Interac
     return refuse('200 with a body that is not JSON');
   }
   if (record.responses.length > 0) return refuse('a first response in the HTTP answer after a callback (twice)');
-  await delivery.inlineCallback(record, answer);
+  await delivery.inlineCallback(answer);
 }
 
 /** Signs and sends a PING (type 1) to `url`; resolves with Discord's view of the answer. */

@@ -23,12 +23,12 @@ export interface Child {
 /**
  * Starts `node` on a TypeScript entry point of this repository (e.g. `src/main.ts`, or an absolute path to a
  * copy of one), exactly as `npm start` would run its build, with only `env` as its environment (plus PATH)
- * and a fresh working directory.
+ * and a fresh working directory; `args` are what `npm start -- …` would pass (e.g. `['--role', 'http']`).
  */
-export function startTypeScriptEntry(entry: string, env: Record<string, string>): Child {
+export function startTypeScriptEntry(entry: string, env: Record<string, string>, args: readonly string[] = []): Child {
   // tsx runs the TypeScript sources as they are (no build); it is resolved here, since the child runs elsewhere.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const child = spawn(process.execPath, ['--enable-source-maps', '--import', tsx, resolve(repoRoot, entry)], {
+  const child = spawn(process.execPath, ['--enable-source-maps', '--import', tsx, resolve(repoRoot, entry), ...args], {
     cwd: mkdtempSync(join(tmpdir(), 'pk-child-')),
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
