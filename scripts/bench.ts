@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { benchEconomy, EconomyDefaults } from './bench/economy.js';
 import { benchFootprint, FootprintDefaults } from './bench/footprint.js';
+import { benchHttpMode, HttpModeDefaults } from './bench/http-mode.js';
 import { benchLatency, LatencyDefaults } from './bench/latency.js';
 import { benchLimiter, LimiterDefaults } from './bench/limiter.js';
 import { benchRendering, RenderingDefaults } from './bench/rendering.js';
@@ -30,6 +31,7 @@ const Sections: Record<number, (quick: boolean) => Promise<BenchRow[]>> = {
         ? { ...LatencyDefaults, interactions: 50, warmSystems: 5, queueSeconds: 5, finalWaitMs: 15_000 }
         : LatencyDefaults,
     ),
+  9: (quick) => benchHttpMode(quick ? { interactions: 50, systems: 5 } : HttpModeDefaults),
 };
 
 function parseOnly(text: string | undefined): number[] {
