@@ -62,12 +62,13 @@ export class WebhookInteractions {
       (
         this.client as unknown as { actions: { InteractionCreate: InteractionCreateAction } }
       ).actions.InteractionCreate.handle(data);
+      this.client.off(Events.InteractionCreate, seen);
+      if (built) await answered;
     } finally {
       this.client.off(Events.InteractionCreate, seen);
+      clearTimeout(timer);
+      this.#waiting.delete(data.id);
     }
-    if (built) await answered;
-    clearTimeout(timer);
-    this.#waiting.delete(data.id);
     return built;
   }
 }
