@@ -42,7 +42,9 @@ async function run(transport: 'gateway' | 'http', params: HttpModeParams): Promi
     );
     const fronters = (user: APIUser) =>
       offline.discord.dispatchInteraction(offline.discord.chatInput('fronters', {}, { user }));
-    await Promise.all(users.slice(0, systems.length).map((user) => fronters(user).reply(10_000)));
+    // Fill the cache a few systems at a time: PluralKit's own limit would make one cold burst of them slow.
+    for (let i = 0; i < systems.length; i += 5)
+      await Promise.all(users.slice(i, Math.min(i + 5, systems.length)).map((user) => fronters(user).reply(10_000)));
     const cpu = process.cpuUsage();
     const handles = users.map(fronters);
     const settled = await Promise.allSettled(handles.map((handle) => handle.firstResponse(10_000)));
@@ -67,7 +69,7 @@ function rowsFor(result: HttpModeResult, count: number): BenchRow[] {
     {
       section: SectionNames[9],
       metric: `${label}: ${count}-interaction burst, first callback p50 / p99 / max`,
-      value: `${fmt(s.p50, 0)} / ${fmt(s.p99, 0)} / ${fmt(s.max, 0)} ms`,
+      value: `${fmt(s.p50, 0)} / ${fmt(s.p99, 0)} / ${fmt(s.max, 0)} ms (${result.lost} lost)`,
       goal: result.transport === 'http' ? 'all inside 3 s' : '',
       met: result.transport === 'http' ? result.lost === 0 && s.max <= 3000 : null,
       raw: { ...s, lost: result.lost },
