@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Role } from './start-options.js';
 
 /** Base URL of the real PluralKit API v2. */
 export const DefaultPluralKitApiUrl = 'https://api.pluralkit.me/v2';
@@ -203,23 +202,6 @@ export function assertBotConfig(config: Config): asserts config is Config & {
   if (config.discordToken === undefined) problems.push('DISCORD_TOKEN: required to run on Discord (your bot token)');
   if (config.tokenKeys.current === undefined) {
     problems.push('TOKEN_ENCRYPTION_KEY: required to keep linked tokens sealed (32 bytes, base64)');
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
-}
-
-/**
- * What the chosen role needs: `--role http` serves interaction webhooks, so it needs their port and the public
- * key that signs them; any process serving webhooks needs the key.
- * @throws {ConfigError} naming each missing variable.
- */
-export function assertRoleConfig(config: Config, role: Role): void {
-  const problems: string[] = [];
-  if (role === 'http' && config.interactionsPort === undefined) {
-    problems.push('INTERACTIONS_PORT: required with --role http (the port Discord posts interactions to)');
-  }
-  const serves = role !== 'gateway' && (role === 'http' || config.interactionsPort !== undefined);
-  if (serves && config.discordPublicKey === undefined) {
-    problems.push("DISCORD_PUBLIC_KEY: required to check Discord's signature on interaction webhooks");
   }
   if (problems.length > 0) throw new ConfigError(problems);
 }

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { createBot } from './app.js';
-import { assertBotConfig, assertRoleConfig, ConfigError, loadConfig, loadDotEnv, wantsPreview } from './config.js';
+import { assertBotConfig, ConfigError, loadConfig, loadDotEnv, wantsPreview } from './config.js';
 import { createLogger } from './log.js';
-import { parseStartOptions, StartOptionsError } from './start-options.js';
+import { assertRoleConfig, parseStartOptions, StartOptionsError } from './start-options.js';
 
 /** How long closing may take after the grace period before the process exits anyway. */
 const ForcedExitAfterMs = 5_000;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ConfigError, type Config } from './config.js';
 
 /** Which parts of the bot a process runs. */
 export type Role = 'all' | 'gateway' | 'http';
@@ -35,4 +36,21 @@ export function parseStartOptions(argv: readonly string[]): StartOptions {
     throw new StartOptionsError(`--role must be one of ${Roles.join(', ')} (got "${role}")`);
   }
   return { role: role as Role };
+}
+
+/**
+ * What the chosen role needs: `--role http` serves interaction webhooks, so it needs their port and the public
+ * key that signs them; any process serving webhooks needs the key.
+ * @throws {ConfigError} naming each missing variable.
+ */
+export function assertRoleConfig(config: Config, role: Role): void {
+  const problems: string[] = [];
+  if (role === 'http' && config.interactionsPort === undefined) {
+    problems.push('INTERACTIONS_PORT: required with --role http (the port Discord posts interactions to)');
+  }
+  const serves = role !== 'gateway' && (role === 'http' || config.interactionsPort !== undefined);
+  if (serves && config.discordPublicKey === undefined) {
+    problems.push("DISCORD_PUBLIC_KEY: required to check Discord's signature on interaction webhooks");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
 }

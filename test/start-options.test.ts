@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigError } from '../src/config.js';
-import { assertRoleConfig, loadConfig } from '../src/config.js';
-import { parseStartOptions, StartOptionsError } from '../src/start-options.js';
+import { loadConfig } from '../src/config.js';
+import { assertRoleConfig, parseStartOptions, StartOptionsError } from '../src/start-options.js';
 
 const publicKey = 'ab'.repeat(32);
 
