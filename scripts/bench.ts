@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { benchEconomy, EconomyDefaults } from './bench/economy.js';
 import { benchFootprint, FootprintDefaults } from './bench/footprint.js';
+import { benchHttpMode, HttpModeDefaults } from './bench/http-mode.js';
 import { benchLatency, LatencyDefaults } from './bench/latency.js';
 import { benchLimiter, LimiterDefaults } from './bench/limiter.js';
 import { benchMemoryGuilds, MemoryGuildsDefaults } from './bench/memory-guilds.js';
@@ -34,6 +35,7 @@ const Sections: Record<number, (quick: boolean) => Promise<BenchRow[]>> = {
     ),
   7: (quick) => benchSharedCache(quick ? { ...SharedCacheDefaults, trials: 5 } : SharedCacheDefaults),
   8: (quick) => benchMemoryGuilds(quick ? { guilds: 1_000 } : MemoryGuildsDefaults),
+  9: (quick) => benchHttpMode(quick ? { interactions: 50, systems: 5 } : HttpModeDefaults),
 };
 
 function parseOnly(text: string | undefined): number[] {

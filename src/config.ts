@@ -35,6 +35,22 @@ const envSchema = z.object({
       .optional(),
   ),
   DISCORD_API_URL: optionalText.pipe(httpUrl.optional()),
+  DISCORD_PUBLIC_KEY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, {
+        message: "expected the application's public key: 64 hex characters (Developer Portal, General Information)",
+      })
+      .optional(),
+  ),
+  INTERACTIONS_PORT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, { message: 'expected a TCP port (0-65535; 0 takes any free port)' })
+      .transform(Number)
+      .pipe(z.number().max(65_535, { message: 'expected a TCP port (0-65535; 0 takes any free port)' }))
+      .optional(),
+  ),
   PLURALKIT_API_URL: optionalText.pipe(httpUrl.optional()).transform((value) => value ?? DefaultPluralKitApiUrl),
   PLURALKIT_RATE_PER_SECOND: z.coerce.number().positive().max(100).default(2),
   PLURALKIT_FOLLOW_RATE_HEADERS: booleanFlag(true),
@@ -83,6 +99,13 @@ export interface Config {
   readonly discordApplicationId: string | undefined;
   /** Discord REST base without the version (e.g. `http://127.0.0.1:1234/api`); unset in production. */
   readonly discordApiUrl: string | undefined;
+  /** The application's Ed25519 public key (hex) that signs interaction webhooks; needed with `interactionsPort`. */
+  readonly discordPublicKey: string | undefined;
+  /**
+   * Where `POST /interactions` listens for Discord's interaction webhooks (0: any free port). Unset: interactions
+   * come over the gateway only.
+   */
+  readonly interactionsPort: number | undefined;
   readonly pluralkit: {
     /** Base URL including `/v2`. @defaultValue `https://api.pluralkit.me/v2` */
     readonly apiUrl: string;
@@ -150,6 +173,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     discordToken: e.DISCORD_TOKEN,
     discordApplicationId: e.DISCORD_APPLICATION_ID,
     discordApiUrl: e.DISCORD_API_URL?.replace(/\/+$/, ''),
+    discordPublicKey: e.DISCORD_PUBLIC_KEY?.toLowerCase(),
+    interactionsPort: e.INTERACTIONS_PORT,
     pluralkit: Object.freeze({
       apiUrl: e.PLURALKIT_API_URL.replace(/\/+$/, ''),
       ratePerSecond: e.PLURALKIT_RATE_PER_SECOND,

@@ -11,7 +11,7 @@ import {
 } from './config.js';
 import { runShards } from './discord/shards.js';
 import { createLogger, type Logger } from './log.js';
-import { parseStartOptions, StartOptionsError } from './start-options.js';
+import { assertRoleConfig, parseStartOptions, StartOptionsError, type Role } from './start-options.js';
 
 /** How long closing may take after the grace period before the process exits anyway. */
 const ForcedExitAfterMs = 5_000;
@@ -73,6 +73,7 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   assertBotConfig(config);
+  assertRoleConfig(config, start.role);
   const log = createLogger({ level: config.logLevel, pretty: config.logPretty });
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
 
@@ -80,13 +81,13 @@ async function main(): Promise<void> {
     await runShards({ config, shards: start.shards, entry: fileURLToPath(import.meta.url), log });
     return;
   }
-  await runBot(config, log);
+  await runBot(config, log, start.role);
 }
 
 /** One bot process: alone, or one shard under the manager (which then owns the second-signal policy). */
-async function runBot(config: Config & { discordToken: string }, log: Logger): Promise<void> {
+async function runBot(config: Config & { discordToken: string }, log: Logger, role: Role): Promise<void> {
   const managed = runsUnderShardingManager();
-  const bot = await createBot({ config, log });
+  const bot = await createBot({ config, log, role });
   let signalled = false;
   const shutdown = (signal: string) => {
     // A second signal means the operator will not wait: leave at once. Under the manager, Ctrl-C reaches the

@@ -13,7 +13,7 @@ function failure(argv: string[]): StartOptionsError {
 
 describe('npm start options', () => {
   it('runs one process when nothing is asked for', () => {
-    expect(parseStartOptions([])).toEqual({ shards: undefined });
+    expect(parseStartOptions([])).toEqual({ shards: undefined, role: 'all' });
   });
 
   it('takes --shards auto or a count, in both spellings', () => {
@@ -35,5 +35,9 @@ describe('npm start options', () => {
     expect(failure(['--shard', '2']).message).toMatch(/Unknown option '--shard'[\s\S]*usage: npm start/);
     expect(failure(['--shards']).message).toMatch(/--shards[\s\S]*argument missing[\s\S]*usage/);
     expect(failure(['2']).message).toMatch(/Unexpected argument '2'[\s\S]*usage/);
+  });
+
+  it('refuses --shards with --role http, which opens no gateway to split', () => {
+    expect(failure(['--shards', '2', '--role', 'http']).message).toContain('--role http opens none');
   });
 });

@@ -24,6 +24,7 @@ export const SectionNames = {
   5: '5 footprint',
   7: '7 shared cache',
   8: '8 memory at scale',
+  9: '9 HTTP mode',
 } as const;
 
 /** The `q`-quantile (0–1) of `values`, nearest-rank; `NaN` when empty. */

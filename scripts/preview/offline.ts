@@ -40,6 +40,11 @@ export interface OfflineOptions {
   /** Keyv store for linked tokens. @defaultValue 'memory:' */
   storeUrl?: string | undefined;
   commands?: readonly Command[] | undefined;
+  /**
+   * How interactions reach the bot: over the gateway, or (`http`) as signed webhooks to `POST /interactions`,
+   * with the bot started as `--role http` (no gateway connection at all). @defaultValue 'gateway'
+   */
+  transport?: 'gateway' | 'http' | undefined;
 }
 
 /** The real bot running against the built-in stand-ins of Discord and PluralKit, all on 127.0.0.1. */
@@ -65,6 +70,7 @@ export async function startOffline(options: OfflineOptions = {}): Promise<Offlin
     DISCORD_API_URL: discord.apiBase,
     PLURALKIT_API_URL: options.pluralkitUrl ?? pk.url,
     STORE_URL: options.storeUrl ?? 'memory:',
+    ...(options.transport === 'http' && { INTERACTIONS_PORT: '0', DISCORD_PUBLIC_KEY: discord.signer.publicKey }),
     ...options.env,
   });
   const key = randomBytes(32);
@@ -78,6 +84,7 @@ export async function startOffline(options: OfflineOptions = {}): Promise<Offlin
     commands,
     clientOptions: discordClientOptions(discord, { retries: options.restRetries ?? 1 }),
     deferAfterMs: options.deferAfterMs,
+    role: options.transport === 'http' ? 'http' : 'all',
   });
   await registerCommands(commands, {
     token: discord.botToken,
@@ -85,6 +92,8 @@ export async function startOffline(options: OfflineOptions = {}): Promise<Offlin
     apiUrl: discord.apiBase,
   });
   await bot.start(discord.botToken);
+  if (bot.interactionsPort !== undefined)
+    discord.setInteractionsEndpoint(`http://127.0.0.1:${bot.interactionsPort}/interactions`);
   return {
     discord,
     pk,

@@ -9,7 +9,7 @@ import {
 } from 'discord-api-types/v10';
 import type { ChangeSignal } from './change-signal.js';
 import type { FakeGateway } from './gateway.js';
-import { createHandle, type InteractionHandle, type InteractionRecord } from './interaction-state.js';
+import { createHandle, newInteractionRecord, type InteractionHandle } from './interaction-state.js';
 import { createMessageState, toApiMessage } from './messages.js';
 import type { StandInState } from './stand-in-state.js';
 
@@ -31,17 +31,7 @@ export function createDispatchers(deps: DispatchDeps): {
 } {
   const { state, gateway } = deps;
   const dispatchInteraction = (payload: APIInteraction): InteractionHandle => {
-    const record: InteractionRecord = {
-      payload,
-      sentAt: null,
-      responses: [],
-      original: undefined,
-      followUps: [],
-      originalEdits: 0,
-      modal: undefined,
-      choices: undefined,
-      problems: [],
-    };
+    const record = newInteractionRecord(payload);
     state.interactions.set(payload.id, record);
     // An interaction in a guild goes to that guild's shard; one outside a guild (DMs, group DMs) to shard 0.
     const sent = deps.waitForShard(payload.guild_id).then(() => {

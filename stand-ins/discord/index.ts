@@ -15,13 +15,14 @@ import { FakeGateway, type GatewayEvent } from './gateway.js';
 import { createDispatchers } from './gateway-dispatch.js';
 import { isOnShard } from './shards.js';
 import { createInteractionBuilders, type InteractionBuilders } from './interaction-builders.js';
-import { DEFAULT_WAIT_MS, type InteractionHandle } from './interaction-state.js';
+import { createHandle, DEFAULT_WAIT_MS, newInteractionRecord, type InteractionHandle } from './interaction-state.js';
 import type { MessageState } from './messages.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limits.js';
 import { handleRestRequest } from './rest-server.js';
 import { createSnowflakeFactory } from './snowflake.js';
 import { StandInState, type RecordedRequest, type RejectedBody } from './stand-in-state.js';
 import { createWorld, type StandInWorld } from './world.js';
+import { WebhookEndpoint, type WebhookSigner } from './webhook-mode.js';
 import { rememberSecret } from '../secret-ledger.js';
 
 export type { InteractionHandle, InteractionRecord, InteractionResponse } from './interaction-state.js';
@@ -37,6 +38,7 @@ export { StandInTimeoutError } from './change-signal.js';
 export { ImpossibleClickError } from './component-clicks.js';
 export { discordClientOptions } from './client-options.js';
 export { postedMessage, type PostedMessage } from './message-payload.js';
+export { pingEndpoint, type WebhookSigner } from './webhook-mode.js';
 
 /** Options of `startDiscordStandIn`. */
 export interface DiscordStandInOptions {
@@ -102,8 +104,17 @@ export interface DiscordStandIn extends InteractionBuilders, StandInWorld {
   readonly commands: { readonly global: APIApplicationCommand[]; guild(guildId?: string): APIApplicationCommand[] };
   readonly gateway: StandInGateway;
   readonly faults: FaultInjector;
-  /** Sends INTERACTION_CREATE (once a gateway connection is ready) and tracks what the bot does with it. */
+  /**
+   * Sends INTERACTION_CREATE (once a gateway connection is ready) and tracks what the bot does with it; with an
+   * Interactions Endpoint URL set, POSTs it there, signed, instead (Discord uses one or the other, never both).
+   */
   dispatchInteraction(payload: APIInteraction): InteractionHandle;
+  /** The application's webhook key pair: give `signer.publicKey` to the bot as `DISCORD_PUBLIC_KEY`. */
+  readonly signer: WebhookSigner;
+  /** Sets (or with null clears) the Interactions Endpoint URL, e.g. `http://127.0.0.1:PORT/interactions`. */
+  setInteractionsEndpoint(url: string | null): void;
+  /** Webhook answers Discord would refuse (wrong status, a 202 with no callback, a second first response). */
+  readonly refusedWebhookAnswers: string[];
   /** A user writes `content` in their DM with the bot: MESSAGE_CREATE, only if the bot has the DirectMessages intent. */
   directMessage(user: APIUser, content: string): Promise<{ message: APIMessage; delivered: boolean }>;
   /** Messages in a channel (bot-created and received DMs), oldest first. */
@@ -202,6 +213,16 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
         () => undefined,
       ),
   });
+  const webhook = new WebhookEndpoint(() => state.now());
+  // With an Interactions Endpoint URL set, Discord posts interactions there instead of the gateway.
+  const dispatch = (payload: APIInteraction): InteractionHandle => {
+    if (webhook.url === null) return dispatchInteraction(payload);
+    const record = newInteractionRecord(payload);
+    state.interactions.set(payload.id, record);
+    record.sentAt = state.now();
+    const sent = webhook.deliver(record, `http://127.0.0.1:${port}/api/v10`).finally(notify);
+    return createHandle(record, signal, sent);
+  };
 
   return {
     ...world,
@@ -247,7 +268,12 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
       dropConnections: () => gateway.dropConnections(),
       closeConnections: (code, reason) => gateway.closeConnections(code, reason),
     },
-    dispatchInteraction,
+    dispatchInteraction: dispatch,
+    signer: webhook.signer,
+    setInteractionsEndpoint: (url) => {
+      webhook.url = url;
+    },
+    refusedWebhookAnswers: webhook.refused,
     directMessage,
     channelMessages: (id) => state.messagesIn(id),
     dmChannel: (user) => state.botDm(user),

@@ -55,6 +55,21 @@ export interface InteractionHandle {
   readonly record: InteractionRecord;
 }
 
+/** A record for an interaction about to be sent, with nothing answered yet. */
+export function newInteractionRecord(payload: APIInteraction): InteractionRecord {
+  return {
+    payload,
+    sentAt: null,
+    responses: [],
+    original: undefined,
+    followUps: [],
+    originalEdits: 0,
+    modal: undefined,
+    choices: undefined,
+    problems: [],
+  };
+}
+
 /** Default wait for handle methods; generous because CI machines are slow, yet far below vitest's timeout. */
 export const DEFAULT_WAIT_MS = 5_000;
 

@@ -22,6 +22,8 @@ export interface HarnessOptions {
   restRetries?: number;
   /** Token store (`STORE_URL`). @defaultValue 'memory:' */
   storeUrl?: string;
+  /** Gateway (default) or signed HTTP webhooks to a `--role http` bot. */
+  transport?: 'gateway' | 'http';
 }
 
 /** What a file that provokes them on purpose expects `finish` to find. */
@@ -109,6 +111,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async finish(expected = {}) {
       expect(discord.rejectedBodies, 'bodies Discord would reject').toEqual([]);
       expect(discord.unknownRoutes, 'routes Discord does not have').toEqual([]);
+      expect(discord.refusedWebhookAnswers, 'webhook answers Discord would refuse').toEqual([]);
       const invalid = discord.invalidRequests.map(
         (r) => `${r.method} ${r.path.replace(/\/[\w-]{60,}/, '/:token')} → ${r.status}`,
       );

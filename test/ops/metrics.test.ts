@@ -27,7 +27,7 @@ describe('/metrics after a scripted session', () => {
       commandIds.push(handle.id);
       await handle.reply();
     }
-    const { status, text } = await get(h.bot.healthPort()!, '/metrics');
+    const { status, text } = await get(h.bot.healthPort!, '/metrics');
     expect(status).toBe(200);
     samples = parseMetrics(text);
     ids = [

@@ -20,7 +20,7 @@ describe('/healthz and /readyz', () => {
   beforeAll(async () => {
     redis = await startPrivateRedis();
     h = await startHarness({ env: { HEALTH_PORT: '0', REDIS_URL: redis.url } });
-    port = h.bot.healthPort()!;
+    port = h.bot.healthPort!;
   });
   afterAll(async () => {
     await h.finish();
