@@ -32,11 +32,14 @@ export class Listeners {
     return entry.service;
   }
 
-  /** Starts every server that has routes. */
+  /** Starts every server, and says on which port each purpose is served. */
   async listen(): Promise<void> {
-    for (const entry of this.#services.values()) {
-      entry.bound = await entry.service.listen(entry.port);
-      this.log.info({ port: entry.bound }, 'HTTP listening');
+    for (const entry of this.#services.values()) entry.bound = await entry.service.listen(entry.port);
+    const health = this.boundPort('health');
+    if (health !== undefined) this.log.info({ port: health }, 'health and metrics listening');
+    const interactions = this.boundPort('interactions');
+    if (interactions !== undefined) {
+      this.log.info({ port: interactions }, 'listening for interaction webhooks on POST /interactions');
     }
   }
 
