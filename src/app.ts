@@ -12,7 +12,9 @@ import { createRouter } from './discord/router.js';
 import { SessionStore } from './discord/sessions.js';
 import { UserErrorMessages } from './errors.js';
 import { createLogger, type Logger } from './log.js';
-import { PluralKitClient, pluralKitClientOptionsFromConfig } from './pluralkit/index.js';
+import { pluralKitClientFromConfig } from './pluralkit/from-config.js';
+import type { PluralKitClient } from './pluralkit/index.js';
+import { connectSharedRedis } from './redis/connection.js';
 import { Keyring, TokenVault } from './vault/index.js';
 
 /** What {@link createBot} needs; everything but `config` has a production default. */
@@ -56,7 +58,11 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const { config } = options;
   const log = options.log ?? createLogger({ level: config.logLevel });
   const commands = options.commands ?? allCommands;
-  const pluralkit = options.pluralkit ?? new PluralKitClient(pluralKitClientOptionsFromConfig(config));
+  const redis =
+    options.pluralkit === undefined && config.redisUrl !== undefined
+      ? connectSharedRedis(config.redisUrl, log)
+      : undefined;
+  const pluralkit = options.pluralkit ?? pluralKitClientFromConfig(config, log, redis);
   const vault =
     options.vault ??
     (await TokenVault.open({ keyring: Keyring.fromConfig(config.tokenKeys), storeUrl: config.storeUrl, log }));
@@ -104,6 +110,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     const drained = graceMs === undefined ? { finished: 0, answered: 0 } : await inFlight.drain(graceMs);
     await client.destroy();
     if (options.pluralkit === undefined) await pluralkit.close();
+    redis?.destroy();
     if (options.vault === undefined) await vault.close();
     return drained;
   };

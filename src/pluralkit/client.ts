@@ -4,6 +4,7 @@ import { SystemDirectory } from './directory.js';
 import { PluralKitInputError } from './errors.js';
 import { MemoryRateModel } from './memory-rate-model.js';
 import { DefaultPluralKitClientOptions, type PluralKitClientOptions } from './options.js';
+import type { RateModel } from './rate-model.js';
 import * as refs from './refs.js';
 import { RequestQueue, type LimiterState } from './request-queue.js';
 import { Requester, type PluralKitClientStats } from './requester.js';
@@ -11,6 +12,12 @@ import { Reads } from './reads.js';
 import type { FrontSwitch, Group, Member, Message, Switch, System, SystemSettings } from './schemas.js';
 
 export type { CallOptions, WriteOptions } from './calls.js';
+
+/** What a {@link PluralKitClient} is built around, beyond its options. */
+export interface PluralKitClientParts {
+  /** Where the rate budgets live; default: this process's own {@link MemoryRateModel}. */
+  rateModel?: RateModel | undefined;
+}
 
 /**
  * The one path every PluralKit call takes: validated input, a per-viewer cache with in-flight sharing,
@@ -32,12 +39,12 @@ export class PluralKitClient {
   readonly #queue: RequestQueue;
   readonly #calls: Calls;
 
-  constructor(options: Partial<PluralKitClientOptions> = {}) {
+  constructor(options: Partial<PluralKitClientOptions> = {}, parts: PluralKitClientParts = {}) {
     this.#options = { ...DefaultPluralKitClientOptions, ...options };
     this.#options.baseUrl = this.#options.baseUrl.replace(/\/+$/, '');
     if (!(this.#options.ratePerSecond > 0)) throw new PluralKitInputError('ratePerSecond', 'a positive number');
     this.#cache = new ResponseCache(this.#options.cacheTtlMs, this.#stats);
-    this.#queue = new RequestQueue(new MemoryRateModel(this.#options));
+    this.#queue = new RequestQueue(parts.rateModel ?? new MemoryRateModel(this.#options));
     const requester = new Requester(this.#options, this.#queue, this.#directory, this.#stats);
     this.#calls = new Calls(this.#cache, this.#directory, requester);
   }
