@@ -3,7 +3,7 @@ import type { SharedRedis } from '../redis/connection.js';
 import { LocalShare } from './local-share.js';
 import { MinRetryAfterMs, type RateSettings } from './memory-rate-model.js';
 import { kindOf, type LearnedRate, type RateModel, type Reservation, type Turn } from './rate-model.js';
-import { bounded, runGcra, type GcraOperation } from './rate-script.js';
+import { bounded, runGcra, type GcraOperation, type GcraReply } from './rate-script.js';
 
 /** What a {@link RedisRateModel} is built from. */
 export interface RedisRateModelOptions {
@@ -24,6 +24,8 @@ export interface RedisRateModelOptions {
 const LimitTtlMs = 3_600_000;
 /** The bucket that paces every bucket of a kind whose limit is not known yet (as in the memory model). */
 const GateKey = 'gate';
+/** Longest wait on the gate before asking Redis again. */
+const GateRecheckMs = 50;
 
 interface SharedTurn extends Turn {
   /** Counted in Redis (`true`) or in this process's local share. */
@@ -81,7 +83,8 @@ export class RedisRateModel implements RateModel {
   async reserve(key: string): Promise<Reservation> {
     const reply = await this.#shared('take', key, 0);
     let waitMs: number;
-    if (reply !== undefined) waitMs = reply;
+    // Paced by the gate, no limit known yet: ask again soon, as another process may learn it any moment.
+    if (reply !== undefined) waitMs = reply.limit > 0 ? reply.waitMs : Math.min(reply.waitMs, GateRecheckMs);
     else waitMs = this.#local.take(this.pacedWith(key), this.rateOf(key), Date.now());
     if (waitMs > 0) return { waitMs };
     this.#inFlight.set(key, (this.#inFlight.get(key) ?? 0) + 1);
@@ -124,7 +127,7 @@ export class RedisRateModel implements RateModel {
   }
 
   /** Runs the script on `key`; `undefined` when Redis is away (and this process now keeps to its share). */
-  async #shared(op: GcraOperation, key: string, value: number, limit?: number): Promise<number | undefined> {
+  async #shared(op: GcraOperation, key: string, value: number, limit?: number): Promise<GcraReply | undefined> {
     if (this.#away) {
       this.#probe();
       return undefined;
@@ -137,7 +140,7 @@ export class RedisRateModel implements RateModel {
     }
   }
 
-  async #run(op: GcraOperation, key: string, value: number, limit?: number): Promise<number> {
+  async #run(op: GcraOperation, key: string, value: number, limit?: number): Promise<GcraReply> {
     const kind = kindOf(key);
     const keys: [string, string, string] = [this.#prefix + key, `${this.#prefix}limit:${kind}`, this.#prefix + GateKey];
     const known = limit ?? this.#limits.get(kind) ?? 0;
@@ -149,7 +152,7 @@ export class RedisRateModel implements RateModel {
       LimitTtlMs,
     ]);
     if (reply.limit > 0 && this.#settings.followRateHeaders) this.#limits.set(kind, reply.limit);
-    return reply.waitMs;
+    return reply;
   }
 
   #lost(error: unknown): void {
