@@ -27,11 +27,6 @@ const GateKey = 'gate';
 /** Longest wait on the gate before asking Redis again. */
 const GateRecheckMs = 50;
 
-interface SharedTurn extends Turn {
-  /** Counted in Redis (`true`) or in this process's local share. */
-  readonly shared: boolean;
-}
-
 /**
  * The rate model every process shares: each bucket's GCRA state lives in Redis and is taken by one atomic
  * script on Redis's clock ({@link runGcra}), so the processes together keep to PluralKit's buckets; rate
@@ -58,6 +53,8 @@ export class RedisRateModel implements RateModel {
   #away = false;
   #probing = false;
   #nextProbeAt = 0;
+  /** After Redis is back, the local share still holds until then: other processes may not have noticed yet. */
+  #graceUntil = 0;
 
   constructor(options: RedisRateModelOptions) {
     this.#redis = options.redis;
@@ -81,15 +78,24 @@ export class RedisRateModel implements RateModel {
 
   /** @inheritDoc */
   async reserve(key: string): Promise<Reservation> {
+    const now = Date.now();
+    if (this.#away || now < this.#graceUntil) {
+      const waitMs = this.#local.take(this.pacedWith(key), this.rateOf(key), now);
+      if (this.#away) this.#probe();
+      if (waitMs > 0) return { waitMs };
+      if (this.#away) return this.#grant(key);
+    }
     const reply = await this.#shared('take', key, 0);
-    let waitMs: number;
+    // Redis just went away: the local share decides from now on.
+    if (reply === undefined) return this.reserve(key);
     // Paced by the gate, no limit known yet: ask again soon, as another process may learn it any moment.
-    if (reply !== undefined) waitMs = reply.limit > 0 ? reply.waitMs : Math.min(reply.waitMs, GateRecheckMs);
-    else waitMs = this.#local.take(this.pacedWith(key), this.rateOf(key), Date.now());
-    if (waitMs > 0) return { waitMs };
+    const waitMs = reply.limit > 0 ? reply.waitMs : Math.min(reply.waitMs, GateRecheckMs);
+    return waitMs > 0 ? { waitMs } : this.#grant(key);
+  }
+
+  #grant(key: string): Reservation {
     this.#inFlight.set(key, (this.#inFlight.get(key) ?? 0) + 1);
-    const turn: SharedTurn = { key, shared: reply !== undefined };
-    return { turn };
+    return { turn: { key } };
   }
 
   /** @inheritDoc */
@@ -108,7 +114,7 @@ export class RedisRateModel implements RateModel {
   /** @inheritDoc */
   async onRateLimited(turn: Turn, retryAfterMs: number | undefined): Promise<number> {
     // As the memory model: a 429 at a burst's edge says 0 yet spent a slot; one interval more gets past it.
-    const interval = 1000 / this.rateOf(turn.key);
+    const interval = 1000 / (this.#limits.get(kindOf(turn.key)) ?? this.#settings.ratePerSecond);
     const waitMs = Math.ceil(Math.max(MinRetryAfterMs, (retryAfterMs ?? 0) + interval, 2 * interval));
     this.#local.hold(this.pacedWith(turn.key), waitMs, Date.now());
     await this.#shared('hold', turn.key, waitMs);
@@ -123,7 +129,7 @@ export class RedisRateModel implements RateModel {
   /** @inheritDoc */
   rateOf(key: string): number {
     const rate = this.#limits.get(kindOf(key)) ?? this.#settings.ratePerSecond;
-    return this.#away ? rate / this.#processes : rate;
+    return this.#away || Date.now() < this.#graceUntil ? rate / this.#processes : rate;
   }
 
   /** Runs the script on `key`; `undefined` when Redis is away (and this process now keeps to its share). */
@@ -181,6 +187,7 @@ export class RedisRateModel implements RateModel {
     for (const lane of this.#local.keys()) {
       if (lane !== GateKey) await this.#run('hold', lane, 0);
     }
+    this.#graceUntil = Date.now() + this.#probeEveryMs + 2 * this.#timeoutMs;
     this.#away = false;
     this.#log.info('shared PluralKit rate limits reachable in Redis again');
   }
