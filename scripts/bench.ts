@@ -7,6 +7,7 @@ import { benchLimiter, LimiterDefaults } from './bench/limiter.js';
 import { benchRendering, RenderingDefaults } from './bench/rendering.js';
 import { describeMachine, machineInfo } from './bench/machine.js';
 import { formatTable, type BenchRow } from './bench/rows.js';
+import { benchSharedBudget, SharedBudgetDefaults } from './bench/shared-budget.js';
 
 /**
  * `npm run bench [-- --json FILE] [--only 1,3] [--quick]`: runs the benchmark sections against the
@@ -30,6 +31,7 @@ const Sections: Record<number, (quick: boolean) => Promise<BenchRow[]>> = {
         ? { ...LatencyDefaults, interactions: 50, warmSystems: 5, queueSeconds: 5, finalWaitMs: 15_000 }
         : LatencyDefaults,
     ),
+  6: (quick) => benchSharedBudget(quick ? { readsPerProcess: 12, processes: [1, 3] } : SharedBudgetDefaults),
 };
 
 function parseOnly(text: string | undefined): number[] {

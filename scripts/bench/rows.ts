@@ -22,6 +22,7 @@ export const SectionNames = {
   3: '3 upstream economy',
   4: '4 rendering',
   5: '5 footprint',
+  6: '6 shared budget',
 } as const;
 
 /** The `q`-quantile (0–1) of `values`, nearest-rank; `NaN` when empty. */

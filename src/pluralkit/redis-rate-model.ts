@@ -24,6 +24,8 @@ export interface RedisRateModelOptions {
 const LimitTtlMs = 3_600_000;
 /** The bucket that paces every bucket of a kind whose limit is not known yet (as in the memory model). */
 const GateKey = 'gate';
+/** How soon after Redis went away it is first tried again. */
+const FirstProbeMs = 50;
 /** Longest wait on the gate before asking Redis again. */
 const GateRecheckMs = 50;
 
@@ -164,7 +166,8 @@ export class RedisRateModel implements RateModel {
   #lost(error: unknown): void {
     if (this.#away) return;
     this.#away = true;
-    this.#nextProbeAt = Date.now() + this.#probeEveryMs;
+    // A dropped connection is often back within milliseconds: try soon once, then every `probeEveryMs`.
+    this.#nextProbeAt = Date.now() + FirstProbeMs;
     const err = error instanceof Error ? { name: error.name, message: error.message } : { message: String(error) };
     this.#log.warn(
       { err, processes: this.#processes },
