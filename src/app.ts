@@ -110,7 +110,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     const drained = graceMs === undefined ? { finished: 0, answered: 0 } : await inFlight.drain(graceMs);
     await client.destroy();
     if (options.pluralkit === undefined) await pluralkit.close();
-    redis?.destroy();
+    if (redis?.isOpen === true) redis.destroy();
     if (options.vault === undefined) await vault.close();
     return drained;
   };
