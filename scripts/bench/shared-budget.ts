@@ -31,6 +31,8 @@ export interface SharedRunResult {
   lost: number;
   /** Reads a second each process sent, as the stand-in counted them. */
   perProcessRates: number[];
+  /** Times a process lost Redis and kept to its local share (one warning each). */
+  fallbacks: number;
 }
 
 const rateOf = (requests: readonly RecordedPkRequest[]): number => {
@@ -70,6 +72,8 @@ async function runOnce(redis: PrivateRedis, processes: number, fault: Fault, rea
       rateLimited: pk.stats.rateLimited,
       lost: ids.length - results.reduce((sum, result) => sum + result.ok, 0),
       perProcessRates: agents.map((agent) => rateOf(reads.filter((request) => request.userAgentValue === agent))),
+      fallbacks: run.children.flatMap((child) => child.lines).filter((line) => line.includes('rate limits unreachable'))
+        .length,
     } satisfies SharedRunResult;
   } finally {
     await pk.close();
@@ -112,7 +116,7 @@ export async function benchSharedBudget(params: SharedBudgetParams = SharedBudge
     return {
       section: SectionNames[6],
       metric: `${r.processes} process${r.processes > 1 ? 'es' : ''}, ${r.reads} shared reads${r.fault === 'restart' ? ', Redis restarted empty halfway' : ''}`,
-      value: `${fmt(r.ms / 1000)} s = ${fmt(ratio)} × ideal; 429s ${r.rateLimited}, lost ${r.lost}`,
+      value: `${fmt(r.ms / 1000)} s = ${fmt(ratio)} × ideal; 429s ${r.rateLimited}, lost ${r.lost}; fallbacks ${r.fallbacks}`,
       goal: r.fault === 'none' ? '≤ 1.1 × ideal, 0 429s, 0 lost' : '0 429s, 0 lost',
       met: (r.fault !== 'none' || ratio <= 1.1) && r.rateLimited === 0 && r.lost === 0,
       raw,

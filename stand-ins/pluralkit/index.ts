@@ -74,7 +74,7 @@ export interface RecordedPkRequest {
   userAgent: boolean;
   /** The User-Agent sent, or null. */
   userAgentValue: string | null;
-  /** When the rate limiter counted it (epoch ms with a fraction), as the server's buckets see time. */
+  /** When the rate limiter counted it: the real clock (epoch ms with a fraction), whatever `rateLimitClock` says. */
   countedAt: number;
 }
 
@@ -153,7 +153,7 @@ export async function startPluralKitStandIn(options: PluralKitStandInOptions = {
       headers: req.headers,
       body,
     };
-    const countedAt = options.rateLimitClock?.() ?? performance.timeOrigin + performance.now();
+    const countedAt = performance.timeOrigin + performance.now();
     const answer = runPipeline(deps, incoming);
     stats.requests++;
     stats.byRoute.set(answer.routeName, (stats.byRoute.get(answer.routeName) ?? 0) + 1);
