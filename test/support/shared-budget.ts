@@ -4,6 +4,7 @@
  * received never overran the bucket it counts.
  */
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { generateLargeSystem, type PluralKitStandIn, type RecordedPkRequest } from '../../stand-ins/pluralkit/index.js';
 import { startTypeScriptEntry, type Child } from '../e2e/child-process.js';
 import type { PrivateRedis } from './private-redis.js';
@@ -16,6 +17,11 @@ export function publicMemberIds(pk: PluralKitStandIn, count: number): string[] {
   if (members.length < count) throw new Error(`only ${members.length} public members`);
   return members.slice(0, count).map((member) => member.id);
 }
+
+/** The child beside this module: its TypeScript source under tsx, or its build under `npm run bench`. */
+const childEntry = fileURLToPath(
+  new URL(`./shared-budget-child${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url),
+);
 
 /** What one child process reported. */
 export interface ChildResult {
@@ -44,7 +50,7 @@ export function startSharedRun(options: {
 }): SharedRun {
   const prefix = `run-${randomUUID().slice(0, 8)}:`;
   const children = Array.from({ length: options.processes }, (_unused, index) =>
-    startTypeScriptEntry('test/support/shared-budget-child.ts', {
+    startTypeScriptEntry(childEntry, {
       PK_URL: options.pkUrl,
       RATE_REDIS_URL: options.redis.url,
       RATE_PREFIX: prefix,
