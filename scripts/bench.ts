@@ -10,6 +10,7 @@ import { benchRendering, RenderingDefaults } from './bench/rendering.js';
 import { describeMachine, machineInfo } from './bench/machine.js';
 import { formatTable, type BenchRow } from './bench/rows.js';
 import { benchSharedCache, SharedCacheDefaults } from './bench/shared-cache.js';
+import { benchSharedBudget, SharedBudgetDefaults } from './bench/shared-budget.js';
 
 /**
  * `npm run bench [-- --json FILE] [--only 1,3] [--quick]`: runs the benchmark sections against the
@@ -36,6 +37,7 @@ const Sections: Record<number, (quick: boolean) => Promise<BenchRow[]>> = {
   7: (quick) => benchSharedCache(quick ? { ...SharedCacheDefaults, trials: 5 } : SharedCacheDefaults),
   8: (quick) => benchMemoryGuilds(quick ? { guilds: 1_000 } : MemoryGuildsDefaults),
   9: (quick) => benchHttpMode(quick ? { interactions: 50, systems: 5 } : HttpModeDefaults),
+  6: (quick) => benchSharedBudget(quick ? { readsPerProcess: 12, processes: [1, 3] } : SharedBudgetDefaults),
 };
 
 function parseOnly(text: string | undefined): number[] {

@@ -19,7 +19,7 @@ import { Listeners } from './http/listeners.js';
 import { ed25519PublicKey } from './http/signature.js';
 import { createLogger } from './log.js';
 import { BotMetrics } from './metrics.js';
-import { PluralKitClient, pluralKitClientOptionsFromConfig } from './pluralkit/index.js';
+import { pluralKitClientFromConfig } from './pluralkit/from-config.js';
 import { connectSharedRedis } from './redis/connection.js';
 import { sharePluralKitCache } from './redis/pluralkit-sharing.js';
 import { assertStoreServesProcesses, Keyring, TokenVault } from './vault/index.js';
@@ -46,7 +46,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       : sharePluralKitCache(redis, log, { answerTtlMs: config.pluralkit.cacheTtlMs });
   const pluralkit =
     options.pluralkit ??
-    new PluralKitClient(pluralKitClientOptionsFromConfig(config), {
+    pluralKitClientFromConfig(config, log, redis, {
       observer: metrics.pluralKitObserver(log),
       shared: sharing?.shared,
     });
@@ -120,6 +120,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     const drained = graceMs === undefined ? { finished: 0, answered: 0 } : await inFlight.drain(graceMs);
     await client.destroy();
     if (options.pluralkit === undefined) await pluralkit.close();
+    if (redis?.isOpen === true) redis.destroy();
     if (options.vault === undefined) await vault.close();
     await sharing?.close();
     // A client still reconnecting has nothing to flush: close() would wait for a connection that may never come.

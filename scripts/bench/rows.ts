@@ -25,6 +25,7 @@ export const SectionNames = {
   7: '7 shared cache',
   8: '8 memory at scale',
   9: '9 HTTP mode',
+  6: '6 shared budget',
 } as const;
 
 /** The `q`-quantile (0–1) of `values`, nearest-rank; `NaN` when empty. */

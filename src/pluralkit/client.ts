@@ -6,6 +6,7 @@ import { Invalidation } from './invalidation.js';
 import { MemoryRateModel } from './memory-rate-model.js';
 import type { PluralKitObserver } from './observer.js';
 import { DefaultPluralKitClientOptions, type PluralKitClientOptions } from './options.js';
+import type { RateModel } from './rate-model.js';
 import * as refs from './refs.js';
 import { RequestQueue, type LimiterState } from './request-queue.js';
 import { Requester, type PluralKitClientStats } from './requester.js';
@@ -15,9 +16,13 @@ import type { FrontSwitch, Group, Member, Message, Switch, System, SystemSetting
 
 export type { CallOptions, WriteOptions } from './calls.js';
 
-/** What a client is built with besides its options; each part has a stand-alone default. */
+/** What a {@link PluralKitClient} is built around, beyond its options; each part has a stand-alone default. */
 export interface PluralKitClientParts {
+  /** Where the rate budgets live; default: this process's own {@link MemoryRateModel}. */
+  rateModel?: RateModel | undefined;
+  /** Hears of every attempt, wait and cache lookup (the bot's metrics and request log). */
   observer?: PluralKitObserver | undefined;
+  /** Connects the cache to the deployment's other processes (see `shared.ts`). */
   shared?: SharedState | undefined;
 }
 
@@ -42,19 +47,13 @@ export class PluralKitClient {
   readonly #calls: Calls;
   readonly #invalidation: Invalidation;
 
-  /**
-   * `observer` hears of every attempt, wait and cache lookup (the bot's metrics and request log); `shared`
-   * connects the cache to the deployment's other processes (see `shared.ts`).
-   */
-  constructor(
-    options: Partial<PluralKitClientOptions> = {},
-    { observer = {}, shared = {} }: PluralKitClientParts = {},
-  ) {
+  constructor(options: Partial<PluralKitClientOptions> = {}, parts: PluralKitClientParts = {}) {
+    const { observer = {}, shared = {} } = parts;
     this.#options = { ...DefaultPluralKitClientOptions, ...options };
     this.#options.baseUrl = this.#options.baseUrl.replace(/\/+$/, '');
     if (!(this.#options.ratePerSecond > 0)) throw new PluralKitInputError('ratePerSecond', 'a positive number');
     this.#cache = new ResponseCache(this.#options.cacheTtlMs, this.#stats, observer);
-    this.#queue = new RequestQueue(new MemoryRateModel(this.#options));
+    this.#queue = new RequestQueue(parts.rateModel ?? new MemoryRateModel(this.#options));
     const requester = new Requester(this.#options, this.#queue, this.#directory, this.#stats, observer);
     this.#invalidation = new Invalidation(this.#cache, this.#directory, shared.invalidation);
     this.#calls = new Calls(this.#cache, this.#directory, requester, this.#invalidation, shared.reads);

@@ -2,7 +2,9 @@
  * The PluralKit API client. Everything other parts of the bot use comes from here.
  * Internals (transport, budgets, cache, directory) are deliberately not exported.
  */
-export { PluralKitClient, type CallOptions, type WriteOptions } from './client.js';
+export { PluralKitClient, type CallOptions, type WriteOptions, type PluralKitClientParts } from './client.js';
+export { RedisRateModel, type RedisRateModelOptions } from './redis-rate-model.js';
+export type { RateModel } from './rate-model.js';
 export {
   DefaultPluralKitClientOptions,
   pluralKitClientOptionsFromConfig,

@@ -74,6 +74,8 @@ export interface RecordedPkRequest {
   userAgent: boolean;
   /** The User-Agent sent, or null. */
   userAgentValue: string | null;
+  /** When the rate limiter counted it: the real clock (epoch ms with a fraction), whatever `rateLimitClock` says. */
+  countedAt: number;
 }
 
 /** Counters over everything the stand-in answered. */
@@ -151,6 +153,7 @@ export async function startPluralKitStandIn(options: PluralKitStandInOptions = {
       headers: req.headers,
       body,
     };
+    const countedAt = performance.timeOrigin + performance.now();
     const answer = runPipeline(deps, incoming);
     stats.requests++;
     stats.byRoute.set(answer.routeName, (stats.byRoute.get(answer.routeName) ?? 0) + 1);
@@ -164,6 +167,7 @@ export async function startPluralKitStandIn(options: PluralKitStandInOptions = {
       status: answer.status,
       userAgent: userAgent !== undefined,
       userAgentValue: userAgent ?? null,
+      countedAt,
     });
     res.writeHead(answer.status, answer.headers);
     res.end(answer.body ?? undefined);
