@@ -125,7 +125,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     await sharing?.close();
     // A client still reconnecting has nothing to flush: close() would wait for a connection that may never come.
     if (redis?.isReady === true) await redis.close();
-    else redis?.destroy();
+    else if (redis?.isOpen === true) redis.destroy();
     await listeners.close();
     return drained;
   };
