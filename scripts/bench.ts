@@ -8,7 +8,7 @@ import { benchLimiter, LimiterDefaults } from './bench/limiter.js';
 import { benchMemoryGuilds, MemoryGuildsDefaults } from './bench/memory-guilds.js';
 import { benchRendering, RenderingDefaults } from './bench/rendering.js';
 import { describeMachine, machineInfo } from './bench/machine.js';
-import { formatTable, type BenchRow } from './bench/rows.js';
+import { formatTable, SectionNames, type BenchRow } from './bench/rows.js';
 import { benchSharedCache, SharedCacheDefaults } from './bench/shared-cache.js';
 import { benchSharedBudget, SharedBudgetDefaults } from './bench/shared-budget.js';
 
@@ -60,7 +60,20 @@ async function main(): Promise<void> {
   for (const n of sections) {
     const t0 = performance.now();
     process.stderr.write(`section ${n}…\n`);
-    rows.push(...(await Sections[n]!(quick)));
+    try {
+      rows.push(...(await Sections[n]!(quick)));
+    } catch (error) {
+      // One broken section must not cost the others' figures: report it in the table and go on.
+      process.exitCode = 1;
+      const message = error instanceof Error ? error.message : String(error);
+      rows.push({
+        section: SectionNames[n as keyof typeof SectionNames],
+        metric: 'section failed',
+        value: message,
+        goal: '',
+        met: null,
+      });
+    }
     process.stderr.write(`section ${n} done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   }
   const machine = machineInfo();

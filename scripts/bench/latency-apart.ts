@@ -8,6 +8,7 @@ import { commands } from '../../commands/index.js';
 import { registerCommands } from '../../src/discord/register.js';
 import { startDiscordStandIn, type InteractionResponse } from '../../stand-ins/discord/index.js';
 import { startPluralKitStandIn } from '../../stand-ins/pluralkit/index.js';
+import { startPrivateRedis } from '../../test/support/private-redis.js';
 import { startBotProcess, type BotProcess } from './bot-process.js';
 import { fmt, SectionNames, summary, type BenchRow } from './rows.js';
 import { benchUsers, seedSystems } from './world.js';
@@ -33,6 +34,8 @@ export async function measureApart(processes: number, interactions: number, syst
     shards: processes,
   });
   const pk = await startPluralKitStandIn({ rateLimit: { mode: 'off' } });
+  // Shards share the token store and the PluralKit budget as in production; one process gets the same setup.
+  const redis = await startPrivateRedis();
   const bots: BotProcess[] = [];
   try {
     await registerCommands(commands, {
@@ -46,7 +49,8 @@ export async function measureApart(processes: number, interactions: number, syst
       PLURALKIT_API_URL: pk.url,
       PLURALKIT_CACHE_TTL_MS: '600000',
       TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      STORE_URL: 'memory:',
+      STORE_URL: redis.url,
+      REDIS_URL: redis.url,
       LOG_LEVEL: 'fatal',
       PROCESSES: String(processes),
     };
@@ -80,7 +84,7 @@ export async function measureApart(processes: number, interactions: number, syst
     };
   } finally {
     await Promise.all(bots.map((bot) => bot.stop()));
-    await Promise.all([discord.close(), pk.close()]);
+    await Promise.all([discord.close(), pk.close(), redis.stop()]);
   }
 }
 

@@ -1,11 +1,8 @@
 /** Real bot processes (`src/main.ts` in children) sharing one Discord stand-in, one PluralKit stand-in and one Redis. */
-import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { registerCommands } from '../../src/discord/register.js';
+import { childBotEnv } from './child-bot-env.js';
 import { startDiscordStandIn, type DiscordStandIn, type InteractionHandle } from '../../stand-ins/discord/index.js';
 import { startPluralKitStandIn, type PluralKitStandIn } from '../../stand-ins/pluralkit/index.js';
-import { rememberSecret } from '../../stand-ins/secret-ledger.js';
 import { startPrivateRedis, type PrivateRedis } from '../support/private-redis.js';
 import { startTypeScriptEntry, type Child } from './child-process.js';
 
@@ -28,18 +25,9 @@ export async function startDeployment(storeUrl: (redis: PrivateRedis) => string)
     startPluralKitStandIn({ rateLimit: { mode: 'off' } }),
     startPrivateRedis(),
   ]);
-  await registerCommands(commands, {
-    token: discord.botToken,
-    applicationId: discord.applicationId,
-    apiUrl: discord.apiBase,
-  });
-  const key = randomBytes(32).toString('base64');
-  rememberSecret(key);
+  const base = await childBotEnv(discord, pk);
   const env = {
-    DISCORD_TOKEN: discord.botToken,
-    DISCORD_API_URL: discord.apiBase,
-    PLURALKIT_API_URL: pk.url,
-    TOKEN_ENCRYPTION_KEY: key,
+    ...base,
     STORE_URL: storeUrl(redis),
     REDIS_URL: redis.url,
     PROCESSES: '2',
@@ -64,7 +52,7 @@ export async function startDeployment(storeUrl: (redis: PrivateRedis) => string)
       try {
         expect(discord.rejectedBodies, 'bodies Discord would reject').toEqual([]);
         expect(discord.unknownRoutes, 'routes Discord does not have').toEqual([]);
-        const secrets = [pk.sample.own.token, discord.botToken, key];
+        const secrets = [pk.sample.own.token, discord.botToken, base.TOKEN_ENCRYPTION_KEY];
         const haystacks = [
           ...children.flatMap((child) => child.lines),
           ...discord.requests.map((request) => `${request.path} ${JSON.stringify(request.body ?? null)}`),

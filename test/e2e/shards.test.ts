@@ -4,14 +4,11 @@
  * answered in every guild, whichever shard it lives on, and in DMs; SIGTERM drains every shard and exits 0;
  * a bad `--shards` is refused with what it takes.
  */
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { registerCommands } from '../../src/discord/register.js';
+import { childBotEnv } from './child-bot-env.js';
 import { startDiscordStandIn, type DiscordStandIn } from '../../stand-ins/discord/index.js';
 import { shardOf } from '../../stand-ins/discord/shards.js';
 import { startPluralKitStandIn, type PluralKitStandIn } from '../../stand-ins/pluralkit/index.js';
-import { rememberSecret } from '../../stand-ins/secret-ledger.js';
 import { startPrivateRedis, type PrivateRedis } from '../support/private-redis.js';
 import { startTypeScriptEntry, type Child } from './child-process.js';
 
@@ -33,20 +30,11 @@ describe('npm start -- --shards (real ShardingManager, one process per shard)', 
     discord = await startDiscordStandIn({ heartbeatIntervalMs: 500, guilds: 4, shards: 2, maxConcurrency: 16 });
     pk = await startPluralKitStandIn({ rateLimit: { mode: 'off' } });
     redis = await startPrivateRedis();
-    await registerCommands(commands, {
-      token: discord.botToken,
-      applicationId: discord.applicationId,
-      apiUrl: discord.apiBase,
-    });
-    const key = randomBytes(32).toString('base64');
-    rememberSecret(key);
+    const base = await childBotEnv(discord, pk);
     child = startTypeScriptEntry(
       'src/main.ts',
       {
-        DISCORD_TOKEN: discord.botToken,
-        DISCORD_API_URL: discord.apiBase,
-        PLURALKIT_API_URL: pk.url,
-        TOKEN_ENCRYPTION_KEY: key,
+        ...base,
         // A store every shard process shares, so a token linked on shard 0 is readable by the others.
         STORE_URL: redis.url,
         LOG_LEVEL: 'info',

@@ -4,14 +4,11 @@
  * finished (or told the bot restarted), a command sent during the shutdown is told to try again, nothing is
  * written twice, and the process exits 0 within the bound.
  */
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { registerCommands } from '../../src/discord/register.js';
+import { childBotEnv } from './child-bot-env.js';
 import { UserErrorMessages } from '../../src/errors.js';
 import { startDiscordStandIn, type DiscordStandIn } from '../../stand-ins/discord/index.js';
 import { startPluralKitStandIn, type PluralKitStandIn } from '../../stand-ins/pluralkit/index.js';
-import { rememberSecret } from '../../stand-ins/secret-ledger.js';
 import { startTypeScriptEntry, type Child } from './child-process.js';
 
 describe('SIGTERM while interactions are in flight (real entry point)', () => {
@@ -40,18 +37,10 @@ describe('SIGTERM while interactions are in flight (real entry point)', () => {
   async function startBot(graceMs: number): Promise<Child> {
     discord = await startDiscordStandIn({ heartbeatIntervalMs: 500 });
     pk = await startPluralKitStandIn({ rateLimit: { mode: 'off' } });
-    await registerCommands(commands, {
-      token: discord.botToken,
-      applicationId: discord.applicationId,
-      apiUrl: discord.apiBase,
-    });
-    key = randomBytes(32).toString('base64');
-    rememberSecret(key);
+    const base = await childBotEnv(discord, pk);
+    key = base.TOKEN_ENCRYPTION_KEY;
     const started = startTypeScriptEntry('src/main.ts', {
-      DISCORD_TOKEN: discord.botToken,
-      DISCORD_API_URL: discord.apiBase,
-      PLURALKIT_API_URL: pk.url,
-      TOKEN_ENCRYPTION_KEY: key,
+      ...base,
       STORE_URL: 'memory:',
       SHUTDOWN_GRACE_MS: String(graceMs),
       LOG_LEVEL: 'debug',

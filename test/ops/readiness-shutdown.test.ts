@@ -3,13 +3,10 @@
  * moment the shutdown begins, while the interaction in flight is still being finished (the drain), so a load
  * balancer stops sending work before the process stops taking it; `/healthz` stays 200 until the exit.
  */
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { registerCommands } from '../../src/discord/register.js';
+import { childBotEnv } from '../e2e/child-bot-env.js';
 import { startDiscordStandIn, type DiscordStandIn } from '../../stand-ins/discord/index.js';
 import { startPluralKitStandIn, type PluralKitStandIn } from '../../stand-ins/pluralkit/index.js';
-import { rememberSecret } from '../../stand-ins/secret-ledger.js';
 import { startTypeScriptEntry, type Child } from '../e2e/child-process.js';
 import { get } from './scrape.js';
 
@@ -26,18 +23,9 @@ describe('/readyz during a SIGTERM drain (real entry point)', () => {
   it('turns 503 before the drain finishes the interaction in flight, then the process exits 0', async () => {
     discord = await startDiscordStandIn({ heartbeatIntervalMs: 500 });
     pk = await startPluralKitStandIn({ rateLimit: { mode: 'off' } });
-    await registerCommands(commands, {
-      token: discord.botToken,
-      applicationId: discord.applicationId,
-      apiUrl: discord.apiBase,
-    });
-    const key = randomBytes(32).toString('base64');
-    rememberSecret(key);
+    const base = await childBotEnv(discord, pk);
     child = startTypeScriptEntry('src/main.ts', {
-      DISCORD_TOKEN: discord.botToken,
-      DISCORD_API_URL: discord.apiBase,
-      PLURALKIT_API_URL: pk.url,
-      TOKEN_ENCRYPTION_KEY: key,
+      ...base,
       STORE_URL: 'memory:',
       SHUTDOWN_GRACE_MS: '10000',
       HEALTH_PORT: '0',
