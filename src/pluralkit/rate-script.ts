@@ -5,8 +5,11 @@ import type { SharedRedis } from '../redis/connection.js';
  * PluralKit's GCRA (docs/pluralkit-rate-limits.md) as one Lua script on Redis's own clock (`TIME`), so every
  * process counts one bucket the way the server does, and a check-and-take is atomic. Times are epoch ms.
  *
- * KEYS: the bucket, the limit PluralKit advertised for its kind, and the gate that paces every bucket of a
- * kind whose limit is not known yet. ARGV: the operation (`take`, `hold` or `follow`), the starting rate,
+ * KEYS: the bucket, the limit PluralKit advertised for its kind, the gate that paces every bucket of a
+ * kind whose limit is not known yet, and the epoch: when this Redis first counted anything. A bucket Redis does
+ * not hold is whole, unless Redis itself is newer than a bucket's refill (restarted empty, or the deployment's
+ * first second): meanwhile processes kept to their local share and spent PluralKit's real bucket, so a bucket
+ * of a new Redis starts spent at the epoch and refills at the rate, never granting a fresh burst. ARGV: the operation (`take`, `hold` or `follow`), the starting rate,
  * the operation's number (hold: pause in ms; follow: how many sends the bucket still allows), the limit
  * this process knows (0: none; `follow` always stores it, the others only when Redis lost it), and the
  * limit key's TTL in ms. Replies `{ wait ms, limit }` (limit 0 while unknown). Every key it writes expires
@@ -22,6 +25,11 @@ if known > 0 and (op == 'follow' or not limit) then
   limit = known
   redis.call('SET', KEYS[2], ARGV[4], 'PX', ARGV[5])
 end
+local epoch = tonumber(redis.call('GET', KEYS[4]))
+if not epoch then
+  epoch = now
+  redis.call('SET', KEYS[4], string.format('%.3f', now))
+end
 local key = KEYS[1]
 if not limit then
   limit = tonumber(ARGV[2])
@@ -29,7 +37,7 @@ if not limit then
 end
 local interval = 1000 / limit
 local burst = math.max(1, limit - 1)
-local tat = math.max(tonumber(redis.call('GET', key)) or now, now)
+local tat = math.max(tonumber(redis.call('GET', key)) or (epoch + burst * interval), now)
 local wait = 0
 if op == 'take' then
   wait = tat - (burst - 1) * interval - now
@@ -83,7 +91,7 @@ export function bounded<T>(promise: Promise<T>, ms: number): Promise<T> {
 export async function runGcra(
   redis: SharedRedis,
   timeoutMs: number,
-  keys: [bucket: string, limit: string, gate: string],
+  keys: [bucket: string, limit: string, gate: string, epoch: string],
   args: [op: GcraOperation, startRate: number, value: number, known: number, limitTtlMs: number],
 ): Promise<GcraReply> {
   if (!redis.isReady) throw new Error('Redis is not connected');

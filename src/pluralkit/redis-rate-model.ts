@@ -150,7 +150,12 @@ export class RedisRateModel implements RateModel {
 
   async #run(op: GcraOperation, key: string, value: number, limit?: number): Promise<GcraReply> {
     const kind = kindOf(key);
-    const keys: [string, string, string] = [this.#prefix + key, `${this.#prefix}limit:${kind}`, this.#prefix + GateKey];
+    const keys: [string, string, string, string] = [
+      this.#prefix + key,
+      `${this.#prefix}limit:${kind}`,
+      this.#prefix + GateKey,
+      `${this.#prefix}epoch`,
+    ];
     const known = limit ?? this.#limits.get(kind) ?? 0;
     const reply = await runGcra(this.#redis, this.#timeoutMs, keys, [
       op,

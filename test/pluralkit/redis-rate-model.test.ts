@@ -20,10 +20,15 @@ afterAll(async () => {
 
 const freshPrefix = (): string => `test-${Math.random().toString(36).slice(2)}:`;
 
-async function model(prefix = freshPrefix(), log = captureLog().log): Promise<RedisRateModel> {
+/**
+ * A model on `prefix`. `settled`: the Redis has been counting for a while (its epoch is long past), as in a
+ * running deployment; otherwise it is new, and its buckets start spent.
+ */
+async function model(prefix = freshPrefix(), log = captureLog().log, settled = true): Promise<RedisRateModel> {
   const client = connectSharedRedis(redis.url, log, { maxReconnectDelayMs: 100 });
   clients.push(client);
   while (!client.isReady) await sleep(5);
+  if (settled) await client.set(`${prefix}epoch`, '0', { NX: true });
   return new RedisRateModel({
     redis: client,
     settings: { ratePerSecond: 2, followRateHeaders: true },
@@ -63,6 +68,20 @@ describe('RedisRateModel', () => {
     expect(first.waitMs).toBeLessThanOrEqual(100);
     expect(m.rateOf('own:b:read')).toBe(10);
     expect(m.pacedWith('own:b:read')).toBe('own:b:read');
+  });
+
+  it('grants no burst from a Redis that is new (restarted empty): its buckets start spent and refill at the rate', async () => {
+    const prefix = freshPrefix();
+    const settled = await model(prefix);
+    await learnOwnLimit(settled, 'own:a:read');
+    await clients.at(-1)!.del(`${prefix}epoch`);
+    const fresh = await model(prefix, captureLog().log, false);
+    const first = await burst(fresh, 'own:b:read');
+    // PluralKit's real bucket may have been spent meanwhile by processes keeping to their local share.
+    expect(first.granted.length).toBeLessThanOrEqual(1);
+    expect(first.waitMs).toBeGreaterThan(0);
+    await sleep(1_000);
+    expect((await burst(fresh, 'own:b:read')).granted.length).toBeGreaterThanOrEqual(8);
   });
 
   it('shares what one process learned: the limit, a low Remaining and a 429 hold every other process', async () => {
