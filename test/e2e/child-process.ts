@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+// The checkout's root, also when this module runs from its build under dist/ (the bench): children always run the
+// TypeScript sources under tsx.
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/dist\/$/, '/');
 
 /** A running child process with its output collected line by line. */
 export interface Child {
