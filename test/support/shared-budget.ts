@@ -70,6 +70,8 @@ export function startSharedRun(options: {
     children.map(async (child) => JSON.parse((await child.waitForLine(/^RESULT /)).slice(7)) as ChildResult),
   );
   const started = Promise.all(children.map((child) => child.waitForLine(/^READY$/))).then(async () => {
+    // A deployment's Redis that has been counting for a while (its epoch long past): buckets start whole.
+    await options.redis.command(`SET ${prefix}epoch 0 NX`);
     await options.redis.command(`SET ${prefix}start 1`);
   });
   return {
