@@ -35,8 +35,8 @@ export interface HttpReplicas {
   stop(): Promise<void>;
 }
 
-// Compiled (`npm run bench`), the entry point is the build's main.js beside this module's own build.
-const mainEntry = `src/main${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`;
+// Children run the TypeScript sources under tsx, from the bench's build too (see child-process.ts).
+const mainEntry = 'src/main.ts';
 
 const portIn = (line: string): number => (JSON.parse(line) as { port: number }).port;
 
