@@ -1,4 +1,9 @@
-import type { ApplicationCommandDataResolvable, ChatInputCommandInteraction, Interaction } from 'discord.js';
+import type {
+  ApplicationCommandDataResolvable,
+  ChatInputCommandInteraction,
+  ClientOptions,
+  Interaction,
+} from 'discord.js';
 import { ApplicationCommandOptionType } from 'discord.js';
 import { afterAll, beforeAll } from 'vitest';
 import { startDiscordStandIn, type DiscordStandIn } from './index.js';
@@ -42,16 +47,25 @@ export interface StandInClient {
   readonly bot: TestClient;
 }
 
+/** Options of {@link useStandInClient}. */
+export interface StandInClientOptions {
+  /** Commands registered before the tests: `true` for the {@link sampleCommands}. @defaultValue none */
+  register?: boolean | ApplicationCommandDataResolvable[];
+  /** Extra discord.js options of the client (e.g. `rest.retries`). */
+  client?: Partial<ClientOptions>;
+}
+
 /**
- * Starts a Discord stand-in and logs a real discord.js client into it for the tests of one file; with
- * `register`, the {@link sampleCommands} are registered first. Read the fields inside tests, not at import.
+ * Starts a Discord stand-in and logs a real discord.js client into it for the tests of one file, registering
+ * the commands asked for. Read the fields inside tests, not at import.
  */
-export function useStandInClient({ register = false }: { register?: boolean } = {}): StandInClient {
+export function useStandInClient(options: StandInClientOptions = {}): StandInClient {
   const world = {} as { standIn: DiscordStandIn; bot: TestClient };
+  const commands = options.register === true ? sampleCommands : options.register || [];
   beforeAll(async () => {
     world.standIn = await startDiscordStandIn({ heartbeatIntervalMs: 200 });
-    world.bot = await connectTestClient(world.standIn);
-    if (register) await world.bot.client.application.commands.set(sampleCommands);
+    world.bot = await connectTestClient(world.standIn, options.client);
+    if (commands.length > 0) await world.bot.client.application.commands.set(commands);
   });
   afterAll(async () => {
     await world.bot.destroy();

@@ -5,17 +5,11 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
 } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDiscordStandIn, type DiscordStandIn } from './index.js';
-import { connectTestClient, type TestClient } from './test-client.js';
+import { describe, expect, it } from 'vitest';
+import { useStandInClient } from './client-fixture.js';
 
-let standIn: DiscordStandIn;
-let bot: TestClient;
-
-beforeAll(async () => {
-  standIn = await startDiscordStandIn({ heartbeatIntervalMs: 200 });
-  bot = await connectTestClient(standIn);
-  await bot.client.application.commands.set([
+const world = useStandInClient({
+  register: [
     {
       name: 'front',
       description: 'Show who is fronting',
@@ -24,41 +18,38 @@ beforeAll(async () => {
         { type: ApplicationCommandOptionType.Integer, name: 'days', description: 'Days', autocomplete: true },
       ],
     },
-  ]);
-});
-
-afterAll(async () => {
-  await bot.destroy();
-  await standIn.close();
+  ],
 });
 
 function chat(handler: (i: ChatInputCommandInteraction) => Promise<unknown>): (i: Interaction) => Promise<unknown> {
   return async (i) => (i.isChatInputCommand() ? handler(i) : undefined);
 }
 
-const errorWithCode = (code: number) => () => bot.errors.find((e) => e instanceof DiscordAPIError && e.code === code);
+const errorWithCode = (code: number) => () =>
+  world.bot.errors.find((e) => e instanceof DiscordAPIError && e.code === code);
 
-const lastRejection = (): string[] => standIn.rejectedBodies.at(-1)?.issues.map((i) => `${i.path}: ${i.message}`) ?? [];
+const lastRejection = (): string[] =>
+  world.standIn.rejectedBodies.at(-1)?.issues.map((i) => `${i.path}: ${i.message}`) ?? [];
 
 describe('checks that need the interaction in view', () => {
   it('refuses autocomplete choices longer than 100 or of another type than the focused option', async () => {
-    bot.onInteraction(async (i) => {
+    world.bot.onInteraction(async (i) => {
       if (!i.isAutocomplete()) return;
       await (i.options.getFocused(true).name === 'system'
         ? i.respond([{ name: 'long', value: 'x'.repeat(101) }])
         : i.respond([{ name: 'text', value: 'seven' }]));
     });
-    const before = standIn.rejectedBodies.length;
-    await standIn.dispatchInteraction(standIn.autocomplete('front', { system: 'ab' }, 'system')).sent;
-    await standIn.waitFor(() => (standIn.rejectedBodies.length > before ? true : undefined));
+    const before = world.standIn.rejectedBodies.length;
+    await world.standIn.dispatchInteraction(world.standIn.autocomplete('front', { system: 'ab' }, 'system')).sent;
+    await world.standIn.waitFor(() => (world.standIn.rejectedBodies.length > before ? true : undefined));
     expect(lastRejection()).toEqual(['data.choices.0.value: Must be 100 or fewer in length.']);
-    await standIn.dispatchInteraction(standIn.autocomplete('front', { days: 7 }, 'days')).sent;
-    await standIn.waitFor(() => (standIn.rejectedBodies.length > before + 1 ? true : undefined));
+    await world.standIn.dispatchInteraction(world.standIn.autocomplete('front', { days: 7 }, 'days')).sent;
+    await world.standIn.waitFor(() => (world.standIn.rejectedBodies.length > before + 1 ? true : undefined));
     expect(lastRejection()).toEqual(['data.choices.0.value: Value "seven" is not int.']);
   });
 
   it('refuses a deferral with any flag but EPHEMERAL', async () => {
-    bot.onInteraction(
+    world.bot.onInteraction(
       chat((i) =>
         i.client.rest.post(Routes.interactionCallback(i.id, i.token), {
           body: { type: 5, data: { flags: 4096 } },
@@ -66,26 +57,26 @@ describe('checks that need the interaction in view', () => {
         }),
       ),
     );
-    const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
-    await standIn.waitFor(() =>
-      standIn.rejectedBodies.some((r) => r.request.path.includes(handle.id)) ? true : undefined,
+    const handle = world.standIn.dispatchInteraction(world.standIn.chatInput('front'));
+    await world.standIn.waitFor(() =>
+      world.standIn.rejectedBodies.some((r) => r.request.path.includes(handle.id)) ? true : undefined,
     );
     expect(lastRejection()).toEqual(['data.flags: A deferred response may only set the EPHEMERAL flag.']);
     expect(handle.record.responses).toEqual([]);
   });
 
   it('validates an edit as the merged message: emptying it is 50006', async () => {
-    bot.onInteraction(
+    world.bot.onInteraction(
       chat(async (i) => {
         await i.reply('something');
         await i.editReply({ content: '' });
       }),
     );
-    const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
-    await standIn.waitFor(() =>
-      standIn.rejectedBodies.some((r) => r.request.path.includes(handle.token)) ? true : undefined,
+    const handle = world.standIn.dispatchInteraction(world.standIn.chatInput('front'));
+    await world.standIn.waitFor(() =>
+      world.standIn.rejectedBodies.some((r) => r.request.path.includes(handle.token)) ? true : undefined,
     );
-    expect(standIn.rejectedBodies.at(-1)?.request.response).toEqual({
+    expect(world.standIn.rejectedBodies.at(-1)?.request.response).toEqual({
       code: 50006,
       message: 'Cannot send an empty message',
     });
@@ -99,18 +90,18 @@ describe('the interaction token', () => {
     const later = new Promise<void>((resolve) => {
       release = resolve;
     });
-    bot.onInteraction(
+    world.bot.onInteraction(
       chat(async (i) => {
         await i.reply('now');
         await later;
         await i.followUp('fifteen minutes later');
       }),
     );
-    const handle = standIn.dispatchInteraction(standIn.chatInput('front'));
+    const handle = world.standIn.dispatchInteraction(world.standIn.chatInput('front'));
     await handle.reply();
-    standIn.advanceClock(15 * 60_000 + 1);
+    world.standIn.advanceClock(15 * 60_000 + 1);
     release();
-    expect(await standIn.waitFor(errorWithCode(50027))).toMatchObject({
+    expect(await world.standIn.waitFor(errorWithCode(50027))).toMatchObject({
       status: 401,
       message: 'Invalid Webhook Token',
     });
@@ -118,17 +109,18 @@ describe('the interaction token', () => {
   });
 
   it('allows a user-installed app outside a server 5 follow-ups, then 40094; in the guild there is no such cap', async () => {
-    bot.onInteraction(
+    world.bot.onInteraction(
       chat(async (i) => {
         await i.reply('first');
-        for (let n = 1; n <= 6; n += 1) await i.followUp(`follow-up ${n}`).catch((e: unknown) => bot.errors.push(e));
+        for (let n = 1; n <= 6; n += 1)
+          await i.followUp(`follow-up ${n}`).catch((e: unknown) => world.bot.errors.push(e));
       }),
     );
-    const dm = standIn.dispatchInteraction(standIn.chatInput('front', {}, { where: 'user-dm' }));
-    expect(await standIn.waitFor(errorWithCode(40094))).toMatchObject({ status: 400 });
+    const dm = world.standIn.dispatchInteraction(world.standIn.chatInput('front', {}, { where: 'user-dm' }));
+    expect(await world.standIn.waitFor(errorWithCode(40094))).toMatchObject({ status: 400 });
     expect(dm.followUps).toHaveLength(5);
-    const guild = standIn.dispatchInteraction(standIn.chatInput('front'));
+    const guild = world.standIn.dispatchInteraction(world.standIn.chatInput('front'));
     await guild.waitFor((r) => r.followUps.length === 6);
-    expect(bot.errors.filter((e) => e instanceof DiscordAPIError && e.code === 40094)).toHaveLength(1);
+    expect(world.bot.errors.filter((e) => e instanceof DiscordAPIError && e.code === 40094)).toHaveLength(1);
   });
 });
