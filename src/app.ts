@@ -17,11 +17,13 @@ import { serveHealth } from './http/health.js';
 import { interactionsEndpoint } from './http/interactions-endpoint.js';
 import { Listeners } from './http/listeners.js';
 import { ed25519PublicKey } from './http/signature.js';
+import { FrontChanges } from './live/front-changes.js';
 import { createLogger } from './log.js';
 import { BotMetrics } from './metrics.js';
 import { pluralKitClientFromConfig } from './pluralkit/from-config.js';
 import { connectSharedRedis } from './redis/connection.js';
 import { sharePluralKitCache } from './redis/pluralkit-sharing.js';
+import { SettingsStore } from './settings/store.js';
 import { assertStoreServesProcesses, Keyring, TokenVault } from './vault/index.js';
 
 export type { Bot, BotOptions, StopOptions } from './bot.js';
@@ -54,6 +56,9 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     options.vault ??
     (await TokenVault.open({ keyring: Keyring.fromConfig(config.tokenKeys), storeUrl: config.storeUrl, log }));
   vault.observeFailures((operation) => metrics.storeError(operation));
+  const settings =
+    options.settings ??
+    (options.vault === undefined ? await SettingsStore.open(config.storeUrl, log) : await SettingsStore.memory(log));
   const client = createDiscordClient({ apiUrl: config.discordApiUrl, overrides: options.clientOptions });
   const webhooks = servesWebhooks ? new WebhookInteractions(client) : undefined;
 
@@ -62,6 +67,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     pluralkit,
     accounts: new Accounts(vault, pluralkit, log),
     sessions: localSessions ?? redisSessions(redis!, { log }),
+    settings,
     log,
     bot: {
       applicationId: () => client.application?.id ?? webhooks?.applicationId ?? config.discordApplicationId,
@@ -77,6 +83,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     limiterQueued: () => pluralkit.rateLimitState.queued,
     sessionsLive: localSessions && (() => localSessions.size),
   });
+  const frontChanges = new FrontChanges(log);
   const inFlight = new InFlight();
   const router = createRouter(commands, ctx, {
     deferAfterMs: options.deferAfterMs,
@@ -122,6 +129,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     if (options.pluralkit === undefined) await pluralkit.close();
     if (redis?.isOpen === true) redis.destroy();
     if (options.vault === undefined) await vault.close();
+    if (options.settings === undefined) await settings.close();
     await sharing?.close();
     // A client still reconnecting has nothing to flush: close() would wait for a connection that may never come.
     if (redis?.isReady === true) await redis.close();
@@ -134,6 +142,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     ctx,
     vault,
     metrics,
+    frontChanges,
     get healthPort() {
       return listeners.boundPort('health');
     },

@@ -2,9 +2,11 @@ import type { Client, ClientOptions } from 'discord.js';
 import type { Config } from './config.js';
 import type { Command, CommandContext } from './discord/command.js';
 import type { DrainResult } from './discord/in-flight.js';
+import type { FrontChanges } from './live/front-changes.js';
 import type { Logger } from './log.js';
 import type { BotMetrics } from './metrics.js';
 import type { PluralKitClient } from './pluralkit/index.js';
+import type { SettingsStore } from './settings/store.js';
 import type { Role } from './start-options.js';
 import type { TokenVault } from './vault/index.js';
 
@@ -15,6 +17,10 @@ export interface BotOptions {
   /** A ready vault (tests share one); otherwise opened from `config.storeUrl` and the configured keys. */
   vault?: TokenVault | undefined;
   pluralkit?: PluralKitClient | undefined;
+  /**
+   * A ready settings store; otherwise opened in `config.storeUrl` (in memory when a test passes its own `vault`).
+   */
+  settings?: SettingsStore | undefined;
   commands?: readonly Command[] | undefined;
   /** Extra discord.js options (tests: identify throttler, REST retries). */
   clientOptions?: Partial<ClientOptions> | undefined;
@@ -32,6 +38,8 @@ export interface Bot {
   readonly vault: TokenVault;
   /** This bot's metrics (its own registry). */
   readonly metrics: BotMetrics;
+  /** Where settled front changes are published, and the features that follow the front listen. */
+  readonly frontChanges: FrontChanges;
   /** The port `/healthz`, `/readyz` and `/metrics` are served on once started; undefined without `HEALTH_PORT`. */
   readonly healthPort: number | undefined;
   /** The port `POST /interactions` is served on once started, when this process serves interaction webhooks. */

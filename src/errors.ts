@@ -28,6 +28,8 @@ export const UserErrorMessages = {
     "PluralKit refused that: only the system's owner can do it, with a token or key that allows it. If it's your system, check that `/link` holds your current token.",
   StoreUnavailable: () =>
     "I can't reach my token storage right now. Nothing was changed; please try again in a minute.",
+  SettingsUnavailable: () =>
+    "I can't reach the storage my settings live in right now, so nothing was changed. Please try again in a minute.",
   OptionConflict: (ctx: { first: string; second: string }) =>
     `Use either \`${ctx.first}\` or \`${ctx.second}\`, not both.`,
   InvalidReference: (ctx: { kind: string; detail: string }) => `That ${ctx.kind} id isn't valid: ${ctx.detail}`,

@@ -1,4 +1,5 @@
 /** A router over small test commands and the real services, for test/discord/router.test.ts. */
+import { SettingsStore } from '../../src/settings/store.js';
 import { vi } from 'vitest';
 import type { Command, CommandContext } from '../../src/discord/command.js';
 import { encodeCustomId } from '../../src/discord/custom-id.js';
@@ -87,6 +88,7 @@ export async function routerWorld(options: RouterOptions = {}, client: Partial<P
     pluralkit: world.client,
     accounts: world.accounts,
     sessions: memorySessions(),
+    settings: await SettingsStore.memory(),
     log: world.log,
     bot: { applicationId: () => '100000000000000000', commands: [], helpSections: [] },
     now: () => new Date(),
