@@ -21,7 +21,7 @@ describe('FrontChanges', () => {
     const changes = new FrontChanges(createLogger({ level: 'silent' }));
     const seen: string[] = [];
     changes.add({ name: 'broken', onFrontChange: () => Promise.reject(new Error('boom')) });
-    changes.add({ name: 'remind', onFrontChange: async (c) => void seen.push(c.system.id) });
+    changes.add({ name: 'remind', onFrontChange: (c) => Promise.resolve(void seen.push(c.system.id)) });
     await expect(changes.publish(change(undefined, ['a']))).resolves.toBeUndefined();
     expect(seen).toEqual(['abcde']);
     expect(changes.names).toEqual(['broken', 'remind']);
