@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { benchEconomy, EconomyDefaults } from './bench/economy.js';
 import { benchFootprint, FootprintDefaults } from './bench/footprint.js';
 import { benchHttpMode, HttpModeDefaults } from './bench/http-mode.js';
+import { benchHttpReplicas, HttpReplicasDefaults } from './bench/http-replicas.js';
 import { benchLatency, LatencyDefaults } from './bench/latency.js';
 import { benchLimiter, LimiterDefaults } from './bench/limiter.js';
 import { benchMemoryGuilds, MemoryGuildsDefaults } from './bench/memory-guilds.js';
@@ -36,7 +37,10 @@ const Sections: Record<number, (quick: boolean) => Promise<BenchRow[]>> = {
     ),
   7: (quick) => benchSharedCache(quick ? { ...SharedCacheDefaults, trials: 5 } : SharedCacheDefaults),
   8: (quick) => benchMemoryGuilds(quick ? { guilds: 1_000 } : MemoryGuildsDefaults),
-  9: (quick) => benchHttpMode(quick ? { interactions: 50, systems: 5 } : HttpModeDefaults),
+  9: async (quick) => [
+    ...(await benchHttpMode(quick ? { interactions: 50, systems: 5 } : HttpModeDefaults)),
+    ...(await benchHttpReplicas(quick ? { interactions: 50, systems: 5, replicas: [1, 3] } : HttpReplicasDefaults)),
+  ],
   6: (quick) => benchSharedBudget(quick ? { readsPerProcess: 12, processes: [1, 3] } : SharedBudgetDefaults),
 };
 

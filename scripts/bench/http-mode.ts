@@ -3,7 +3,7 @@
  * webhooks to a `--role http` bot (one replica), timed from dispatch to the first accepted callback, with the
  * process CPU spent per interaction. The stand-ins run in the bench's process, so that CPU includes Discord's
  * side (signing, serving the callback) for both transports alike; the difference between the rows is the cost
- * of the transport. Three replicas behind a proxy need the shared Redis budget and sessions: not measured here.
+ * of the transport. Replica processes behind a proxy are measured in `http-replicas.ts`.
  */
 import type { APIUser } from 'discord-api-types/v10';
 import type { InteractionResponse } from '../../stand-ins/discord/index.js';
