@@ -59,7 +59,7 @@ describe('ChangeClaims', () => {
     const client = await connected(redis.url);
     const settings = await SettingsStore.memory(log);
     closing.push(
-      async () => client.destroy(),
+      () => Promise.resolve(client.destroy()),
       () => settings.close(),
     );
     await redis.kill();
