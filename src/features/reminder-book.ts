@@ -12,8 +12,7 @@ const ReminderSchema = z.object({
   /** Short random id, what `/remind remove` names. */
   id: z.string(),
   memberUuid: z.string(),
-  /** The member's short id and shown name when the reminder was added: shown if the member is gone since. */
-  memberId: z.string(),
+  /** The member's shown name when the reminder was added: shown if the member is gone since. */
   memberName: z.string(),
   note: z.string(),
   createdAt: z.iso.datetime(),
@@ -27,7 +26,6 @@ export type Reminder = z.infer<typeof ReminderSchema>;
 /** The member a new reminder is for, as PluralKit returned it. */
 export interface ReminderMember {
   readonly uuid: string;
-  readonly id: string;
   readonly name: string;
 }
 
@@ -82,7 +80,6 @@ export class ReminderBook {
     const reminder: Reminder = {
       id: newReminderId(new Set(reminders.map((r) => r.id))),
       memberUuid: member.uuid,
-      memberId: member.id,
       memberName: member.name,
       note: text,
       createdAt: now.toISOString(),

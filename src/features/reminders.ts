@@ -32,7 +32,7 @@ export async function addReminder(
   );
   const member = requireByReference(members, typedMember, 'member');
   const name = memberName(member);
-  const added = await book.add(account.systemUuid, { uuid: member.uuid, id: member.id, name }, text, ctx.now());
+  const added = await book.add(account.systemUuid, { uuid: member.uuid, name }, text, ctx.now());
   return message(`✅ When ${boldName(name)} switches in, I'll DM you this (reminder \`${added.id}\`):\n${added.note}`);
 }
 

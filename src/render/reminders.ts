@@ -17,8 +17,8 @@ const MinNotePreview = 80;
 
 /**
  * `/remind list`: every reminder under its member's name (members in name order, then oldest note first), with
- * the id `/remind remove` takes. Notes are shown as written; when all of them do not fit Discord's 4,096
- * characters, each is cut to an equal share, and the DM still carries the whole note.
+ * the id `/remind remove` takes. Each note is shown as written on one line; when all of them do not fit
+ * Discord's 4,096 characters, each is cut to an equal share (the DM still carries the whole note).
  */
 export function renderReminderList(listed: readonly ListedReminder[], max: number): RenderedMessage {
   if (listed.length === 0) {
@@ -36,15 +36,16 @@ export function renderReminderList(listed: readonly ListedReminder[], max: numbe
   const sorted = [...listed].sort(
     (a, b) =>
       labelOf(a).localeCompare(labelOf(b), 'en', { sensitivity: 'base', numeric: true }) ||
+      a.reminder.memberUuid.localeCompare(b.reminder.memberUuid) ||
       a.reminder.createdAt.localeCompare(b.reminder.createdAt),
   );
   const preview = Math.max(MinNotePreview, Math.floor(3_600 / listed.length) - 20);
   const lines: string[] = [];
-  let previousLabel: string | undefined;
+  let previousMember: string | undefined;
   for (const entry of sorted) {
-    const label = labelOf(entry);
-    if (label !== previousLabel) lines.push(label);
-    previousLabel = label;
+    // Namesakes stay apart: a heading per member, not per name.
+    if (entry.reminder.memberUuid !== previousMember) lines.push(labelOf(entry));
+    previousMember = entry.reminder.memberUuid;
     lines.push(`${codeSpan(entry.reminder.id)} ${truncate(entry.reminder.note.replace(/\s+/g, ' '), preview)}`);
   }
   const embed: APIEmbed = {

@@ -6,7 +6,6 @@ import { renderReminderDm, renderReminderList } from '../../src/render/reminders
 const reminder = (i: number, note: string, memberName = 'Ash'): Reminder => ({
   id: `id${String(i).padStart(3, '0')}`,
   memberUuid: `uuid-${memberName}`,
-  memberId: 'abcde',
   memberName,
   note,
   createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
@@ -40,7 +39,7 @@ describe('renderReminderDm', () => {
 describe('renderReminderList', () => {
   it('fits 25 notes of 1,000 characters in one embed, cutting each to an equal share', () => {
     const listed = Array.from({ length: 25 }, (_, i) => ({
-      reminder: reminder(i, `Note ${i}: ${'long text '.repeat(99)}`),
+      reminder: reminder(i, `Note ${i}: ${'long text '.repeat(99)}`, i % 2 === 0 ? 'Ash' : 'Gone'),
       currentName: i % 2 === 0 ? 'Ash' : undefined,
     }));
     const view = renderReminderList(listed, 25);
@@ -49,6 +48,9 @@ describe('renderReminderList', () => {
     expect(embedsLength(view.embeds)).toBeLessThanOrEqual(6000);
     expect(description).not.toMatch(/more\)$/);
     for (let i = 0; i < 25; i++) expect(description).toContain(`\`id${String(i).padStart(3, '0')}\` Note ${i}:`);
-    expect(description).toContain('**Ash** (no longer in your system)');
+    expect(description.split('\n').filter((line) => line.startsWith('**'))).toEqual([
+      '**Ash**',
+      '**Gone** (no longer in your system)',
+    ]);
   });
 });
