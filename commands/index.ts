@@ -9,6 +9,7 @@ import invite from './invite.js';
 import link from './link.js';
 import member from './member.js';
 import members from './members.js';
+import remind from './remind.js';
 import switchCommand from './switch.js';
 import switches from './switches.js';
 import system from './system.js';
@@ -28,6 +29,7 @@ export const commandSections: readonly CommandSection[] = [
   { title: 'Profiles', commands: [system, member, members, groups, group] },
   { title: 'Switches', commands: [switches, switchCommand] },
   { title: 'Stats', commands: [frontstats] },
+  { title: 'Live', commands: [remind] },
   { title: 'Menus', commands: [frontersUser, whoWasFronting] },
   { title: 'About this bot', commands: [invite, help] },
 ];

@@ -17,6 +17,8 @@ import { serveHealth } from './http/health.js';
 import { interactionsEndpoint } from './http/interactions-endpoint.js';
 import { Listeners } from './http/listeners.js';
 import { ed25519PublicKey } from './http/signature.js';
+import { remindOnSwitch } from './features/remind-on-switch.js';
+import { ChangeClaims } from './live/change-claims.js';
 import { FrontChanges } from './live/front-changes.js';
 import { createLogger } from './log.js';
 import { BotMetrics } from './metrics.js';
@@ -84,6 +86,9 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     sessionsLive: localSessions && (() => localSessions.size),
   });
   const frontChanges = new FrontChanges(log);
+  frontChanges.add(
+    remindOnSwitch({ settings, claims: new ChangeClaims(settings, redis, log), rest: client.rest, log }),
+  );
   const inFlight = new InFlight();
   const router = createRouter(commands, ctx, {
     deferAfterMs: options.deferAfterMs,

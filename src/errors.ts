@@ -74,6 +74,13 @@ export const UserErrorMessages = {
     `A switch can only move between its neighbours: pick a time after ${ctx.after} and before ${ctx.before}. To reorder switches, delete one and log it again.`,
   BadTime: (ctx: { reason: string }) => `I couldn't use that time: ${ctx.reason}`,
   BadRange: (ctx: { reason: string }) => `I couldn't use that range: ${ctx.reason}`,
+  ReminderNoteEmpty: () => 'A reminder needs a note: write what I should DM you when that member switches in.',
+  ReminderNoteTooLong: (ctx: { max: number; length: number }) =>
+    `That note is ${ctx.length} characters long; a reminder's note can be at most ${ctx.max}. Nothing was saved.`,
+  TooManyReminders: (ctx: { max: number }) =>
+    `Your system already has ${ctx.max} reminders, the most it can keep. Remove one with \`/remind remove\` first; nothing was saved.`,
+  ReminderNotFound: () =>
+    'Your system has no such reminder (it may have been removed already). Pick one from the list while you type, or see `/remind list`.',
   NotYourSystem: () => 'You can only change your own system. Link it with `/link` first.',
   NotYourMenu: (ctx: { command: string }) =>
     `These buttons belong to whoever ran \`/${ctx.command}\`. Run it yourself to get your own.`,

@@ -135,6 +135,15 @@ export const previewSteps: readonly PreviewStep[] = [
     command: 'switch',
     play: (ctx) => slash('', 'switch edit').play(ctx),
   },
+  {
+    title: 'Add a note to be DMed when a member switches in, then list your reminders',
+    command: 'remind',
+    skip: (f) => (f.memberIds.length === 0 ? 'your system has no members to remind about' : undefined),
+    async play(ctx) {
+      await slash('', 'remind add', (f) => ({ member: f.memberIds[0] ?? '', note: 'Take your meds 💊' })).play(ctx);
+      return slash('', 'remind list').play(ctx);
+    },
+  },
   slash('Front stats over the last 30 days', 'frontstats', () => ({ range: '30d' })),
   slash("The same in PluralKit's flat mode, where the shares add up to 100%", 'frontstats', () => ({
     range: '30d',

@@ -36,6 +36,7 @@ export const StoredDataNote = {
   text:
     "Only if you link: your Discord user id and your PluralKit token, encrypted (with your system's id and name and when you linked). " +
     'I keep them until you run `/unlink`, which deletes them at once, or until PluralKit stops accepting the token. ' +
+    "Reminders you add with `/remind` are kept with your system's id until you remove them. " +
     'Nothing else is stored: what I show is read from PluralKit when you ask and kept in memory for a few seconds.',
 } as const;
 

@@ -70,12 +70,21 @@ describe('/help and /invite', () => {
         '**Who was fronting?** (on a message: right-click or long-press → Apps) The system and member behind a message',
       );
       // Grouped under the headings of commands/index.ts, in that order.
-      const headings = ['Linking', 'Fronting now', 'Profiles', 'Switches', 'Stats', 'Menus', 'About this bot'].map(
-        (t) => description.indexOf(`\n**${t}**\n`),
-      );
+      const headings = [
+        'Linking',
+        'Fronting now',
+        'Profiles',
+        'Switches',
+        'Stats',
+        'Live',
+        'Menus',
+        'About this bot',
+      ].map((t) => description.indexOf(`\n**${t}**\n`));
       expect(headings.every((at) => at > 0)).toBe(true);
       expect([...headings].sort((a, b) => a - b)).toEqual(headings);
       expect(description.indexOf('`/switch in`')).toBeGreaterThan(headings[3]!);
+      expect(description.indexOf('`/remind add`')).toBeGreaterThan(headings[5]!);
+      expect(description.indexOf('`/remind add`')).toBeLessThan(headings[6]!);
       const fields = Object.fromEntries((reply.embeds[0]?.fields ?? []).map((f) => [f.name, f.value]));
       expect(fields['Times and ranges']).toContain('`10 minutes ago`');
       expect(fields['Times and ranges']).toContain('`since 2025-01-01`');
