@@ -74,6 +74,10 @@ export const UserErrorMessages = {
     `A switch can only move between its neighbours: pick a time after ${ctx.after} and before ${ctx.before}. To reorder switches, delete one and log it again.`,
   BadTime: (ctx: { reason: string }) => `I couldn't use that time: ${ctx.reason}`,
   BadRange: (ctx: { reason: string }) => `I couldn't use that range: ${ctx.reason}`,
+  ExportTooManySwitches: (ctx: { max: string }) =>
+    `That range holds more than ${ctx.max} switches, more than one export can carry. Try a shorter range, like \`1y\` or \`from 2024-01-01 to 2024-12-31\`.`,
+  ExportTooLarge: (ctx: { size: string; limit: string }) =>
+    `That export would be ${ctx.size}, more than the ${ctx.limit} Discord lets me attach. Try a shorter range, like \`1y\`, or export it in parts (\`from 2024-01-01 to 2024-06-30\`).`,
   NotYourSystem: () => 'You can only change your own system. Link it with `/link` first.',
   NotYourMenu: (ctx: { command: string }) =>
     `These buttons belong to whoever ran \`/${ctx.command}\`. Run it yourself to get your own.`,

@@ -1,0 +1,47 @@
+import { exportMember, stretchSeconds, type FrontExport } from './model.js';
+
+/** The CSV header row, in column order. */
+export const CsvColumns = [
+  'member_id',
+  'member_uuid',
+  'member_name',
+  'start_utc',
+  'end_utc',
+  'duration_seconds',
+  'ongoing',
+] as const;
+
+// Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection").
+const formulaStart = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled. A field
+ * a spreadsheet would read as a formula gets a leading `'` (and quotes), so `=cmd` shows as text.
+ */
+export function csvField(value: string): string {
+  const guarded = formulaStart.test(value) ? `'${value}` : value;
+  if (guarded === value && !/[",\r\n]/.test(value)) return value;
+  return `"${guarded.replaceAll('"', '""')}"`;
+}
+
+/**
+ * The stretches as CSV (RFC 4180: CRLF line ends, a header row, UTF-8 without BOM). Times are ISO 8601 in
+ * UTC; a stretch still going on has an empty `end_utc`, `ongoing` = `true`, and its duration up to the export.
+ */
+export function exportCsv(data: FrontExport): string {
+  const lines = [CsvColumns.join(',')];
+  for (const stretch of data.stretches) {
+    const member = exportMember(data, stretch.memberId);
+    const row = [
+      member.id,
+      member.uuid ?? '',
+      member.name,
+      stretch.start.toISOString(),
+      stretch.ongoing ? '' : stretch.end.toISOString(),
+      String(stretchSeconds(stretch)),
+      String(stretch.ongoing),
+    ];
+    lines.push(row.map(csvField).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
