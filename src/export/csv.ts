@@ -30,18 +30,17 @@ export function csvField(value: string): string {
  */
 export function exportCsv(data: FrontExport): string {
   const lines = [CsvColumns.join(',')];
+  // Each member's three fields once, not once per stretch.
+  const memberFields = new Map<string, string>();
   for (const stretch of data.stretches) {
-    const member = exportMember(data, stretch.memberId);
-    const row = [
-      member.id,
-      member.uuid ?? '',
-      member.name,
-      stretch.start.toISOString(),
-      stretch.ongoing ? '' : stretch.end.toISOString(),
-      String(stretchSeconds(stretch)),
-      String(stretch.ongoing),
-    ];
-    lines.push(row.map(csvField).join(','));
+    let member = memberFields.get(stretch.memberId);
+    if (member === undefined) {
+      const known = exportMember(data, stretch.memberId);
+      member = [known.id, known.uuid ?? '', known.name].map(csvField).join(',');
+      memberFields.set(stretch.memberId, member);
+    }
+    const end = stretch.ongoing ? '' : stretch.end.toISOString();
+    lines.push(`${member},${stretch.start.toISOString()},${end},${stretchSeconds(stretch)},${stretch.ongoing}`);
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -17,21 +17,25 @@ export function icsText(value: string): string {
  * with one space, and a multi-byte character is never split. Lines are joined with CRLF.
  */
 export function foldLine(line: string): string {
+  // Most lines are short: a UTF-16 unit is at most 3 octets, so 25 units always fit.
+  if (line.length * 3 <= IcsLineOctets || Buffer.byteLength(line, 'utf8') <= IcsLineOctets) return line;
   const parts: string[] = [];
-  let current = '';
+  let from = 0;
   let octets = 0;
-  for (const char of line) {
-    const size = Buffer.byteLength(char, 'utf8');
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < line.length;
+    const size = pair ? 4 : code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
     if (octets + size > IcsLineOctets) {
-      parts.push(current);
-      current = ' ';
-      octets = 1;
+      parts.push(line.slice(from, i));
+      from = i;
+      octets = 1; // the continuation's leading space
     }
-    current += char;
     octets += size;
+    if (pair) i++;
   }
-  parts.push(current);
-  return parts.join('\r\n');
+  parts.push(line.slice(from));
+  return parts.join('\r\n ');
 }
 
 /** An instant as an iCalendar UTC DATE-TIME (`20250601T093000Z`), cut to the second. */

@@ -22,17 +22,24 @@ export function exportIcs(data: FrontExport): string {
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${icsText(calendarName)}`,
   ];
+  // Each member's escaped name and id once, not once per event.
+  const escaped = new Map<string, { id: string; name: string }>();
   for (const stretch of data.stretches) {
-    const member = exportMember(data, stretch.memberId);
+    let member = escaped.get(stretch.memberId);
+    if (member === undefined) {
+      const known = exportMember(data, stretch.memberId);
+      member = { id: icsText(known.id), name: icsText(known.name) };
+      escaped.set(stretch.memberId, member);
+    }
     // Whole seconds: the start rounds down and the end up, so DTEND always stays after DTSTART.
     const end = new Date(Math.ceil(stretch.end.getTime() / 1000) * 1000);
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${stretch.fromSwitchId}-${icsText(member.id)}@${UidDomain}`,
+      `UID:${stretch.fromSwitchId}-${member.id}@${UidDomain}`,
       `DTSTAMP:${stamp}`,
       `DTSTART:${icsUtc(stretch.start)}`,
       `DTEND:${icsUtc(end)}`,
-      `SUMMARY:${icsText(member.name)}`,
+      `SUMMARY:${member.name}`,
     );
     if (stretch.ongoing) lines.push('DESCRIPTION:Still fronting when this was exported.');
     lines.push('TRANSP:TRANSPARENT', 'END:VEVENT');

@@ -12,16 +12,20 @@ export function exportJson(data: FrontExport): string {
     range: { start: data.range.start.toISOString(), end: data.range.end.toISOString() },
     exportedAt: data.exportedAt.toISOString(),
   };
+  // Each member's JSON once, not once per stretch; the rest of a row is numbers, booleans and ISO times.
+  const memberJson = new Map<string, string>();
   const rows = data.stretches.map((stretch) => {
-    const member = exportMember(data, stretch.memberId);
-    return JSON.stringify({
-      member: { id: member.id, uuid: member.uuid ?? null, name: member.name },
-      start: stretch.start.toISOString(),
-      end: stretch.ongoing ? null : stretch.end.toISOString(),
-      ongoing: stretch.ongoing,
-      durationSeconds: stretchSeconds(stretch),
-      switchId: stretch.fromSwitchId,
-    });
+    let member = memberJson.get(stretch.memberId);
+    if (member === undefined) {
+      const known = exportMember(data, stretch.memberId);
+      member = JSON.stringify({ id: known.id, uuid: known.uuid ?? null, name: known.name });
+      memberJson.set(stretch.memberId, member);
+    }
+    const end = stretch.ongoing ? 'null' : `"${stretch.end.toISOString()}"`;
+    return (
+      `{"member":${member},"start":"${stretch.start.toISOString()}","end":${end},"ongoing":${stretch.ongoing},` +
+      `"durationSeconds":${stretchSeconds(stretch)},"switchId":${JSON.stringify(stretch.fromSwitchId)}}`
+    );
   });
   const opening = JSON.stringify(head).slice(0, -1);
   return rows.length === 0 ? `${opening},"stretches":[]}\n` : `${opening},"stretches":[\n${rows.join(',\n')}\n]}\n`;
