@@ -38,8 +38,10 @@ function events(text: string): Record<string, string>[] {
   let current: Record<string, string> | undefined;
   for (const [name, value] of properties(text)) {
     if (name === 'BEGIN' && value === 'VEVENT') current = {};
-    else if (name === 'END' && value === 'VEVENT') (found.push(current!), (current = undefined));
-    else if (current !== undefined) current[name] = value;
+    else if (name === 'END' && value === 'VEVENT') {
+      found.push(current!);
+      current = undefined;
+    } else if (current !== undefined) current[name] = value;
   }
   return found;
 }
