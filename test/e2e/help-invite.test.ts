@@ -76,9 +76,12 @@ describe('/help and /invite', () => {
       expect(headings.every((at) => at > 0)).toBe(true);
       expect([...headings].sort((a, b) => a - b)).toEqual(headings);
       expect(description.indexOf('`/switch in`')).toBeGreaterThan(headings[3]!);
+      expect(description.indexOf('`/export`')).toBeGreaterThan(headings[3]!);
+      expect(description.indexOf('`/export`')).toBeLessThan(headings[4]!);
       const fields = Object.fromEntries((reply.embeds[0]?.fields ?? []).map((f) => [f.name, f.value]));
       expect(fields['Times and ranges']).toContain('`10 minutes ago`');
       expect(fields['Times and ranges']).toContain('`since 2025-01-01`');
+      expect(fields['Times and ranges']).toContain('`/export` take a `range`');
       expect(fields['For server admins']).toContain('Server Settings → Integrations');
       expect(fields['What I keep about you']).toContain('`/unlink`');
       assertWithinDiscordLimits(reply);
