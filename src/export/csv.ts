@@ -39,6 +39,7 @@ export function exportCsv(data: FrontExport): string {
       member = [known.id, known.uuid ?? '', known.name].map(csvField).join(',');
       memberFields.set(stretch.memberId, member);
     }
+    // Times, numbers and booleans never need quotes or the formula guard (none starts with - or +).
     const end = stretch.ongoing ? '' : stretch.end.toISOString();
     lines.push(`${member},${stretch.start.toISOString()},${end},${stretchSeconds(stretch)},${stretch.ongoing}`);
   }
