@@ -1,4 +1,5 @@
 import type { Command } from '../src/discord/command.js';
+import exportCommand from './export.js';
 import fronters from './fronters.js';
 import frontersUser from './fronters-user.js';
 import frontstats from './frontstats.js';
@@ -27,7 +28,7 @@ export const commandSections: readonly CommandSection[] = [
   { title: 'Linking', commands: [link, unlink] },
   { title: 'Fronting now', commands: [fronters] },
   { title: 'Profiles', commands: [system, member, members, groups, group] },
-  { title: 'Switches', commands: [switches, switchCommand] },
+  { title: 'Switches', commands: [switches, switchCommand, exportCommand] },
   { title: 'Stats', commands: [frontstats] },
   { title: 'Live', commands: [remind] },
   { title: 'Menus', commands: [frontersUser, whoWasFronting] },

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { benchEconomy, EconomyDefaults } from './bench/economy.js';
+import { benchExport, ExportBenchDefaults } from './bench/export.js';
 import { benchFootprint, FootprintDefaults } from './bench/footprint.js';
 import { benchHttpMode, HttpModeDefaults } from './bench/http-mode.js';
 import { benchHttpReplicas, HttpReplicasDefaults } from './bench/http-replicas.js';
@@ -42,6 +43,8 @@ const Sections: Record<number, (quick: boolean) => Promise<BenchRow[]>> = {
     ...(await benchHttpReplicas(quick ? { interactions: 50, systems: 5, replicas: [1, 3] } : HttpReplicasDefaults)),
   ],
   6: (quick) => benchSharedBudget(quick ? { readsPerProcess: 12, processes: [1, 3] } : SharedBudgetDefaults),
+  10: (quick) =>
+    benchExport(quick ? { ...ExportBenchDefaults, members: 30, switches: 500, repeats: 3 } : ExportBenchDefaults),
 };
 
 function parseOnly(text: string | undefined): number[] {

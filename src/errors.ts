@@ -81,6 +81,10 @@ export const UserErrorMessages = {
     `Your system already has ${ctx.max} reminders, the most it can keep. Remove one with \`/remind remove\` first; nothing was saved.`,
   ReminderNotFound: () =>
     'Your system has no such reminder (it may have been removed already). Pick one from the list while you type, or see `/remind list`.',
+  ExportTooManySwitches: (ctx: { max: string }) =>
+    `That range holds more than ${ctx.max} switches, more than one export can carry. Try a shorter range, like \`1y\` or \`from 2024-01-01 to 2024-12-31\`.`,
+  ExportTooLarge: (ctx: { size: string; limit: string }) =>
+    `That export would be ${ctx.size}, more than the ${ctx.limit} Discord lets me attach. Try a shorter range, like \`1y\`, or export it in parts (\`from 2024-01-01 to 2024-06-30\`).`,
   NotYourSystem: () => 'You can only change your own system. Link it with `/link` first.',
   NotYourMenu: (ctx: { command: string }) =>
     `These buttons belong to whoever ran \`/${ctx.command}\`. Run it yourself to get your own.`,

@@ -150,6 +150,16 @@ export const previewSteps: readonly PreviewStep[] = [
     flat: true,
   })),
   {
+    title: 'Export the last 30 days as a calendar file (only you see it; a progress line while pages load)',
+    command: 'export',
+    async play({ discord, user }) {
+      const shown = discord.dispatchInteraction(discord.chatInput('export', { format: 'ics' }, { ...where, user }));
+      // The first visible reply is the progress line; the file comes with the edit that replaces it.
+      const done = await shown.waitFor((r) => r.original !== undefined && r.original.attachments.length > 0, 20_000);
+      return structuredClone(done.original!);
+    },
+  },
+  {
     title: 'Right-click a user → Apps → Fronters',
     command: 'Fronters',
     play: ({ discord, user }) =>

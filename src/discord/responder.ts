@@ -16,6 +16,8 @@ export interface ReplyBody {
   content?: string | undefined;
   embeds?: APIEmbed[] | undefined;
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[] | undefined;
+  /** Files to attach; Discord takes each one's type from its name. */
+  files?: readonly { name: string; data: Buffer }[] | undefined;
 }
 
 /** How the first answer to an interaction is made. */
@@ -48,7 +50,8 @@ export class Responder {
   #chain: Promise<void> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
   #acknowledged = false;
-  #deferred = false;
+  /** Something stands in for the answer ("thinking…" or a progress line) that the answer or an error replaces. */
+  #provisional = false;
   #answered = false;
   readonly #createdAt = performance.now();
   #firstResponseTold = false;
@@ -69,6 +72,18 @@ export class Responder {
 
   /** Sends (or, after a deferral, edits in) the command's answer. */
   send(body: ReplyBody): Promise<void> {
+    return this.#deliver(body, true);
+  }
+
+  /**
+   * Shows (or edits) a progress line in place of the answer, e.g. while pages load. The answer, or an
+   * error, later replaces it in the same message; callers keep edits rare (Discord rate-limits them).
+   */
+  progress(body: ReplyBody): Promise<void> {
+    return this.#deliver(body, false);
+  }
+
+  #deliver(body: ReplyBody, final: boolean): Promise<void> {
     return this.#enqueue(async () => {
       this.#stopTimer();
       const noted =
@@ -84,7 +99,8 @@ export class Responder {
         await this.interaction.reply({ ...payload, flags: this.#flags() } as InteractionReplyOptions);
       }
       this.#acknowledged = true;
-      this.#answered = true;
+      this.#answered = final;
+      this.#provisional = !final;
     });
   }
 
@@ -109,11 +125,11 @@ export class Responder {
       if (!this.#acknowledged) {
         await this.interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
         this.#acknowledged = true;
-      } else if (this.#deferred && !this.#answered && this.options.ephemeral && this.options.mode === 'reply') {
+      } else if (this.#provisional && !this.#answered && this.options.ephemeral && this.options.mode === 'reply') {
         await this.interaction.editReply(body);
       } else {
         // A public "thinking…" would otherwise stay in the channel: remove it, then answer privately.
-        if (this.#deferred && !this.#answered && this.options.mode === 'reply') await this.interaction.deleteReply();
+        if (this.#provisional && !this.#answered && this.options.mode === 'reply') await this.interaction.deleteReply();
         await this.interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
       }
       this.#answered = true;
@@ -144,7 +160,7 @@ export class Responder {
       await (this.interaction as MessageComponentInteraction | ModalMessageModalSubmitInteraction).deferUpdate();
     else await this.interaction.deferReply({ flags: this.#flags() });
     this.#acknowledged = true;
-    this.#deferred = true;
+    this.#provisional = true;
   }
 
   #flags(): MessageFlags.Ephemeral | undefined {
@@ -169,11 +185,17 @@ export class Responder {
   }
 }
 
-/** The body without keys set to `undefined` (discord.js reads an explicit key as "clear this part"). */
+/**
+ * The body without keys set to `undefined` (discord.js reads an explicit key as "clear this part"), with
+ * files as discord.js attachments.
+ */
 function definedParts(body: ReplyBody): {
   content?: string;
   embeds?: APIEmbed[];
   components?: NonNullable<ReplyBody['components']>;
+  files?: { attachment: Buffer; name: string }[];
 } {
-  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+  const { files, ...rest } = body;
+  const parts = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+  return files === undefined ? parts : { ...parts, files: files.map((f) => ({ attachment: f.data, name: f.name })) };
 }

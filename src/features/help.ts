@@ -18,7 +18,7 @@ export const HelpNotes: readonly { readonly title: string; readonly text: string
     title: 'Times and ranges',
     text: [
       "`/switch in` and `/switch out` take a `time` such as `10 minutes ago`, `2h ago`, `yesterday 21:30` or `2025-06-01T21:30:00Z`; times without a zone are in your system's PluralKit time zone.",
-      '`/frontstats` takes a `range` such as `7d`, `2w`, `3mo`, `all`, `since 2025-01-01` or `from 2025-01-01 to 2025-02-01` (default `30d`).',
+      '`/frontstats` and `/export` take a `range` such as `7d`, `2w`, `3mo`, `all`, `since 2025-01-01` or `from 2025-01-01 to 2025-02-01` (default `30d`).',
     ].join('\n'),
   },
   {

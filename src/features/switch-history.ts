@@ -50,6 +50,32 @@ export function loadAll(history: LoadedHistory, fetchPage: SwitchPageFetcher): P
   return loadThrough(history, Number.POSITIVE_INFINITY, fetchPage);
 }
 
+/**
+ * Fetches older PluralKit pages, one at a time, until the switch in force at `startMs` is loaded (the
+ * first one at or before it) or the history is complete; `undefined` loads everything. Stops early,
+ * returning false, once more than `maxSwitches` are loaded. `onPage` hears the count after every page.
+ */
+export async function loadBackTo(
+  history: LoadedHistory,
+  startMs: number | undefined,
+  fetchPage: SwitchPageFetcher,
+  {
+    maxSwitches = Number.POSITIVE_INFINITY,
+    onPage,
+  }: { maxSwitches?: number; onPage?: (loaded: number) => Promise<void> } = {},
+): Promise<boolean> {
+  const reachedStart = (): boolean => {
+    const oldest = history.switches.at(-1);
+    return startMs !== undefined && oldest !== undefined && Date.parse(oldest.timestamp) <= startMs;
+  };
+  while (!history.complete && !reachedStart()) {
+    await loadThrough(history, history.switches.length + 1, fetchPage);
+    await onPage?.(history.switches.length);
+    if (history.switches.length > maxSwitches) return false;
+  }
+  return true;
+}
+
 /** Where a switch sits: its index, the newer switch after it and the older one before it (when loaded). */
 export interface SwitchPlace {
   index: number;

@@ -152,7 +152,7 @@ function indexGroups(groups: readonly StatsGroup[]): Map<string, string[]> {
 }
 
 /** The history oldest first; sorts only when the input was not in PluralKit's newest-first order. */
-function oldestFirst(switches: readonly Switch[]): Switch[] {
+export function oldestFirst(switches: readonly Switch[]): Switch[] {
   const reversed = [...switches].reverse();
   for (let i = 1; i < reversed.length; i++) {
     if (Date.parse(reversed[i]!.timestamp) < Date.parse(reversed[i - 1]!.timestamp)) {

@@ -26,6 +26,8 @@ export const DiscordLimits = {
   selectPlaceholder: 150,
   customId: 100,
   buttonLabel: 80,
+  /** Largest file a bot may attach without a boosted server: 10 MiB (developers/reference#uploading-files). */
+  attachmentBytes: 10 * 1024 * 1024,
 } as const;
 
 /** The ellipsis that marks cut text. */

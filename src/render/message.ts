@@ -1,10 +1,18 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord-api-types/v10';
 
+/** A file attached to a message; Discord takes its type from the name's ending. */
+export interface MessageFile {
+  name: string;
+  data: Buffer;
+}
+
 /** A message body in Discord API JSON, ready for a reply, an edit or a follow-up. */
 export interface RenderedMessage {
   content?: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** Files to attach (within `DiscordLimits.attachmentBytes` each). */
+  files?: MessageFile[];
 }
 
 /**

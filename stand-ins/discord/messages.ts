@@ -20,6 +20,8 @@ export interface UploadedFile {
   filename: string;
   contentType: string;
   size: number;
+  /** The file's bytes, as Discord would serve them at the attachment's URL. */
+  data: Buffer;
 }
 
 /** What a message looks like now, after every edit: the state tests assert on. */

@@ -8,6 +8,7 @@ import { measureFootprint } from '../../scripts/bench/footprint.js';
 import { latencyCases, type LatencyParams } from '../../scripts/bench/latency.js';
 import { measureLimiter } from '../../scripts/bench/limiter.js';
 import { benchRendering, measureRendering } from '../../scripts/bench/rendering.js';
+import { benchExport, measureExport } from '../../scripts/bench/export.js';
 import { formatTable } from '../../scripts/bench/rows.js';
 
 describe('bench sections with tiny counts', () => {
@@ -69,6 +70,15 @@ describe('bench sections with tiny counts', () => {
     expect(result.pages).toBe(3);
     expect(result.stats.switches).toBe(150);
     const table = formatTable(await benchRendering({ members: 21, switches: 10, groups: 1, statsRepeats: 1 }));
+    expect(table.split('\n')).toHaveLength(2 + 3);
+  });
+
+  it('10: writes every export format of a whole loaded history', async () => {
+    const result = await measureExport({ members: 12, switches: 250, repeats: 1 });
+    expect(result.switches).toBe(250);
+    expect(result.stretches).toBeGreaterThan(0);
+    for (const format of ['csv', 'json', 'ics'] as const) expect(result.formats[format].bytes).toBeGreaterThan(0);
+    const table = formatTable(await benchExport({ members: 5, switches: 20, repeats: 1 }));
     expect(table.split('\n')).toHaveLength(2 + 3);
   });
 

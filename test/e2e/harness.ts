@@ -89,6 +89,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...lines,
       ...discord.requests.map((request) => JSON.stringify(request.body ?? null)),
       ...discord.requests.map((request) => request.path),
+      ...discord.requests.flatMap((request) => request.files.map((file) => file.data.toString('utf8'))),
     ];
     for (const secret of secrets()) {
       const leaks = haystacks.filter((text) => text.includes(secret));

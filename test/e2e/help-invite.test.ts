@@ -85,9 +85,12 @@ describe('/help and /invite', () => {
       expect(description.indexOf('`/switch in`')).toBeGreaterThan(headings[3]!);
       expect(description.indexOf('`/remind add`')).toBeGreaterThan(headings[5]!);
       expect(description.indexOf('`/remind add`')).toBeLessThan(headings[6]!);
+      expect(description.indexOf('`/export`')).toBeGreaterThan(headings[3]!);
+      expect(description.indexOf('`/export`')).toBeLessThan(headings[4]!);
       const fields = Object.fromEntries((reply.embeds[0]?.fields ?? []).map((f) => [f.name, f.value]));
       expect(fields['Times and ranges']).toContain('`10 minutes ago`');
       expect(fields['Times and ranges']).toContain('`since 2025-01-01`');
+      expect(fields['Times and ranges']).toContain('`/export` take a `range`');
       expect(fields['For server admins']).toContain('Server Settings → Integrations');
       expect(fields['What I keep about you']).toContain('`/unlink`');
       assertWithinDiscordLimits(reply);

@@ -1,0 +1,32 @@
+import { exportMember, stretchSeconds, type FrontExport } from './model.js';
+
+/**
+ * The stretches as JSON: the system, the range, the export time and one object per stretch (ISO 8601
+ * times in UTC, the member's short id, UUID and name, the switch that began it). A stretch still going on
+ * has `"end": null`, `"ongoing": true` and its duration up to `exportedAt`. One stretch per line, so a
+ * large file stays readable without the size of full indentation.
+ */
+export function exportJson(data: FrontExport): string {
+  const head = {
+    system: data.system,
+    range: { start: data.range.start.toISOString(), end: data.range.end.toISOString() },
+    exportedAt: data.exportedAt.toISOString(),
+  };
+  // Each member's JSON once, not once per stretch; the rest of a row is numbers, booleans and ISO times.
+  const memberJson = new Map<string, string>();
+  const rows = data.stretches.map((stretch) => {
+    let member = memberJson.get(stretch.memberId);
+    if (member === undefined) {
+      const known = exportMember(data, stretch.memberId);
+      member = JSON.stringify({ id: known.id, uuid: known.uuid ?? null, name: known.name });
+      memberJson.set(stretch.memberId, member);
+    }
+    const end = stretch.ongoing ? 'null' : `"${stretch.end.toISOString()}"`;
+    return (
+      `{"member":${member},"start":"${stretch.start.toISOString()}","end":${end},"ongoing":${stretch.ongoing},` +
+      `"durationSeconds":${stretchSeconds(stretch)},"switchId":${JSON.stringify(stretch.fromSwitchId)}}`
+    );
+  });
+  const opening = JSON.stringify(head).slice(0, -1);
+  return rows.length === 0 ? `${opening},"stretches":[]}\n` : `${opening},"stretches":[\n${rows.join(',\n')}\n]}\n`;
+}
