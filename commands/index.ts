@@ -12,6 +12,7 @@ import members from './members.js';
 import switchCommand from './switch.js';
 import switches from './switches.js';
 import system from './system.js';
+import timeline from './timeline.js';
 import unlink from './unlink.js';
 import whoWasFronting from './who-was-fronting.js';
 
@@ -27,7 +28,7 @@ export const commandSections: readonly CommandSection[] = [
   { title: 'Fronting now', commands: [fronters] },
   { title: 'Profiles', commands: [system, member, members, groups, group] },
   { title: 'Switches', commands: [switches, switchCommand] },
-  { title: 'Stats', commands: [frontstats] },
+  { title: 'Stats', commands: [frontstats, timeline] },
   { title: 'Menus', commands: [frontersUser, whoWasFronting] },
   { title: 'About this bot', commands: [invite, help] },
 ];

@@ -26,6 +26,11 @@ export const DiscordLimits = {
   selectPlaceholder: 150,
   customId: 100,
   buttonLabel: 80,
+  /** Bytes per uploaded file: the smallest limit any server has (10 MiB since 2024). */
+  attachmentBytes: 10 * 1024 * 1024,
+  attachmentsPerMessage: 10,
+  /** An attachment's alt text. */
+  attachmentDescription: 1024,
 } as const;
 
 /** The ellipsis that marks cut text. */

@@ -1,10 +1,20 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord-api-types/v10';
 
+/** A file sent with a message (a chart), within Discord's limits (see `DiscordLimits.attachmentBytes`). */
+export interface RenderedFile {
+  name: string;
+  data: Buffer;
+  /** Alt text, for screen readers. */
+  description?: string;
+}
+
 /** A message body in Discord API JSON, ready for a reply, an edit or a follow-up. */
 export interface RenderedMessage {
   content?: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** Files to attach; on an edit they replace the message's earlier ones. */
+  files?: RenderedFile[];
 }
 
 /**
