@@ -135,6 +135,7 @@ export const previewSteps: readonly PreviewStep[] = [
     command: 'switch',
     play: (ctx) => slash('', 'switch edit').play(ctx),
   },
+  slash('A picture of the last 7 days of front history', 'timeline'),
   slash('Front stats over the last 30 days', 'frontstats', () => ({ range: '30d' })),
   slash("The same in PluralKit's flat mode, where the shares add up to 100%", 'frontstats', () => ({
     range: '30d',

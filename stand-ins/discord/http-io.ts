@@ -28,7 +28,13 @@ export async function readBody(req: IncomingMessage): Promise<ParsedBody> {
       for (const [field, value] of form.entries()) {
         if (field === 'payload_json' && typeof value === 'string') json = JSON.parse(value);
         else if (typeof value !== 'string')
-          files.push({ field, filename: value.name, contentType: value.type, size: value.size });
+          files.push({
+            field,
+            filename: value.name,
+            contentType: value.type,
+            size: value.size,
+            data: Buffer.from(await value.arrayBuffer()),
+          });
       }
       return { json, files, malformed: false };
     }

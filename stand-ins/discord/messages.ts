@@ -20,6 +20,8 @@ export interface UploadedFile {
   filename: string;
   contentType: string;
   size: number;
+  /** The bytes, so a test or the preview can look at what was sent. */
+  data: Buffer;
 }
 
 /** What a message looks like now, after every edit: the state tests assert on. */
