@@ -141,6 +141,10 @@ export const previewSteps: readonly PreviewStep[] = [
     range: '30d',
     flat: true,
   })),
+  slash('When anyone fronts, by weekday and hour of day (a heat map)', 'frontstats', () => ({
+    range: '30d',
+    chart: 'hours',
+  })),
   {
     title: 'Right-click a user → Apps → Fronters',
     command: 'Fronters',
