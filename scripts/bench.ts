@@ -6,6 +6,7 @@ import { benchHttpMode, HttpModeDefaults } from './bench/http-mode.js';
 import { benchLatency, LatencyDefaults } from './bench/latency.js';
 import { benchLimiter, LimiterDefaults } from './bench/limiter.js';
 import { benchMemoryGuilds, MemoryGuildsDefaults } from './bench/memory-guilds.js';
+import { benchPictures, PicturesDefaults } from './bench/pictures.js';
 import { benchRendering, RenderingDefaults } from './bench/rendering.js';
 import { describeMachine, machineInfo } from './bench/machine.js';
 import { formatTable, SectionNames, type BenchRow } from './bench/rows.js';
@@ -38,6 +39,7 @@ const Sections: Record<number, (quick: boolean) => Promise<BenchRow[]>> = {
   8: (quick) => benchMemoryGuilds(quick ? { guilds: 1_000 } : MemoryGuildsDefaults),
   9: (quick) => benchHttpMode(quick ? { interactions: 50, systems: 5 } : HttpModeDefaults),
   6: (quick) => benchSharedBudget(quick ? { readsPerProcess: 12, processes: [1, 3] } : SharedBudgetDefaults),
+  10: (quick) => benchPictures(quick ? { ...PicturesDefaults, repeats: 3 } : PicturesDefaults),
 };
 
 function parseOnly(text: string | undefined): number[] {

@@ -5,11 +5,11 @@ import { ChartPalette, drawText, newChart, pngFile } from './canvas.js';
 
 /** Where the heat map puts things, in pixels; exported so tests can look at a known cell. */
 export const HourMapLayout = {
-  width: 900,
+  width: 800,
   padding: 16,
   headerHeight: 64,
   labelWidth: 48,
-  cellHeight: 30,
+  cellHeight: 26,
   /** The shading scale under the grid. */
   footerHeight: 40,
 } as const;

@@ -13,7 +13,7 @@ export const LegendLayout = {
   rowHeight: 22,
   swatch: 14,
   /** More members than this end in a "+ N more" line: a legend of hundreds helps nobody. */
-  maxEntries: 48,
+  maxEntries: 32,
 } as const;
 
 /** How tall the legend of `count` entries is. */

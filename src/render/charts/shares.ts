@@ -7,13 +7,13 @@ import { ChartPalette, drawText, newChart, pngFile } from './canvas.js';
 
 /** Where the share chart puts things, in pixels; exported so tests can look at a known bar. */
 export const ShareLayout = {
-  width: 900,
+  width: 800,
   padding: 16,
-  headerHeight: 44,
-  nameWidth: 220,
+  headerHeight: 62,
+  nameWidth: 200,
   percentWidth: 64,
-  barHeight: 18,
-  rowPitch: 26,
+  barHeight: 16,
+  rowPitch: 22,
   /** Gap and heading above the group bars. */
   sectionGap: 34,
   /** Bars per section; the rest are summed up in one line, as the embed pages them. */

@@ -11,8 +11,8 @@ export const TimelineLayout = {
   labelWidth: 96,
   /** Title and hour axis above the first row. */
   headerHeight: 64,
-  rowHeight: 22,
-  rowGap: 4,
+  rowHeight: 18,
+  rowGap: 3,
 } as const;
 
 const chartLeft = TimelineLayout.padding + TimelineLayout.labelWidth;
