@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AttachmentSizeLimit, uploadRejection } from './upload-limits.js';
 
-const file = (size: number, n = 0) => ({ field: `files[${n}]`, filename: 'chart.png', contentType: 'image/png', size, data: Buffer.alloc(0) });
+const file = (size: number, n = 0) => ({
+  field: `files[${n}]`,
+  filename: 'chart.png',
+  contentType: 'image/png',
+  size,
+  data: Buffer.alloc(0),
+});
 
 describe('the stand-in refuses uploads as Discord does', () => {
   it('takes files up to the limit and refuses a larger one with 413 / 40005', () => {

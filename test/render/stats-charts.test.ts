@@ -5,8 +5,9 @@ import { computeFrontStats } from '../../src/front/stats.js';
 import { ChartPalette } from '../../src/render/charts/canvas.js';
 import { cellShade, hourCellCentre, renderHourMap } from '../../src/render/charts/hours.js';
 import { renderShareChart, shareBarTop, ShareLayout, shareX } from '../../src/render/charts/shares.js';
+import { renderFrontStatsPage } from '../../src/features/front-stats.js';
 import { decodePng } from '../support/png.js';
-import { makeSwitch } from './fixtures.js';
+import { makeSwitch, makeSystem, testControls } from './fixtures.js';
 
 const H = 3_600_000;
 const T0 = Date.parse('2025-06-02T00:00:00Z'); // a Monday
@@ -46,6 +47,23 @@ describe('the /frontstats share chart', () => {
     expect(png.colourAt(shareX(16), y(2))).toBe(ChartPalette.muted);
     // The CJK name is drawn in its row's label cell.
     expect(png.inkIn(ShareLayout.padding, shareBarTop(1), 60, ShareLayout.barHeight)).toBeGreaterThan(30);
+  });
+});
+
+describe('a stats card with a picture', () => {
+  it('shows the attached picture in its last embed on every page, so turning a page keeps it', () => {
+    const many = Array.from({ length: 30 }, (_, i) => sw(i, [`m${String(i).padStart(4, '0')}`])).reverse();
+    const stats = withStatsMode(computeFrontStats(many, { start: new Date(T0), end: new Date(T0 + 30 * H) }), {
+      flat: false,
+      frontersOnly: false,
+    });
+    const view = { stats, names: new Map(), groupNames: new Map(), system: makeSystem(), chartFile: 'frontstats.png' };
+    for (const page of [0, 1]) {
+      const message = renderFrontStatsPage(view, page, testControls);
+      expect(message.embeds.at(-1)?.image?.url).toBe('attachment://frontstats.png');
+    }
+    const { chartFile: _none, ...plain } = view;
+    expect(renderFrontStatsPage(plain, 0).embeds.at(-1)?.image).toBeUndefined();
   });
 });
 
