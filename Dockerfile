@@ -22,6 +22,8 @@ COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist/src ./dist/src
 COPY --from=build --chown=node:node /app/dist/commands ./dist/commands
 COPY --chown=node:node package.json ./
+# The chart fonts, found next to dist/ (src/render/charts/fonts.ts).
+COPY --chown=node:node assets ./assets
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 VOLUME ["/app/data"]

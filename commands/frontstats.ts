@@ -7,7 +7,7 @@ import {
   withPublicOption,
   withTargetOptions,
 } from '../src/discord/options.js';
-import { frontStatsView, renderFrontStatsPage, type FrontStatsView } from '../src/features/front-stats.js';
+import { frontStatsReport, renderFrontStatsPage, type FrontStatsView } from '../src/features/front-stats.js';
 import { parsePageArg } from '../src/render/message.js';
 
 const name = 'frontstats';
@@ -33,7 +33,23 @@ builder.addBooleanOption((option) =>
   option.setName('fronters-only').setDescription('Leave out the time when nobody was fronting (switch-outs)'),
 );
 
-/** `/frontstats [range] [flat] [fronters-only] [system] [user] [public]`: front time and share per member and group over a range. */
+builder.addStringOption((option) =>
+  option
+    .setName('chart')
+    .setDescription('The picture: share bars (default), or front time by weekday and hour')
+    .addChoices({ name: 'shares', value: 'shares' }, { name: 'hours of the week', value: 'hours' }),
+);
+builder.addStringOption((option) =>
+  option
+    .setName('member')
+    .setDescription('For the hours picture: one member (name, display name or id); default: anyone fronting')
+    .setMaxLength(100),
+);
+
+/**
+ * `/frontstats [range] [flat] [fronters-only] [chart] [member] [system] [user] [public]`: front time and
+ * share per member and group over a range, with a picture of the shares or of the hours of the week.
+ */
 export default {
   data: withPublicOption(withTargetOptions(builder)).toJSON(),
   visibility: visibilityFromPublicOption,
@@ -43,9 +59,16 @@ export default {
       flat: interaction.options.getBoolean('flat') ?? false,
       frontersOnly: interaction.options.getBoolean('fronters-only') ?? false,
     };
-    const view = await frontStatsView(ctx, interaction.user.id, target, interaction.options.getString('range'), mode);
+    const member = interaction.options.getString('member');
+    const chart =
+      interaction.options.getString('chart') === 'hours' || member !== null
+        ? { kind: 'hours' as const, member: member ?? undefined }
+        : { kind: 'shares' as const };
+    const range = interaction.options.getString('range');
+    const { view, file } = await frontStatsReport(ctx, interaction.user.id, target, range, mode, chart);
     const session = await sessions.create(ctx.sessions, interaction.user.id, view);
-    await respond.send(renderFrontStatsPage(view, 0, sessions.controls(session)));
+    const page = renderFrontStatsPage(view, 0, sessions.controls(session));
+    await respond.send(file === undefined ? page : { ...page, files: [file] });
   },
   async component({ id, respond, ...routed }) {
     const page = parsePageArg(id.arg);

@@ -14,6 +14,7 @@ import remind from './remind.js';
 import switchCommand from './switch.js';
 import switches from './switches.js';
 import system from './system.js';
+import timeline from './timeline.js';
 import unlink from './unlink.js';
 import whoWasFronting from './who-was-fronting.js';
 
@@ -29,7 +30,7 @@ export const commandSections: readonly CommandSection[] = [
   { title: 'Fronting now', commands: [fronters] },
   { title: 'Profiles', commands: [system, member, members, groups, group] },
   { title: 'Switches', commands: [switches, switchCommand, exportCommand] },
-  { title: 'Stats', commands: [frontstats] },
+  { title: 'Stats', commands: [frontstats, timeline] },
   { title: 'Live', commands: [remind] },
   { title: 'Menus', commands: [frontersUser, whoWasFronting] },
   { title: 'About this bot', commands: [invite, help] },

@@ -8,6 +8,7 @@ import { benchHttpReplicas, HttpReplicasDefaults } from './bench/http-replicas.j
 import { benchLatency, LatencyDefaults } from './bench/latency.js';
 import { benchLimiter, LimiterDefaults } from './bench/limiter.js';
 import { benchMemoryGuilds, MemoryGuildsDefaults } from './bench/memory-guilds.js';
+import { benchPictures, PicturesDefaults } from './bench/pictures.js';
 import { benchRendering, RenderingDefaults } from './bench/rendering.js';
 import { describeMachine, machineInfo } from './bench/machine.js';
 import { formatTable, SectionNames, type BenchRow } from './bench/rows.js';
@@ -43,7 +44,8 @@ const Sections: Record<number, (quick: boolean) => Promise<BenchRow[]>> = {
     ...(await benchHttpReplicas(quick ? { interactions: 50, systems: 5, replicas: [1, 3] } : HttpReplicasDefaults)),
   ],
   6: (quick) => benchSharedBudget(quick ? { readsPerProcess: 12, processes: [1, 3] } : SharedBudgetDefaults),
-  10: (quick) =>
+  10: (quick) => benchPictures(quick ? { ...PicturesDefaults, repeats: 3 } : PicturesDefaults),
+  11: (quick) =>
     benchExport(quick ? { ...ExportBenchDefaults, members: 30, switches: 500, repeats: 3 } : ExportBenchDefaults),
 };
 

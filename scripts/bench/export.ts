@@ -1,5 +1,5 @@
 /**
- * Section 10, export: a large system's whole front history, loaded page by page through our client from
+ * Section 11, export: a large system's whole front history, loaded page by page through our client from
  * the PluralKit stand-in (as `/export` loads it), then turned into each file format. Only the second
  * part is timed: the issue's goal is "after the pages are loaded".
  */
@@ -12,7 +12,7 @@ import { memberName } from '../../src/render/names.js';
 import { generateLargeSystem, startPluralKitStandIn } from '../../stand-ins/pluralkit/index.js';
 import { fmt, quantile, SectionNames, type BenchRow } from './rows.js';
 
-/** Sizes for section 10. */
+/** Sizes for section 11. */
 export interface ExportBenchParams {
   members: number;
   switches: number;
@@ -23,7 +23,7 @@ export interface ExportBenchParams {
 /** The issue's sizes. */
 export const ExportBenchDefaults: ExportBenchParams = { members: 300, switches: 10_000, repeats: 15 };
 
-/** What section 10 measured, per format, in milliseconds, and the file sizes. */
+/** What section 11 measured, per format, in milliseconds, and the file sizes. */
 export interface ExportBenchResult {
   switches: number;
   stretches: number;
@@ -83,7 +83,7 @@ export async function benchExport(params: ExportBenchParams = ExportBenchDefault
   return ExportFormats.map((format) => {
     const f = r.formats[format];
     return {
-      section: SectionNames[10],
+      section: SectionNames[11],
       metric: `export of ${r.switches} switches (${r.stretches} stretches) to ${format}: stretches + file (median / max of ${params.repeats}), ${fmt(f.bytes / 1024 / 1024, 2)} MiB`,
       value: `${fmt(f.median, 1)} / ${fmt(f.max, 1)} ms`,
       goal: '≤ 100 ms',

@@ -26,7 +26,8 @@ export const SectionNames = {
   8: '8 memory at scale',
   9: '9 HTTP mode',
   6: '6 shared budget',
-  10: '10 export',
+  10: '10 pictures',
+  11: '11 export',
 } as const;
 
 /** The `q`-quantile (0–1) of `values`, nearest-rank; `NaN` when empty. */

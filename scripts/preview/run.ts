@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { writePictures } from './pictures.js';
 import type { PluralKitStandInOptions } from '../../stand-ins/pluralkit/index.js';
 import { startOffline } from './offline.js';
 import { formatMessage } from './format-message.js';
@@ -12,6 +13,8 @@ export interface PreviewOptions {
   pkToken?: string | undefined;
   /** Write one JSON line per Discord REST request the bot made (`method`, `path`, `body`). */
   transcript?: string | undefined;
+  /** Write every picture the bot attached (charts) into this folder, and print each path. */
+  images?: string | undefined;
   /** How the built-in PluralKit stand-in behaves (e.g. its rate limit). @defaultValue production's GCRA */
   pluralkit?: PluralKitStandInOptions | undefined;
   /** Where the readable session goes. @defaultValue console.log */
@@ -63,8 +66,13 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
       continue;
     }
     try {
+      const sentBefore = discord.requests.length;
       const message = await step.play({ discord, user, facts });
-      print(`${header}\n${formatMessage(message)}\n`);
+      const pictures =
+        options.images === undefined
+          ? []
+          : writePictures(discord.requests.slice(sentBefore), options.images, `${index + 1}-${step.command}`);
+      print(`${header}\n${formatMessage(message)}\n${pictures.map((path) => `Picture: ${path}\n`).join('')}`);
       shown.add(step.command);
       if (step.command === 'link') await learnOwnSystem(facts, bot);
     } catch (error) {

@@ -135,6 +135,7 @@ export const previewSteps: readonly PreviewStep[] = [
     command: 'switch',
     play: (ctx) => slash('', 'switch edit').play(ctx),
   },
+  slash('A picture of the last 7 days of front history', 'timeline'),
   {
     title: 'Add a note to be DMed when a member switches in, then list your reminders',
     command: 'remind',
@@ -148,6 +149,10 @@ export const previewSteps: readonly PreviewStep[] = [
   slash("The same in PluralKit's flat mode, where the shares add up to 100%", 'frontstats', () => ({
     range: '30d',
     flat: true,
+  })),
+  slash('When anyone fronts, by weekday and hour of day (a heat map)', 'frontstats', () => ({
+    range: '30d',
+    chart: 'hours',
   })),
   {
     title: 'Export the last 30 days as a calendar file (only you see it; a progress line while pages load)',

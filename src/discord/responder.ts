@@ -9,6 +9,7 @@ import {
   type ModalComponentData,
   type RepliableInteraction,
 } from 'discord.js';
+import type { RenderedFile } from '../render/message.js';
 import { showsOwnerViewPublicly, withPrivateInfoNote } from './owner-view.js';
 
 /** A message body as renderers produce it (Discord API JSON). */
@@ -16,8 +17,8 @@ export interface ReplyBody {
   content?: string | undefined;
   embeds?: APIEmbed[] | undefined;
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[] | undefined;
-  /** Files to attach; Discord takes each one's type from its name. */
-  files?: readonly { name: string; data: Buffer }[] | undefined;
+  /** Attachments (charts); given on an edit, they replace the message's earlier ones. */
+  files?: RenderedFile[] | undefined;
 }
 
 /** How the first answer to an interaction is made. */
@@ -185,6 +186,13 @@ export class Responder {
   }
 }
 
+/** A file as discord.js uploads it (multipart `files[n]`, with its alt text in `attachments`). */
+interface UploadFile {
+  attachment: Buffer;
+  name: string;
+  description?: string;
+}
+
 /**
  * The body without keys set to `undefined` (discord.js reads an explicit key as "clear this part"), with
  * files as discord.js attachments.
@@ -193,9 +201,17 @@ function definedParts(body: ReplyBody): {
   content?: string;
   embeds?: APIEmbed[];
   components?: NonNullable<ReplyBody['components']>;
-  files?: { attachment: Buffer; name: string }[];
+  files?: UploadFile[];
 } {
   const { files, ...rest } = body;
   const parts = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
-  return files === undefined ? parts : { ...parts, files: files.map((f) => ({ attachment: f.data, name: f.name })) };
+  if (files === undefined) return parts;
+  return {
+    ...parts,
+    files: files.map(({ data, name, description }) => ({
+      attachment: data,
+      name,
+      ...(description !== undefined && { description }),
+    })),
+  };
 }

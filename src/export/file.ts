@@ -1,5 +1,5 @@
 import { UserFacingError } from '../errors.js';
-import type { MessageFile } from '../render/message.js';
+import type { RenderedFile } from '../render/message.js';
 import { DiscordLimits } from '../render/limits.js';
 import { Exporters } from './index.js';
 import type { ExportFormat, FrontExport } from './model.js';
@@ -19,7 +19,7 @@ export function exportFile(
   format: ExportFormat,
   data: FrontExport,
   limitBytes: number = DiscordLimits.attachmentBytes,
-): MessageFile {
+): RenderedFile {
   const bytes = Buffer.from(Exporters[format].render(data), 'utf8');
   if (bytes.length > limitBytes) {
     throw new UserFacingError('ExportTooLarge', { size: formatBytes(bytes.length), limit: formatBytes(limitBytes) });

@@ -11,10 +11,11 @@ import {
   type System,
 } from '../pluralkit/index.js';
 import { renderFrontStats } from '../render/frontstats.js';
-import type { RenderControls, RenderedMessage } from '../render/message.js';
+import type { RenderControls, RenderedFile, RenderedMessage } from '../render/message.js';
 import { nameLookup } from '../render/names.js';
 import type { Target } from '../targets.js';
 import { orOnCode } from './fallback.js';
+import { statsChartFile, type StatsChart } from './front-stats-charts.js';
 import { withKeyViewNote } from './key-view-note.js';
 import { readTarget } from './view-target.js';
 
@@ -29,6 +30,14 @@ export interface FrontStatsView {
   system: System;
   /** Said above every page when the caller's linked key only gets the public front history. */
   keyNote?: string | undefined;
+  /** The attached picture's file name, which every page's last embed shows (the file stays on the message). */
+  chartFile?: string | undefined;
+}
+
+/** A stats card and its picture (`undefined` when none was asked for or it would be over Discord's limit). */
+export interface FrontStatsReport {
+  view: FrontStatsView;
+  file: RenderedFile | undefined;
 }
 
 /**
@@ -46,28 +55,55 @@ export async function frontStatsView(
   rangeText: string | null | undefined,
   mode: StatsMode = DefaultStatsMode,
 ): Promise<FrontStatsView> {
+  return (await frontStatsReport(ctx, callerId, target, rangeText, mode)).view;
+}
+
+/**
+ * {@link frontStatsView} with the picture `chart` asks for, drawn from the same reads (the heat map also
+ * reads the system's time zone, own system only, as `/switches` does).
+ * @throws {UserFacingError} `BadRange` before anything is fetched; `MemberNotFound`, `AmbiguousMember` for the heat map's member.
+ */
+export async function frontStatsReport(
+  ctx: CommandContext,
+  callerId: string,
+  target: Target,
+  rangeText: string | null | undefined,
+  mode: StatsMode = DefaultStatsMode,
+  chart?: StatsChart,
+): Promise<FrontStatsReport> {
   const parsed = parseStatsRange(rangeText ?? undefined, ctx.now());
   if (!parsed.ok) throw new UserFacingError('BadRange', { reason: parsed.reason });
   const { range } = parsed;
 
-  const [switches, system, members, groups, keyNote] = await readTarget(ctx, callerId, target, ({ ref, o, keyNote }) =>
-    Promise.all([
-      // Someone is waiting for this walk, so it goes before background ones (iterateSwitches' default).
-      switchesCovering(ctx.pluralkit, ref, range, { ...o, priority: 'interactive' }),
-      ctx.pluralkit.getSystem(ref, o),
-      orOnCode(ctx.pluralkit.getMembers(ref, o), PluralKitErrorCode.MemberListPrivate, []),
-      orOnCode(ctx.pluralkit.getGroups(ref, { withMembers: true }, o), PluralKitErrorCode.GroupListPrivate, []),
-      Promise.resolve(keyNote('switches')),
-    ]),
+  const wantsZone = chart?.kind === 'hours' && target.kind === 'own';
+  const [switches, system, members, groups, keyNote, timeZone] = await readTarget(
+    ctx,
+    callerId,
+    target,
+    ({ ref, o, keyNote }) =>
+      Promise.all([
+        // Someone is waiting for this walk, so it goes before background ones (iterateSwitches' default).
+        switchesCovering(ctx.pluralkit, ref, range, { ...o, priority: 'interactive' }),
+        ctx.pluralkit.getSystem(ref, o),
+        orOnCode(ctx.pluralkit.getMembers(ref, o), PluralKitErrorCode.MemberListPrivate, []),
+        orOnCode(ctx.pluralkit.getGroups(ref, { withMembers: true }, o), PluralKitErrorCode.GroupListPrivate, []),
+        Promise.resolve(keyNote('switches')),
+        wantsZone ? ctx.pluralkit.getSystemSettings(ref, o).then((settings) => settings.timezone) : undefined,
+      ]),
   );
 
   const stats = withStatsMode(computeFrontStats(switches, range, groupMembersByShortId(groups, members)), mode);
-  return { stats, names: nameLookup(members), groupNames: nameLookup(groups), system, keyNote };
+  const file = chart && statsChartFile(chart, { stats, switches, system, members, groups, timeZone });
+  const view = { stats, names: nameLookup(members), groupNames: nameLookup(groups), system, keyNote };
+  return { view: file === undefined ? view : { ...view, chartFile: file.name }, file };
 }
 
 /** One page of a stats view as a message; `controls` adds paging buttons when there is more than one page. */
 export function renderFrontStatsPage(view: FrontStatsView, page: number, controls?: RenderControls): RenderedMessage {
-  return withKeyViewNote(renderFrontStats(view.stats, { ...view, page, controls }), view.keyNote);
+  const message = renderFrontStats(view.stats, { ...view, page, controls });
+  const last = message.embeds.at(-1);
+  if (last !== undefined && view.chartFile !== undefined) last.image = { url: `attachment://${view.chartFile}` };
+  return withKeyViewNote(message, view.keyNote);
 }
 
 /**

@@ -26,8 +26,11 @@ export const DiscordLimits = {
   selectPlaceholder: 150,
   customId: 100,
   buttonLabel: 80,
-  /** Largest file a bot may attach without a boosted server: 10 MiB (developers/reference#uploading-files). */
+  /** Bytes per uploaded file: the smallest limit any server has (10 MiB since 2024). */
   attachmentBytes: 10 * 1024 * 1024,
+  attachmentsPerMessage: 10,
+  /** An attachment's alt text. */
+  attachmentDescription: 1024,
 } as const;
 
 /** The ellipsis that marks cut text. */

@@ -1,9 +1,11 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord-api-types/v10';
 
-/** A file attached to a message; Discord takes its type from the name's ending. */
-export interface MessageFile {
+/** A file sent with a message (a chart), within Discord's limits (see `DiscordLimits.attachmentBytes`). */
+export interface RenderedFile {
   name: string;
   data: Buffer;
+  /** Alt text, for screen readers. */
+  description?: string;
 }
 
 /** A message body in Discord API JSON, ready for a reply, an edit or a follow-up. */
@@ -11,8 +13,8 @@ export interface RenderedMessage {
   content?: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
-  /** Files to attach (within `DiscordLimits.attachmentBytes` each). */
-  files?: MessageFile[];
+  /** Files to attach; on an edit they replace the message's earlier ones. */
+  files?: RenderedFile[];
 }
 
 /**

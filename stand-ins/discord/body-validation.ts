@@ -9,7 +9,7 @@ const SUBSET_ID = 'https://stand-in.invalid/discord-openapi-subset.json';
 
 /** A body Discord would refuse: the HTTP answer to send and the issues to record. */
 export interface BodyRejection {
-  status: 400;
+  status: 400 | 413;
   response: { code: number; message: string; errors?: object };
   issues: ValidationIssue[];
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { rememberSecret } from '../secret-ledger.js';
+import { AttachmentSizeLimit } from './upload-limits.js';
 import {
   ApplicationIntegrationType,
   ChannelType,
@@ -74,7 +75,7 @@ export function interactionBase(
     version: 1 as const,
     locale: ctx.locale ?? Locale.EnglishUS,
     entitlements: [],
-    attachment_size_limit: 10 * 1024 * 1024,
+    attachment_size_limit: AttachmentSizeLimit,
   };
   if (where === 'guild') {
     const guild = ctx.guild ?? world.guild;

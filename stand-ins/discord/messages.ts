@@ -20,7 +20,7 @@ export interface UploadedFile {
   filename: string;
   contentType: string;
   size: number;
-  /** The file's bytes, as Discord would serve them at the attachment's URL. */
+  /** The bytes, so a test or the preview can look at what was sent. */
   data: Buffer;
 }
 

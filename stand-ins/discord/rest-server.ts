@@ -3,6 +3,7 @@ import type { BodyRejection, BodyValidator } from './body-validation.js';
 import type { FaultInjector } from './faults.js';
 import type { HandlerContext, HandlerResult } from './handler-types.js';
 import { readBody, sendJson } from './http-io.js';
+import { uploadRejection } from './upload-limits.js';
 import { autocompleteIssues, deferralIssues, mergedEditRejection, rejectionOf } from './interaction-rules.js';
 import * as interactions from './rest-interactions.js';
 import * as resources from './rest-resources.js';
@@ -149,9 +150,10 @@ export async function handleRestRequest(req: IncomingMessage, res: ServerRespons
       receivedAt: at,
     };
     const rejection =
-      operation && deps.validator
+      uploadRejection(parsed.files) ??
+      (operation && deps.validator
         ? (deps.validator.check(operation, parsed.json, parsed.files.length) ?? contextualRejection(matched, ctx))
-        : null;
+        : null);
     if (rejection) {
       deps.state.rejectedBodies.push({ request: recorded, issues: rejection.issues });
       interactionOf(matched, deps.state)?.problems.push(
