@@ -17,7 +17,11 @@ import { serveHealth } from './http/health.js';
 import { interactionsEndpoint } from './http/interactions-endpoint.js';
 import { Listeners } from './http/listeners.js';
 import { ed25519PublicKey } from './http/signature.js';
+import { dispatchEndpoint } from './live/dispatch-endpoint.js';
 import { FrontChanges } from './live/front-changes.js';
+import { DispatchPathPrefix, LiveHooks } from './live/hooks.js';
+import { LiveEvents } from './live/live-events.js';
+import { localOncePerChange, redisOncePerChange } from './live/once-per-change.js';
 import { createLogger } from './log.js';
 import { BotMetrics } from './metrics.js';
 import { pluralKitClientFromConfig } from './pluralkit/from-config.js';
@@ -68,6 +72,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     accounts: new Accounts(vault, pluralkit, log),
     sessions: localSessions ?? redisSessions(redis!, { log }),
     settings,
+    live: new LiveHooks(settings, vault, config.publicUrl),
     log,
     bot: {
       applicationId: () => client.application?.id ?? webhooks?.applicationId ?? config.discordApplicationId,
@@ -84,6 +89,16 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     sessionsLive: localSessions && (() => localSessions.size),
   });
   const frontChanges = new FrontChanges(log);
+  const liveEvents = new LiveEvents({
+    pluralkit,
+    accounts: ctx.accounts,
+    settings,
+    frontChanges,
+    once: redis === undefined ? localOncePerChange() : redisOncePerChange(redis, log),
+    log,
+    coalesceMs: config.liveCoalesceMs,
+    now: ctx.now,
+  });
   const inFlight = new InFlight();
   const router = createRouter(commands, ctx, {
     deferAfterMs: options.deferAfterMs,
@@ -97,6 +112,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const listeners = new Listeners(log, {
     health: config.healthPort,
     interactions: servesWebhooks ? (config.interactionsPort ?? 0) : undefined,
+    dispatch: role === 'gateway' ? undefined : config.dispatchPort,
   });
   const health = listeners.for('health');
   if (health !== undefined) {
@@ -123,8 +139,17 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       );
   }
 
+  listeners
+    .for('dispatch')
+    ?.routePrefix(
+      'POST',
+      DispatchPathPrefix,
+      dispatchEndpoint({ hooks: ctx.live, log, deliver: (hook, handling) => liveEvents.take(hook, handling) }),
+    );
+
   const shutDown = async (graceMs: number | undefined): Promise<DrainResult> => {
     const drained = graceMs === undefined ? { finished: 0, answered: 0 } : await inFlight.drain(graceMs);
+    liveEvents.close();
     await client.destroy();
     if (options.pluralkit === undefined) await pluralkit.close();
     if (redis?.isOpen === true) redis.destroy();
@@ -148,6 +173,9 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     },
     get interactionsPort() {
       return listeners.boundPort('interactions');
+    },
+    get dispatchPort() {
+      return listeners.boundPort('dispatch');
     },
     async start(token) {
       // Webhook interactions answer over REST, which needs the token even without a gateway connection.

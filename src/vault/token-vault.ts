@@ -1,7 +1,7 @@
 import { describeStoreError, VaultConfigError, VaultUnavailableError, type VaultOperation } from './errors.js';
 import type { Keyring } from './keyring.js';
 import { decodeAccount, encodeAccount, type LinkedAccount, type LinkedSystem } from './linked-account.js';
-import { isSealedRecord, openSealed, seal, SealError } from './sealing.js';
+import { isSealedRecord, openSealed, seal, SealError, type SealedRecord } from './sealing.js';
 import { closeStore, createStore, DefaultStoreOptions, type StoreOptions, type TokenStore } from './store.js';
 
 /** The logging the vault does; a pino logger fits. Fields never hold a token or key. */
@@ -133,6 +133,22 @@ export class TokenVault {
     assertUserId(userId);
     const stored = await this.#run('has', () => this.#store.get(recordKey(userId)));
     return stored !== undefined && (await this.#openOrDiscard('has', userId, stored)) !== undefined;
+  }
+
+  /**
+   * Seals a secret that is not a PluralKit token (a dispatch signing token) under the current key, bound to
+   * `associatedData`, for the caller to keep in its own store.
+   */
+  sealSecret(plaintext: string, associatedData: string): SealedRecord {
+    return seal(this.#keyring.current, plaintext, associatedData);
+  }
+
+  /**
+   * Opens a record made by {@link sealSecret} with the same `associatedData`.
+   * @throws {SealError} when it does not open (malformed, unknown key, tampered or another record's data).
+   */
+  openSecret(record: unknown, associatedData: string): string {
+    return openSealed(this.#keyring, record, associatedData);
   }
 
   /** Forgets the user's token at once. @returns whether there was one. */
