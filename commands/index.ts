@@ -7,6 +7,7 @@ import groups from './groups.js';
 import help from './help.js';
 import invite from './invite.js';
 import link from './link.js';
+import live from './live.js';
 import member from './member.js';
 import members from './members.js';
 import switchCommand from './switch.js';
@@ -28,6 +29,7 @@ export const commandSections: readonly CommandSection[] = [
   { title: 'Profiles', commands: [system, member, members, groups, group] },
   { title: 'Switches', commands: [switches, switchCommand] },
   { title: 'Stats', commands: [frontstats] },
+  { title: 'Live', commands: [live] },
   { title: 'Menus', commands: [frontersUser, whoWasFronting] },
   { title: 'About this bot', commands: [invite, help] },
 ];
