@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Accounts } from '../accounts.js';
 import type { Logger } from '../log.js';
-import type { FrontSwitch, PluralKitClient } from '../pluralkit/index.js';
+import type { PluralKitClient } from '../pluralkit/index.js';
 import type { SettingsStore } from '../settings/store.js';
 import { Coalescer } from './coalescer.js';
 import type { FrontChange } from './front-change.js';
@@ -87,7 +87,7 @@ export class LiveEvents {
     const change: FrontChange = {
       userId: hook.userId,
       system,
-      current: current as FrontSwitch | undefined,
+      current,
       previousMemberUuids: before?.memberUuids,
       frontIsPrivate: system.privacy?.front_privacy === 'private',
       at: this.#now(),
