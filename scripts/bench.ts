@@ -4,6 +4,7 @@ import { benchEconomy, EconomyDefaults } from './bench/economy.js';
 import { benchFootprint, FootprintDefaults } from './bench/footprint.js';
 import { benchHttpMode, HttpModeDefaults } from './bench/http-mode.js';
 import { benchLatency, LatencyDefaults } from './bench/latency.js';
+import { benchLiveEvents, LiveEventsDefaults } from './bench/live-events.js';
 import { benchLimiter, LimiterDefaults } from './bench/limiter.js';
 import { benchMemoryGuilds, MemoryGuildsDefaults } from './bench/memory-guilds.js';
 import { benchRendering, RenderingDefaults } from './bench/rendering.js';
@@ -38,6 +39,8 @@ const Sections: Record<number, (quick: boolean) => Promise<BenchRow[]>> = {
   8: (quick) => benchMemoryGuilds(quick ? { guilds: 1_000 } : MemoryGuildsDefaults),
   9: (quick) => benchHttpMode(quick ? { interactions: 50, systems: 5 } : HttpModeDefaults),
   6: (quick) => benchSharedBudget(quick ? { readsPerProcess: 12, processes: [1, 3] } : SharedBudgetDefaults),
+  10: (quick) =>
+    benchLiveEvents(quick ? { events: 200, parallel: 10, systems: 3, switchesPerBurst: 3 } : LiveEventsDefaults),
 };
 
 function parseOnly(text: string | undefined): number[] {

@@ -26,6 +26,7 @@ export const SectionNames = {
   8: '8 memory at scale',
   9: '9 HTTP mode',
   6: '6 shared budget',
+  10: '10 live events',
 } as const;
 
 /** The `q`-quantile (0–1) of `values`, nearest-rank; `NaN` when empty. */
