@@ -231,8 +231,9 @@ export async function startPluralKitStandIn(options: PluralKitStandInOptions = {
     },
     dispatch,
     beginWebhookSetup(system, url) {
-      const record = typeof system === 'string' ? (state.systems.get(system) ?? state.systemByHid(system)) : system;
-      if (record === undefined) throw new Error(`The PluralKit stand-in has no system ${String(system)}.`);
+      if (typeof system !== 'string') return dispatch.beginSetup(system.uuid, url);
+      const record = state.systems.get(system) ?? state.systemByHid(system);
+      if (record === undefined) throw new Error(`The PluralKit stand-in has no system ${system}.`);
       return dispatch.beginSetup(record.uuid, url);
     },
     deleteAllSwitches(system) {
