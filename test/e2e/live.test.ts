@@ -108,6 +108,20 @@ describe('live events from PluralKit', () => {
     expect(rec.changes).toHaveLength(2);
   });
 
+  it('any other event drops the system’s cached answers, so /fronters shows a rename at once', async () => {
+    const member = h.pk.state.members.get(own().memberUuids[5]!)!;
+    expect((await h.command('fronters').reply()).embeds[0]?.description).toContain(member.display_name ?? member.name);
+    // Changed in PluralKit (by its bot, say): the cached answer would show the old name for PLURALKIT_CACHE_TTL_MS.
+    member.display_name = 'Renamed Just Now';
+    const reads = fronterReads();
+    expect(
+      await post(hookUrl, event('UPDATE_MEMBER', { id: member.uuid, data: { display_name: member.display_name } })),
+    ).toBe(200);
+    expect((await h.command('fronters').reply()).embeds[0]?.description).toContain('Renamed Just Now');
+    expect(fronterReads() - reads).toBe(1);
+    expect(rec.changes).toHaveLength(2);
+  });
+
   it('a replayed old event and a flood of 1,000 events publish nothing, cost a read per burst, and the bot still answers', async () => {
     const reads = fronterReads();
     const limited = h.pk.stats.rateLimited;
