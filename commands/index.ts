@@ -8,6 +8,7 @@ import groups from './groups.js';
 import help from './help.js';
 import invite from './invite.js';
 import link from './link.js';
+import live from './live.js';
 import member from './member.js';
 import members from './members.js';
 import remind from './remind.js';
@@ -31,7 +32,7 @@ export const commandSections: readonly CommandSection[] = [
   { title: 'Profiles', commands: [system, member, members, groups, group] },
   { title: 'Switches', commands: [switches, switchCommand, exportCommand] },
   { title: 'Stats', commands: [frontstats, timeline] },
-  { title: 'Live', commands: [remind] },
+  { title: 'Live', commands: [live, remind] },
   { title: 'Menus', commands: [frontersUser, whoWasFronting] },
   { title: 'About this bot', commands: [invite, help] },
 ];

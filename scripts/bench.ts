@@ -6,6 +6,7 @@ import { benchFootprint, FootprintDefaults } from './bench/footprint.js';
 import { benchHttpMode, HttpModeDefaults } from './bench/http-mode.js';
 import { benchHttpReplicas, HttpReplicasDefaults } from './bench/http-replicas.js';
 import { benchLatency, LatencyDefaults } from './bench/latency.js';
+import { benchLiveEvents, LiveEventsDefaults } from './bench/live-events.js';
 import { benchLimiter, LimiterDefaults } from './bench/limiter.js';
 import { benchMemoryGuilds, MemoryGuildsDefaults } from './bench/memory-guilds.js';
 import { benchPictures, PicturesDefaults } from './bench/pictures.js';
@@ -47,6 +48,8 @@ const Sections: Record<number, (quick: boolean) => Promise<BenchRow[]>> = {
   10: (quick) => benchPictures(quick ? { ...PicturesDefaults, repeats: 3 } : PicturesDefaults),
   11: (quick) =>
     benchExport(quick ? { ...ExportBenchDefaults, members: 30, switches: 500, repeats: 3 } : ExportBenchDefaults),
+  12: (quick) =>
+    benchLiveEvents(quick ? { events: 200, parallel: 10, systems: 3, switchesPerBurst: 3 } : LiveEventsDefaults),
 };
 
 function parseOnly(text: string | undefined): number[] {

@@ -19,7 +19,11 @@ import { Listeners } from './http/listeners.js';
 import { ed25519PublicKey } from './http/signature.js';
 import { remindOnSwitch } from './features/remind-on-switch.js';
 import { ChangeClaims } from './live/change-claims.js';
+import { dispatchEndpoint } from './live/dispatch-endpoint.js';
 import { FrontChanges } from './live/front-changes.js';
+import { DispatchPathPrefix, LiveHooks } from './live/hooks.js';
+import { LiveEvents } from './live/live-events.js';
+import { localOncePerChange, redisOncePerChange } from './live/once-per-change.js';
 import { createLogger } from './log.js';
 import { BotMetrics } from './metrics.js';
 import { pluralKitClientFromConfig } from './pluralkit/from-config.js';
@@ -70,6 +74,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     accounts: new Accounts(vault, pluralkit, log),
     sessions: localSessions ?? redisSessions(redis!, { log }),
     settings,
+    live: new LiveHooks(settings, vault, config.publicUrl),
     log,
     bot: {
       applicationId: () => client.application?.id ?? webhooks?.applicationId ?? config.discordApplicationId,
@@ -89,6 +94,16 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   frontChanges.add(
     remindOnSwitch({ settings, claims: new ChangeClaims(settings, redis, log), rest: client.rest, log }),
   );
+  const liveEvents = new LiveEvents({
+    pluralkit,
+    accounts: ctx.accounts,
+    settings,
+    frontChanges,
+    once: redis === undefined ? localOncePerChange() : redisOncePerChange(redis, log),
+    log,
+    coalesceMs: config.liveCoalesceMs,
+    now: ctx.now,
+  });
   const inFlight = new InFlight();
   const router = createRouter(commands, ctx, {
     deferAfterMs: options.deferAfterMs,
@@ -102,6 +117,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const listeners = new Listeners(log, {
     health: config.healthPort,
     interactions: servesWebhooks ? (config.interactionsPort ?? 0) : undefined,
+    dispatch: role === 'gateway' ? undefined : config.dispatchPort,
   });
   const health = listeners.for('health');
   if (health !== undefined) {
@@ -128,8 +144,17 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       );
   }
 
+  listeners
+    .for('dispatch')
+    ?.routePrefix(
+      'POST',
+      DispatchPathPrefix,
+      dispatchEndpoint({ hooks: ctx.live, log, deliver: (hook, handling) => liveEvents.take(hook, handling) }),
+    );
+
   const shutDown = async (graceMs: number | undefined): Promise<DrainResult> => {
     const drained = graceMs === undefined ? { finished: 0, answered: 0 } : await inFlight.drain(graceMs);
+    liveEvents.close();
     await client.destroy();
     if (options.pluralkit === undefined) await pluralkit.close();
     if (redis?.isOpen === true) redis.destroy();
@@ -153,6 +178,9 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     },
     get interactionsPort() {
       return listeners.boundPort('interactions');
+    },
+    get dispatchPort() {
+      return listeners.boundPort('dispatch');
     },
     async start(token) {
       // Webhook interactions answer over REST, which needs the token even without a gateway connection.

@@ -44,6 +44,8 @@ export interface Bot {
   readonly healthPort: number | undefined;
   /** The port `POST /interactions` is served on once started, when this process serves interaction webhooks. */
   readonly interactionsPort: number | undefined;
+  /** The port `POST /pluralkit/dispatch/<id>` is served on once started; undefined without `DISPATCH_PORT`. */
+  readonly dispatchPort: number | undefined;
   /**
    * Starts the HTTP listeners this process has, then (unless `--role http`, which never connects to the
    * gateway and only gives discord.js the token for REST) logs in and resolves once Discord says it is ready.

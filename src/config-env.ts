@@ -97,6 +97,9 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanFlag(false),
   HEALTH_PORT: optionalText.pipe(z.coerce.number<string | undefined>().int().min(0).max(65_535).optional()),
+  PUBLIC_URL: optionalText.pipe(httpUrl.optional()),
+  DISPATCH_PORT: optionalText.pipe(z.coerce.number<string | undefined>().int().min(0).max(65_535).optional()),
+  LIVE_COALESCE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
 });
 
 /** The parsed environment. */

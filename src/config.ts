@@ -57,6 +57,15 @@ export interface Config {
    * @defaultValue 1
    */
   readonly processes: number;
+  /**
+   * The public base URL PluralKit posts dispatch events to (`<PUBLIC_URL>/pluralkit/dispatch/<id>`); unset,
+   * `/live setup` says live events are not enabled here.
+   */
+  readonly publicUrl: string | undefined;
+  /** Port of `POST /pluralkit/dispatch/<id>` (0: any free port; may equal another port); unset: not served. */
+  readonly dispatchPort: number | undefined;
+  /** How long switch events of one system are gathered before its front is read once. @defaultValue 1000 */
+  readonly liveCoalesceMs: number;
   /** Where users report an internal error's id (e.g. the issue tracker); unset: "tell whoever runs this bot". */
   readonly supportUrl: string | undefined;
 }
@@ -103,6 +112,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     logPretty: e.LOG_PRETTY,
     healthPort: e.HEALTH_PORT,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    dispatchPort: e.DISPATCH_PORT,
+    liveCoalesceMs: e.LIVE_COALESCE_MS,
     supportUrl: e.SUPPORT_URL,
     redisUrl: e.REDIS_URL,
     processes: e.PROCESSES,

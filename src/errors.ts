@@ -30,6 +30,12 @@ export const UserErrorMessages = {
     "I can't reach my token storage right now. Nothing was changed; please try again in a minute.",
   SettingsUnavailable: () =>
     "I can't reach the storage my settings live in right now, so nothing was changed. Please try again in a minute.",
+  LiveNotEnabled: () =>
+    "Live events aren't enabled on this bot: whoever runs it hasn't given it a public address PluralKit could send events to (`PUBLIC_URL`). Nothing was set up.",
+  LiveNotSetUp: () =>
+    'You have no live setup waiting for a signing token (it may have been turned off). Run `/live setup` again.',
+  SigningTokenFormat: () =>
+    "That doesn't look like the signing token PluralKit showed: it is 64 characters, from the message PluralKit sent after `pk;system webhook`. Nothing was saved.",
   OptionConflict: (ctx: { first: string; second: string }) =>
     `Use either \`${ctx.first}\` or \`${ctx.second}\`, not both.`,
   InvalidReference: (ctx: { kind: string; detail: string }) => `That ${ctx.kind} id isn't valid: ${ctx.detail}`,

@@ -77,6 +77,18 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).not.toContain('mongodb');
   });
 
+  it('reads live events: PUBLIC_URL without its trailing slash, DISPATCH_PORT, and the coalescing window', () => {
+    expect(loadConfig({})).toMatchObject({ publicUrl: undefined, dispatchPort: undefined, liveCoalesceMs: 1_000 });
+    const config = loadConfig({
+      PUBLIC_URL: 'https://bot.example.org/',
+      DISPATCH_PORT: '8080',
+      LIVE_COALESCE_MS: '50',
+    });
+    expect(config).toMatchObject({ publicUrl: 'https://bot.example.org', dispatchPort: 8080, liveCoalesceMs: 50 });
+    const problems = problemsOf({ PUBLIC_URL: 'bot.example.org', DISPATCH_PORT: '70000' });
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['PUBLIC_URL', 'DISPATCH_PORT']);
+  });
+
   it('rejects an encryption key that is not exactly 32 bytes', () => {
     expect(problemsOf({ TOKEN_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })[0]).toMatch(
       /^TOKEN_ENCRYPTION_KEY: expected 32 bytes/,

@@ -50,7 +50,7 @@ async function loadLargeSystem(
   }
 }
 
-/** Measures section 10: stretches + file, per format, over the whole history. */
+/** Measures section 11: stretches + file, per format, over the whole history. */
 export async function measureExport(params: ExportBenchParams = ExportBenchDefaults): Promise<ExportBenchResult> {
   const { system, members, switches } = await loadLargeSystem(params);
   const now = new Date();
@@ -77,7 +77,7 @@ export async function measureExport(params: ExportBenchParams = ExportBenchDefau
   return { switches: switches.length, stretches: build().stretches.length, formats };
 }
 
-/** Runs section 10 and returns one row per format; the goal counts as met on the median. */
+/** Runs section 11 and returns one row per format; the goal counts as met on the median. */
 export async function benchExport(params: ExportBenchParams = ExportBenchDefaults): Promise<BenchRow[]> {
   const r = await measureExport(params);
   return ExportFormats.map((format) => {

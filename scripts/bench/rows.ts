@@ -28,6 +28,7 @@ export const SectionNames = {
   6: '6 shared budget',
   10: '10 pictures',
   11: '11 export',
+  12: '12 live events',
 } as const;
 
 /** The `q`-quantile (0–1) of `values`, nearest-rank; `NaN` when empty. */

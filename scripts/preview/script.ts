@@ -189,6 +189,7 @@ export const previewSteps: readonly PreviewStep[] = [
         .reply(20_000);
     },
   },
+  slash('Whether PluralKit sends live events', 'live status'),
   slash('Invite links', 'invite'),
   slash('Forget your token', 'unlink'),
 ];

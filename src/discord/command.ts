@@ -10,6 +10,7 @@ import type {
 import type { Accounts } from '../accounts.js';
 import type { Logger } from '../log.js';
 import type { PluralKitClient } from '../pluralkit/index.js';
+import type { LiveHooks } from '../live/hooks.js';
 import type { SettingsStore } from '../settings/store.js';
 import type { CustomId } from './custom-id.js';
 import type { Responder, ResponseMode } from './responder.js';
@@ -22,6 +23,8 @@ export interface CommandContext {
   readonly sessions: SessionStore;
   /** What the bot keeps besides tokens (live hooks, announcement channels, reminders, front-sync choices). */
   readonly settings: SettingsStore;
+  /** Users' PluralKit dispatch hooks (`/live`), and the public URL they live under. */
+  readonly live: LiveHooks;
   readonly log: Logger;
   /** Facts about the running bot that some commands show (invite link, command list). */
   readonly bot: BotInfo;

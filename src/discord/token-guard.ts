@@ -2,7 +2,7 @@ import type { CommandInteractionOption, Interaction } from 'discord.js';
 import { looksSecret } from '../log.js';
 
 /** Commands whose form is meant for a token: the only place one may be typed. */
-const tokenForms = new Set(['link']);
+const tokenForms = new Set(['link', 'live']);
 
 function stringOptions(options: readonly CommandInteractionOption[]): { name: string; value: string }[] {
   return options.flatMap((option) => [

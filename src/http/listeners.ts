@@ -7,6 +7,8 @@ export interface ListenerPorts {
   readonly health?: number | undefined;
   /** `INTERACTIONS_PORT`: Discord's interaction webhooks. */
   readonly interactions?: number | undefined;
+  /** `DISPATCH_PORT`: PluralKit's dispatch events, `POST /pluralkit/dispatch/<id>`. */
+  readonly dispatch?: number | undefined;
 }
 
 /** The servers behind {@link ListenerPorts}: one per distinct port, so purposes on the same port share one. */
@@ -40,6 +42,10 @@ export class Listeners {
     const interactions = this.boundPort('interactions');
     if (interactions !== undefined) {
       this.log.info({ port: interactions }, 'listening for interaction webhooks on POST /interactions');
+    }
+    const dispatch = this.boundPort('dispatch');
+    if (dispatch !== undefined) {
+      this.log.info({ port: dispatch }, 'listening for PluralKit dispatch events on POST /pluralkit/dispatch/<id>');
     }
   }
 

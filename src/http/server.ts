@@ -13,6 +13,7 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void |
  */
 export class HttpService {
   readonly #routes = new Map<string, Map<string, RouteHandler>>();
+  readonly #prefixes = new Map<string, Map<string, RouteHandler>>();
   readonly #server: Server;
 
   constructor(private readonly log: Logger) {
@@ -24,6 +25,18 @@ export class HttpService {
     const methods = this.#routes.get(path) ?? new Map<string, RouteHandler>();
     methods.set(method.toUpperCase(), handler);
     this.#routes.set(path, methods);
+    return this;
+  }
+
+  /**
+   * Serves `method` on every path under `prefix` (which ends in `/`), e.g. `/pluralkit/dispatch/` for
+   * `/pluralkit/dispatch/<id>`; the handler reads the rest of the path. Exact routes win.
+   */
+  routePrefix(method: string, prefix: string, handler: RouteHandler): this {
+    if (!prefix.endsWith('/')) throw new RangeError(`a route prefix ends in "/": ${prefix}`);
+    const methods = this.#prefixes.get(prefix) ?? new Map<string, RouteHandler>();
+    methods.set(method.toUpperCase(), handler);
+    this.#prefixes.set(prefix, methods);
     return this;
   }
 
@@ -43,9 +56,16 @@ export class HttpService {
     await closed;
   }
 
+  #prefixMethods(path: string): Map<string, RouteHandler> | undefined {
+    for (const [prefix, methods] of this.#prefixes) {
+      if (path.startsWith(prefix) && path.length > prefix.length) return methods;
+    }
+    return undefined;
+  }
+
   async #dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
-    const methods = this.#routes.get(path);
+    const methods = this.#routes.get(path) ?? this.#prefixMethods(path);
     const handler = methods?.get(req.method ?? 'GET');
     if (methods === undefined || handler === undefined) {
       res.writeHead(methods === undefined ? 404 : 405, { 'content-type': 'text/plain' }).end();
@@ -54,7 +74,7 @@ export class HttpService {
     try {
       await handler(req, res);
     } catch (error) {
-      this.log.error({ err: error, path }, 'HTTP handler failed');
+      this.log.error({ err: error, path: this.#routes.has(path) ? path : 'prefix route' }, 'HTTP handler failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end();
     }

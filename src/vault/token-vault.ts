@@ -1,7 +1,7 @@
 import { describeStoreError, VaultConfigError, VaultUnavailableError, type VaultOperation } from './errors.js';
 import type { Keyring } from './keyring.js';
 import { decodeAccount, encodeAccount, type LinkedAccount, type LinkedSystem } from './linked-account.js';
-import { isSealedRecord, openSealed, seal, SealError } from './sealing.js';
+import { isSealedRecord, openSealed, seal, SealError, SecretSeal } from './sealing.js';
 import { closeStore, createStore, DefaultStoreOptions, type StoreOptions, type TokenStore } from './store.js';
 
 /** The logging the vault does; a pino logger fits. Fields never hold a token or key. */
@@ -55,6 +55,7 @@ export class TokenVault {
   readonly #ownsStore: boolean;
   readonly #onStoreError: (error: unknown) => void;
   readonly #warnedKeyIds = new Set<string>();
+  /** Seals other secrets (dispatch signing tokens) with the same keys. */ readonly secrets: SecretSeal;
   #closed = false;
   #failed: (operation: VaultOperation) => void = () => undefined;
 
@@ -67,6 +68,7 @@ export class TokenVault {
   ) {
     this.#store = store;
     this.#keyring = keyring;
+    this.secrets = new SecretSeal(keyring);
     this.#log = log;
     this.#ownsStore = ownsStore;
     this.#onStoreError = onStoreError;

@@ -10,6 +10,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Dispatcher, type DispatchOptions, type WebhookSetup } from './dispatch.js';
 import { FaultQueue, type InjectedStatus } from './faults.js';
 import type { AuthKind } from './gateway.js';
 import type { ApiKeyMode } from './key-scopes.js';
@@ -24,9 +25,12 @@ import { addSystemRoutes } from './routes/systems.js';
 import { addUnimplementedRoutes } from './routes/unimplemented.js';
 import { seedSample, type SampleFixture } from './seed.js';
 import { StandInState } from './state.js';
+import type { SystemRecord } from './records.js';
 import { SwitchMemberOrder, type SwitchMemberOrderMode } from './switch-member-order.js';
 
 export { generateLargeSystem } from './generate.js';
+export { DispatchUserAgent, type DispatchDelivery, type DispatchEventType, type WebhookSetup } from './dispatch.js';
+export { WebhookUrlError } from './dispatch-url.js';
 export type { SampleFixture, SampleSystem, OwnSampleSystem, OtherSampleSystem } from './seed.js';
 export { StandInState } from './state.js';
 export type { Clock, RateLimitOptions } from './rate-limit.js';
@@ -58,6 +62,11 @@ export interface PluralKitStandInOptions {
    * key branch, with its scope rules (see key-scopes.ts).
    */
   apiKeys?: ApiKeyMode;
+  /**
+   * Dispatch webhooks: production's URL rules by default. `allowLoopbackHttp: true` (stand-in only) also
+   * accepts `http://127.0.0.1:<port>/…`, so tests can point PluralKit at a bot on loopback.
+   */
+  dispatch?: DispatchOptions;
 }
 
 /** One answered request, as recorded by the stand-in. Credentials are never recorded. */
@@ -105,6 +114,17 @@ export interface PluralKitStandIn {
   setRateLimit(opts: PluralKitStandInOptions['rateLimit']): void;
   /** Answers the next `n` requests that reach a handler with `status` (429 with `retryAfterMs`, default 1000). */
   failNext(n: number, status: InjectedStatus, opts?: { retryAfterMs?: number }): void;
+  /** Dispatch webhooks: `deliveries` records every attempt (type, status, ms); `idle()` waits for those started. */
+  dispatch: Dispatcher;
+  /**
+   * `pk;system webhook <url>` for a system (record, UUID or short id): checks the URL as PluralKit does and
+   * returns the new signing token and `confirm()`, which sends the two PINGs and saves the URL only if the real
+   * token got 200 and a random one 401. Setting again makes a new token; `dispatch.clear(uuid)` clears it.
+   * @throws {WebhookUrlError} when PluralKit would refuse the URL.
+   */
+  beginWebhookSetup(system: SystemRecord | string, url: string): Promise<WebhookSetup>;
+  /** `pk;switch delete all`: deletes every switch of the system and dispatches DELETE_ALL_SWITCHES. */
+  deleteAllSwitches(system: SystemRecord): void;
   /** Stops the server and drops every open connection. */
   close(): Promise<void>;
 }
@@ -126,6 +146,8 @@ export async function startPluralKitStandIn(options: PluralKitStandInOptions = {
   for (const add of [addSystemRoutes, addGroupRoutes, addSwitchWriteRoutes, addMessageRoutes]) add(router);
   addSwitchReadRoutes(router, new SwitchMemberOrder(options.switchMemberOrder, options.switchMemberOrderSeed));
   addUnimplementedRoutes(router);
+  const dispatch = new Dispatcher(options.dispatch);
+  state.announce = (systemUuid, type, id, data) => dispatch.send(systemUuid, type, id, data);
   const faults = new FaultQueue();
   let limiter: RateLimiter = createLimiter(options.rateLimit ?? DefaultRateLimit, options.rateLimitClock);
   let latencyMs = options.latencyMs ?? 0;
@@ -206,6 +228,17 @@ export async function startPluralKitStandIn(options: PluralKitStandInOptions = {
     },
     failNext(n, status, opts) {
       faults.plan(n, status, opts?.retryAfterMs);
+    },
+    dispatch,
+    beginWebhookSetup(system, url) {
+      if (typeof system !== 'string') return dispatch.beginSetup(system.uuid, url);
+      const record = state.systems.get(system) ?? state.systemByHid(system);
+      if (record === undefined) throw new Error(`The PluralKit stand-in has no system ${system}.`);
+      return dispatch.beginSetup(record.uuid, url);
+    },
+    deleteAllSwitches(system) {
+      for (const sw of [...state.switches.values()]) if (sw.systemUuid === system.uuid) state.deleteSwitch(sw);
+      dispatch.send(system.uuid, 'DELETE_ALL_SWITCHES', null);
     },
     close() {
       return new Promise<void>((resolve, reject) => {

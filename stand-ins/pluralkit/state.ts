@@ -1,3 +1,4 @@
+import type { DispatchEventType } from './dispatch.js';
 import { IdFactory, SeededRandom } from './ids.js';
 import {
   newGroupRecord,
@@ -36,6 +37,10 @@ export class StandInState {
   readonly #membersOf = new Map<string, MemberRecord[]>();
   readonly #groupsOf = new Map<string, GroupRecord[]>();
   readonly #timelines = new Map<string, SwitchTimeline>();
+
+  /** Where API writes announce their dispatch event; the running stand-in points it at its `Dispatcher`. */
+  announce: (systemUuid: string, type: DispatchEventType, id: string | null, data?: Record<string, unknown>) => void =
+    () => undefined;
 
   constructor(seed = 0x504b) {
     this.ids = new IdFactory(new SeededRandom(seed));

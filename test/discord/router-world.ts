@@ -1,4 +1,5 @@
 /** A router over small test commands and the real services, for test/discord/router.test.ts. */
+import { LiveHooks } from '../../src/live/hooks.js';
 import { SettingsStore } from '../../src/settings/store.js';
 import { vi } from 'vitest';
 import type { Command, CommandContext } from '../../src/discord/command.js';
@@ -84,11 +85,13 @@ export function testCommands(pkRefs: { frontPrivate: string }): Command[] {
 /** A router over {@link testCommands}, the real accounts, client and sessions, and a way to feed it fakes. */
 export async function routerWorld(options: RouterOptions = {}, client: Partial<PluralKitClientOptions> = {}) {
   const world = await accountsWorld({ client });
+  const settings = await SettingsStore.memory();
   const ctx: CommandContext = {
     pluralkit: world.client,
     accounts: world.accounts,
     sessions: memorySessions(),
-    settings: await SettingsStore.memory(),
+    settings,
+    live: new LiveHooks(settings, world.vault, undefined),
     log: world.log,
     bot: { applicationId: () => '100000000000000000', commands: [], helpSections: [] },
     now: () => new Date(),

@@ -45,6 +45,31 @@ describe('the HTTP listeners of one process', () => {
     expect(await statusOf(health, '/interactions')).toBe(404);
   });
 
+  it('serves PluralKit dispatch under its prefix on a port shared with health; the bare prefix is unknown', async () => {
+    listeners = new Listeners(log, { health: 0 });
+    const probe = listeners.for('health')!;
+    probe.route('GET', '/x', (_req, res) => void res.end());
+    await listeners.listen();
+    const port = listeners.boundPort('health')!;
+    await listeners.close();
+
+    listeners = new Listeners(log, { health: port, dispatch: port });
+    expect(listeners.for('dispatch')).toBe(listeners.for('health'));
+    const seen: string[] = [];
+    listeners.for('dispatch')?.routePrefix('POST', '/pluralkit/dispatch/', (req, res) => {
+      seen.push(req.url ?? '');
+      res.end();
+    });
+    listeners.for('health')?.route('GET', '/healthz', (_req, res) => void res.end('ok'));
+    await listeners.listen();
+    const post = (path: string) => fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST' }).then((r) => r.status);
+    expect(await post('/pluralkit/dispatch/abc?x=1')).toBe(200);
+    expect(await post('/pluralkit/dispatch/')).toBe(404);
+    expect(await statusOf(port, '/pluralkit/dispatch/abc')).toBe(405);
+    expect(await statusOf(port, '/healthz')).toBe(200);
+    expect(seen).toEqual(['/pluralkit/dispatch/abc?x=1']);
+  });
+
   it('serves nothing for a purpose without a port', () => {
     listeners = new Listeners(log, { health: undefined });
     expect(listeners.for('interactions')).toBeUndefined();

@@ -4,6 +4,7 @@ import { normaliseRef } from '../gateway.js';
 import type { MemberRecord, SwitchRecord, SystemRecord } from '../records.js';
 import type { RouteContext, Router } from '../router.js';
 import type { StandInState } from '../state.js';
+import { formatInstant } from '../views.js';
 import {
   frontSwitchView,
   parseExtendedIso,
@@ -71,6 +72,15 @@ function createSwitch(ctx: RouteContext): { status: number; body: unknown } {
     members.map((m) => m.uuid),
     timestamp ?? preciseNowMs(),
   );
+  // Upstream inserts at now(), dispatches that, then moves the switch and dispatches the move.
+  const inserted = timestamp === null ? sw.timestamp : preciseNowMs();
+  ctx.state.announce(system.uuid, 'CREATE_SWITCH', sw.id, {
+    id: sw.id,
+    timestamp: formatInstant(inserted),
+    members: [...sw.memberUuids],
+  });
+  if (timestamp !== null)
+    ctx.state.announce(system.uuid, 'UPDATE_SWITCH', sw.id, { timestamp: formatInstant(sw.timestamp) });
   return { status: 200, body: frontSwitchView(ctx.state, sw, true, system.id) };
 }
 
@@ -93,6 +103,7 @@ function moveSwitch(ctx: RouteContext): { status: number; body: unknown } {
   if (sw.systemUuid !== system.uuid) throw coded(20008);
   if (ctx.state.timeline(system).hasTimestamp(timestamp)) throw coded(40005);
   ctx.state.moveSwitch(sw, timestamp);
+  ctx.state.announce(system.uuid, 'UPDATE_SWITCH', sw.id, { timestamp: formatInstant(sw.timestamp) });
   return { status: 200, body: frontSwitchView(ctx.state, sw, true, system.id) };
 }
 
@@ -109,6 +120,7 @@ function editSwitchMembers(ctx: RouteContext): { status: number; body: unknown }
   const members = refs.map((ref) => resolveBodyRefFull(ctx.state, system, ref));
   if (sameMembers(ctx.state, sw, members)) throw coded(40004);
   sw.memberUuids = members.map((m) => m.uuid);
+  ctx.state.announce(system.uuid, 'UPDATE_SWITCH', sw.id, { members: [...sw.memberUuids] });
   return { status: 200, body: frontSwitchView(ctx.state, sw, true, system.id) };
 }
 
@@ -123,6 +135,7 @@ export function addSwitchWriteRoutes(router: Router): void {
     const sw = pathSwitch(ctx);
     if (sw.systemUuid !== system.uuid) throw coded(20008);
     ctx.state.deleteSwitch(sw);
+    ctx.state.announce(system.uuid, 'DELETE_SWITCH', sw.id);
     return { status: 204 };
   });
 }
