@@ -8,6 +8,12 @@ export const DefaultClaimTtlMs = 7 * 24 * 3_600_000;
 
 const redisPrefix = 'pk-companion:claim:';
 
+/** Something that says yes once per key: {@link ChangeClaims}, or a test's own. */
+export interface Claims {
+  /** True for the first caller with `key` (in every process sharing the claim), false for the rest. */
+  claim(key: string): Promise<boolean>;
+}
+
 /**
  * "At most once" across every process: the first caller to claim a key (for example a switch id and a member)
  * gets `true`, every later one `false`, until the claim expires. With a shared Redis the claim is one
@@ -15,7 +21,7 @@ const redisPrefix = 'pk-companion:claim:';
  * is shared by every process that shares the store but is a read then a write, so two processes claiming in
  * the same instant could both win.
  */
-export class ChangeClaims {
+export class ChangeClaims implements Claims {
   constructor(
     private readonly settings: SettingsStore,
     private readonly redis: SharedRedis | undefined,
