@@ -5,6 +5,8 @@ import type { HandlerContext, HandlerResult } from './handler-types.js';
 import { readBody, sendJson } from './http-io.js';
 import { autocompleteIssues, deferralIssues, mergedEditRejection, rejectionOf } from './interaction-rules.js';
 import * as interactions from './rest-interactions.js';
+import * as guilds from './rest-guilds.js';
+import { changeMemberRole, modifyGuildMember } from './rest-member-edits.js';
 import * as resources from './rest-resources.js';
 import type { RateLimiter } from './rate-limits.js';
 import { matchRoute, type RouteMatch, type RouteName } from './routes.js';
@@ -44,6 +46,12 @@ const HANDLERS: Record<RouteName, (ctx: HandlerContext, deps: RestDeps) => Handl
   getWebhookMessage: interactions.getWebhookMessage,
   editWebhookMessage: interactions.editWebhookMessage,
   deleteWebhookMessage: interactions.deleteWebhookMessage,
+  getGuild: guilds.getGuild,
+  getGuildRoles: guilds.getGuildRoles,
+  getGuildMember: guilds.getGuildMember,
+  modifyGuildMember,
+  addGuildMemberRole: (ctx) => changeMemberRole(ctx, true),
+  removeGuildMemberRole: (ctx) => changeMemberRole(ctx, false),
 };
 
 const NOT_FOUND = { status: 404, body: { message: '404: Not Found', code: 0 } };
