@@ -1,4 +1,5 @@
 import type { Command } from '../src/discord/command.js';
+import announce from './announce.js';
 import fronters from './fronters.js';
 import frontersUser from './fronters-user.js';
 import frontstats from './frontstats.js';
@@ -25,6 +26,7 @@ export interface CommandSection {
 export const commandSections: readonly CommandSection[] = [
   { title: 'Linking', commands: [link, unlink] },
   { title: 'Fronting now', commands: [fronters] },
+  { title: 'In this server', commands: [announce] },
   { title: 'Profiles', commands: [system, member, members, groups, group] },
   { title: 'Switches', commands: [switches, switchCommand] },
   { title: 'Stats', commands: [frontstats] },

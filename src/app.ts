@@ -17,7 +17,9 @@ import { serveHealth } from './http/health.js';
 import { interactionsEndpoint } from './http/interactions-endpoint.js';
 import { Listeners } from './http/listeners.js';
 import { ed25519PublicKey } from './http/signature.js';
+import { AnnounceListener } from './features/announce-listener.js';
 import { FrontChanges } from './live/front-changes.js';
+import { OncePerChange } from './live/once-per-change.js';
 import { createLogger } from './log.js';
 import { BotMetrics } from './metrics.js';
 import { pluralKitClientFromConfig } from './pluralkit/from-config.js';
@@ -84,6 +86,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     sessionsLive: localSessions && (() => localSessions.size),
   });
   const frontChanges = new FrontChanges(log);
+  const oncePerChange = new OncePerChange(settings, redis);
+  frontChanges.add(new AnnounceListener({ rest: client.rest, settings, once: oncePerChange, log }));
   const inFlight = new InFlight();
   const router = createRouter(commands, ctx, {
     deferAfterMs: options.deferAfterMs,

@@ -70,7 +70,7 @@ describe('/help and /invite', () => {
         '**Who was fronting?** (on a message: right-click or long-press → Apps) The system and member behind a message',
       );
       // Grouped under the headings of commands/index.ts, in that order.
-      const headings = ['Linking', 'Fronting now', 'Profiles', 'Switches', 'Stats', 'Menus', 'About this bot'].map(
+      const headings = ['Linking', 'Fronting now', 'In this server', 'Profiles', 'Switches', 'Stats', 'Menus', 'About this bot'].map(
         (t) => description.indexOf(`\n**${t}**\n`),
       );
       expect(headings.every((at) => at > 0)).toBe(true);
