@@ -3,6 +3,7 @@ import announce from './announce.js';
 import fronters from './fronters.js';
 import frontersUser from './fronters-user.js';
 import frontstats from './frontstats.js';
+import frontsync from './frontsync.js';
 import group from './group.js';
 import groups from './groups.js';
 import help from './help.js';
@@ -26,7 +27,7 @@ export interface CommandSection {
 export const commandSections: readonly CommandSection[] = [
   { title: 'Linking', commands: [link, unlink] },
   { title: 'Fronting now', commands: [fronters] },
-  { title: 'In this server', commands: [announce] },
+  { title: 'In this server', commands: [announce, frontsync] },
   { title: 'Profiles', commands: [system, member, members, groups, group] },
   { title: 'Switches', commands: [switches, switchCommand] },
   { title: 'Stats', commands: [frontstats] },

@@ -18,6 +18,7 @@ import { interactionsEndpoint } from './http/interactions-endpoint.js';
 import { Listeners } from './http/listeners.js';
 import { ed25519PublicKey } from './http/signature.js';
 import { AnnounceListener } from './features/announce-listener.js';
+import { FrontSyncListener } from './features/frontsync-listener.js';
 import { FrontChanges } from './live/front-changes.js';
 import { OncePerChange } from './live/once-per-change.js';
 import { createLogger } from './log.js';
@@ -88,6 +89,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const frontChanges = new FrontChanges(log);
   const oncePerChange = new OncePerChange(settings, redis);
   frontChanges.add(new AnnounceListener({ rest: client.rest, settings, once: oncePerChange, log }));
+  frontChanges.add(new FrontSyncListener({ rest: client.rest, ctx, botId: ctx.bot.applicationId }));
   const inFlight = new InFlight();
   const router = createRouter(commands, ctx, {
     deferAfterMs: options.deferAfterMs,

@@ -30,6 +30,13 @@ describe('/help and /invite', () => {
             {
               type: 2,
               style: 5,
+              label: 'Add with front sync',
+              // Manage Roles (1 << 28) and Manage Nicknames (1 << 27), and nothing else.
+              url: `https://discord.com/oauth2/authorize?client_id=${id}&permissions=${2 ** 28 + 2 ** 27}&integration_type=0&scope=bot+applications.commands`,
+            },
+            {
+              type: 2,
+              style: 5,
               label: 'Add to your account',
               url: `https://discord.com/oauth2/authorize?client_id=${id}&integration_type=1&scope=applications.commands`,
             },
