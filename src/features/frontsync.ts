@@ -47,7 +47,9 @@ export async function allowRole(interaction: ChatInputCommandInteraction, ctx: C
   if (role.id === guildId) throw refuse('@everyone belongs to everyone.');
   if (role.managed) throw refuse('an integration manages it (a bot’s or the boosters’ role), so nobody can give it.');
   const bot = await requireBotPermission(interaction, guildId, Needed.ManageRoles, 'give or take roles');
-  if (role.position >= bot.highestPosition)
+  // discord.js's `position` is the order among cached roles; Discord's own number is `rawPosition`.
+  const position = 'rawPosition' in role ? role.rawPosition : role.position;
+  if (position >= bot.highestPosition)
     throw refuse('it is not below my highest role, so Discord won’t let me give it. Move my role above it first.');
   await new FrontSyncSettings(ctx.settings).updateServer(guildId, (now) => ({
     ...now,
