@@ -89,7 +89,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const frontChanges = new FrontChanges(log);
   const oncePerChange = new OncePerChange(settings, redis);
   frontChanges.add(new AnnounceListener({ rest: client.rest, settings, once: oncePerChange, log }));
-  frontChanges.add(new FrontSyncListener({ rest: client.rest, ctx, botId: ctx.bot.applicationId }));
+  frontChanges.add(new FrontSyncListener({ rest: client.rest, ctx, botId: () => ctx.bot.applicationId() }));
   const inFlight = new InFlight();
   const router = createRouter(commands, ctx, {
     deferAfterMs: options.deferAfterMs,

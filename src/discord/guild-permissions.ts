@@ -1,4 +1,5 @@
 import {
+  OverwriteType,
   PermissionFlagsBits,
   PermissionsBitField,
   Routes,
@@ -73,11 +74,11 @@ export async function botPermissionsIn(rest: REST, guildId: string, channelId: s
   if (everyone) bits = apply(bits, bitsOf(everyone));
   const roles = new Set(bot.member.roles);
   const roleWide = overwrites
-    .filter((o) => o.type === 0 && roles.has(o.id))
+    .filter((o) => o.type === OverwriteType.Role && roles.has(o.id))
     .map(bitsOf)
     .reduce((sum, o) => ({ allow: sum.allow | o.allow, deny: sum.deny | o.deny }), { allow: 0n, deny: 0n });
   bits = apply(bits, roleWide);
-  const own = overwrites.find((o) => o.type === 1 && o.id === botId);
+  const own = overwrites.find((o) => o.type === OverwriteType.Member && o.id === botId);
   if (own) bits = apply(bits, bitsOf(own));
   return (bits & PermissionFlagsBits.ViewChannel) === 0n ? 0n : bits;
 }

@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, type APIOverwrite, type APIRole } from 'discord-api-types/v10';
+import { OverwriteType, PermissionFlagsBits, type APIOverwrite, type APIRole } from 'discord-api-types/v10';
 import type { GatewayGuildCreateDispatchData } from 'discord-api-types/v10';
 
 /** Every permission bit Discord has (what the owner and administrators get). */
@@ -43,12 +43,12 @@ export function channelPermissions(
   let allow = 0n;
   let deny = 0n;
   for (const o of overwrites)
-    if (o.type === 0 && roles.has(o.id)) {
+    if (o.type === OverwriteType.Role && roles.has(o.id)) {
       allow |= BigInt(o.allow);
       deny |= BigInt(o.deny);
     }
   bits = apply(bits, allow, deny);
-  const own = overwrites.find((o) => o.type === 1 && o.id === userId);
+  const own = overwrites.find((o) => o.type === OverwriteType.Member && o.id === userId);
   if (own) bits = apply(bits, BigInt(own.allow), BigInt(own.deny));
   return (bits & PermissionFlagsBits.ViewChannel) === 0n ? 0n : bits;
 }

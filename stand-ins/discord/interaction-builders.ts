@@ -96,7 +96,7 @@ function resolvedGuildEntity(
       const { id: channelId, name, type: channelType, parent_id } = channel as APITextChannel;
       const permissions = String(channelPermissions(guild, channel, world.users.alice.id));
       const partial = { id: channelId, name, type: channelType, parent_id, permissions, guild_id: guild.id };
-      return { channels: { ...resolved.channels, [id]: partial } } as APIInteractionDataResolved;
+      return { channels: { ...resolved.channels, [id]: partial } };
     }
   }
   return {};
