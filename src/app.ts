@@ -17,6 +17,8 @@ import { serveHealth } from './http/health.js';
 import { interactionsEndpoint } from './http/interactions-endpoint.js';
 import { Listeners } from './http/listeners.js';
 import { ed25519PublicKey } from './http/signature.js';
+import { AnnounceListener } from './features/announce-listener.js';
+import { FrontSyncListener } from './features/frontsync-listener.js';
 import { remindOnSwitch } from './features/remind-on-switch.js';
 import { ChangeClaims } from './live/change-claims.js';
 import { dispatchEndpoint } from './live/dispatch-endpoint.js';
@@ -91,6 +93,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   });
   const frontChanges = new FrontChanges(log);
   const claims = new ChangeClaims(settings, redis, log);
+  frontChanges.add(new AnnounceListener({ rest: client.rest, settings, once: claims, log }));
+  frontChanges.add(new FrontSyncListener({ rest: client.rest, ctx, botId: () => ctx.bot.applicationId() }));
   frontChanges.add(remindOnSwitch({ settings, claims, rest: client.rest, log }));
   const liveEvents = new LiveEvents({
     pluralkit,

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from '../log.js';
 import type { SharedRedis } from '../redis/connection.js';
 import type { SettingsStore } from '../settings/store.js';
+import type { FrontChange } from './front-change.js';
 
 /** How long a claim is remembered: far longer than the same change could be read again. */
 export const DefaultClaimTtlMs = 7 * 24 * 3_600_000;
@@ -52,4 +54,11 @@ export class ChangeClaims implements Claims {
     await this.settings.set(key, true, this.ttlMs);
     return true;
   }
+}
+
+/** The system, the switch id and its members (sorted), hashed: the same change read twice gives the same key. */
+export function changeKey(change: FrontChange): string {
+  const members = (change.current?.members ?? []).map((m) => m.uuid).sort();
+  const text = `${change.system.uuid}|${change.current?.id ?? 'none'}|${members.join(',')}`;
+  return createHash('sha256').update(text).digest('base64url').slice(0, 32);
 }
