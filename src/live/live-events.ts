@@ -61,8 +61,8 @@ export class LiveEvents {
     this.#coalescer.close();
   }
 
-  /** Reads the front once and publishes the change, if there is one. */
-  async settle(hook: LiveHook): Promise<void> {
+  /** Reads the front once and publishes the change, if there is one (after an event, or when polled). */
+  async settle(hook: Pick<LiveHook, 'userId' | 'systemUuid'>): Promise<void> {
     const { accounts, pluralkit, settings, log } = this.options;
     const account = await accounts.find(hook.userId);
     // Unlinked since, or linked to another system: the hook no longer speaks for this user.
