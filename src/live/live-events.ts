@@ -61,8 +61,11 @@ export class LiveEvents {
     this.#coalescer.close();
   }
 
-  /** Reads the front once and publishes the change, if there is one (after an event, or when polled). */
-  async settle(hook: Pick<LiveHook, 'userId' | 'systemUuid'>): Promise<void> {
+  /**
+   * Reads the front once and publishes the change, if there is one (after an event, or when polled). With
+   * `unseenIsBaseline` (polling), a front never seen before is only remembered: no switch was witnessed.
+   */
+  async settle(hook: Pick<LiveHook, 'userId' | 'systemUuid'>, o: { unseenIsBaseline?: boolean } = {}): Promise<void> {
     const { accounts, pluralkit, settings, log } = this.options;
     const account = await accounts.find(hook.userId);
     // Unlinked since, or linked to another system: the hook no longer speaks for this user.
@@ -77,6 +80,7 @@ export class LiveEvents {
     const members = (current?.members ?? []).map((member) => member.uuid);
     const before = await settings.get(lastSeenKey(hook.systemUuid), lastSeenSchema);
     const seen: LastSeen = { switchId: current?.id ?? null, memberUuids: members };
+    if (before === undefined && o.unseenIsBaseline === true) return settings.set(lastSeenKey(hook.systemUuid), seen);
     if (before !== undefined && sameMembers(before.memberUuids, members)) {
       if (before.switchId !== seen.switchId) await settings.set(lastSeenKey(hook.systemUuid), seen);
       return;

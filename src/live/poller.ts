@@ -91,7 +91,7 @@ export class LivePoller {
     if (this.#stopped) return;
     this.#nextPollAt = Date.now() + this.gapMs;
     try {
-      await this.options.events.settle({ userId, systemUuid: account.systemUuid });
+      await this.options.events.settle({ userId, systemUuid: account.systemUuid }, { unseenIsBaseline: true });
       await polls.markPolled(userId, new Date());
     } catch (error) {
       log.warn({ err: { message: (error as Error).message }, user: userId }, 'could not poll a front');
