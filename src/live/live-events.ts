@@ -62,25 +62,26 @@ export class LiveEvents {
   }
 
   /**
-   * Reads the front once and publishes the change, if there is one (after an event, or when polled). With
-   * `unseenIsBaseline` (polling), a front never seen before is only remembered: no switch was witnessed.
+   * Reads the front once and publishes the change, if there is one (after an event, or when polled). When
+   * `polled`, the reads skip the cache (no event dropped it) and a front never seen before is only remembered:
+   * no switch was witnessed.
    */
-  async settle(hook: Pick<LiveHook, 'userId' | 'systemUuid'>, o: { unseenIsBaseline?: boolean } = {}): Promise<void> {
+  async settle(hook: Pick<LiveHook, 'userId' | 'systemUuid'>, o: { polled?: boolean } = {}): Promise<void> {
     const { accounts, pluralkit, settings, log } = this.options;
     const account = await accounts.find(hook.userId);
     // Unlinked since, or linked to another system: the hook no longer speaks for this user.
     if (account === undefined || account.systemUuid !== hook.systemUuid) return;
     const [front, system] = await accounts.withToken(account, hook.userId, (token) =>
       Promise.all([
-        pluralkit.getFronters('@me', { token, priority: 'background' }),
-        pluralkit.getSystem('@me', { token, priority: 'background' }),
+        pluralkit.getFronters('@me', { token, priority: 'background', fresh: o.polled === true }),
+        pluralkit.getSystem('@me', { token, priority: 'background', fresh: o.polled === true }),
       ]),
     );
     const current = front ?? undefined;
     const members = (current?.members ?? []).map((member) => member.uuid);
     const before = await settings.get(lastSeenKey(hook.systemUuid), lastSeenSchema);
     const seen: LastSeen = { switchId: current?.id ?? null, memberUuids: members };
-    if (before === undefined && o.unseenIsBaseline === true) return settings.set(lastSeenKey(hook.systemUuid), seen);
+    if (before === undefined && o.polled === true) return settings.set(lastSeenKey(hook.systemUuid), seen);
     if (before !== undefined && sameMembers(before.memberUuids, members)) {
       if (before.switchId !== seen.switchId) await settings.set(lastSeenKey(hook.systemUuid), seen);
       return;

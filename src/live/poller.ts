@@ -89,12 +89,14 @@ export class LivePoller {
     if (!(await claim.claim(account.systemUuid, claimMs))) return;
     await this.#sleep(this.#nextPollAt - Date.now());
     if (this.#stopped) return;
-    this.#nextPollAt = Date.now() + this.gapMs;
     try {
-      await this.options.events.settle({ userId, systemUuid: account.systemUuid }, { unseenIsBaseline: true });
+      await this.options.events.settle({ userId, systemUuid: account.systemUuid }, { polled: true });
       await polls.markPolled(userId, new Date());
     } catch (error) {
       log.warn({ err: { message: (error as Error).message }, user: userId }, 'could not poll a front');
+    } finally {
+      // Counted from the end of this poll: however long its reads waited, the next ones keep the gap.
+      this.#nextPollAt = Date.now() + this.gapMs;
     }
   }
 
