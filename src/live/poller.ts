@@ -72,28 +72,33 @@ export class LivePoller {
     const userIds = await polls.userIds();
     // A system polled by another process must not be polled again before this process's round comes back.
     const claimMs = Math.max(this.options.intervalMs, userIds.length * this.gapMs);
+    let polled = 0;
     for (const userId of userIds) {
       if (this.#stopped) return;
-      await this.#poll(userId, claimMs);
+      if (await this.#poll(userId, claimMs)) polled += 1;
     }
+    this.options.log.debug({ systems: userIds.length, polled }, 'polling round done');
   }
 
-  async #poll(userId: string, claimMs: number): Promise<void> {
+  /** Polls the user's front unless another process has it this round. @returns whether it was read. */
+  async #poll(userId: string, claimMs: number): Promise<boolean> {
     const { polls, accounts, claim, log } = this.options;
     const account = await accounts.find(userId);
     if (account === undefined) {
       // Unlinked: there is no token to read with, and the user's choice went with the link.
       await polls.disable(userId);
-      return;
+      return false;
     }
-    if (!(await claim.claim(account.systemUuid, claimMs))) return;
+    if (!(await claim.claim(account.systemUuid, claimMs))) return false;
     await this.#sleep(this.#nextPollAt - Date.now());
-    if (this.#stopped) return;
+    if (this.#stopped) return false;
     try {
       await this.options.events.settle({ userId, systemUuid: account.systemUuid }, { polled: true });
       await polls.markPolled(userId, new Date());
+      return true;
     } catch (error) {
       log.warn({ err: { message: (error as Error).message }, user: userId }, 'could not poll a front');
+      return false;
     } finally {
       // Counted from the end of this poll: however long its reads waited, the next ones keep the gap.
       this.#nextPollAt = Date.now() + this.gapMs;
