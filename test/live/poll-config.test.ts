@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import type { ConfigError} from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
 
 /** The keys `loadConfig` names as wrong for `env`. */
 function badKeys(env: Record<string, string>): string[] {
