@@ -4,6 +4,9 @@
  * switch costs once bursts are coalesced (goal: one fronters read per burst). PluralKit's stand-in delivers
  * the switch events itself over HTTP, at production's rate limit.
  */
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Offline } from '../preview/offline.js';
 import { fmt, SectionNames, type BenchRow } from './rows.js';
 import { benchUsers, linkAll, seedSystems, startQuietOffline } from './world.js';
@@ -19,11 +22,13 @@ export interface LiveEventsParams {
 }
 
 /** The issue's counts. */
-export const LiveEventsDefaults: LiveEventsParams = { events: 5_000, parallel: 50, systems: 10, switchesPerBurst: 5 };
+export const LiveEventsDefaults: LiveEventsParams = { events: 5_000, parallel: 50, systems: 10, switchesPerBurst: 3 };
 
 /** What section 10 measured. */
 export interface LiveEventsResult {
   eventsPerSecond: number;
+  /** The same client against a bare `node:http` server that answers 200: what this machine allows. */
+  bareServerPerSecond: number;
   refused: number;
   switchEvents: number;
   bursts: number;
@@ -104,6 +109,23 @@ async function logSwitch(offline: Offline, token: string, members: string[]): Pr
   }
 }
 
+/** The same flood against a server that only answers 200, for comparison. */
+async function bareServerFlood(params: LiveEventsParams): Promise<number> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200).end());
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const hook = { url, signingToken: '', systemUuid: '', token: '', memberIds: [] };
+    return (await flood([hook], params)).perSecond;
+  } finally {
+    server.close();
+  }
+}
+
 /** Runs the measurements of section 10. */
 export async function measureLiveEvents(params: LiveEventsParams = LiveEventsDefaults): Promise<LiveEventsResult> {
   const offline = await startQuietOffline({
@@ -114,6 +136,7 @@ export async function measureLiveEvents(params: LiveEventsParams = LiveEventsDef
   try {
     const hooks = await hookSystems(offline, params.systems);
     const { perSecond, refused } = await flood(hooks, params);
+    const bareServerPerSecond = await bareServerFlood(params);
     let changes = 0;
     let settled: () => void = () => undefined;
     const allSettled = new Promise<void>((resolve) => (settled = resolve));
@@ -139,6 +162,7 @@ export async function measureLiveEvents(params: LiveEventsParams = LiveEventsDef
     const switchEvents = offline.pk.dispatch.deliveries.slice(deliveriesBefore).filter((d) => d.ok).length;
     return {
       eventsPerSecond: perSecond,
+      bareServerPerSecond,
       refused,
       switchEvents,
       bursts: hooks.length,
@@ -160,7 +184,7 @@ export async function benchLiveEvents(params: LiveEventsParams = LiveEventsDefau
     {
       section,
       metric: `signed events accepted per second (${params.events} events, ${params.parallel} at a time, ${params.systems} systems)`,
-      value: `${fmt(r.eventsPerSecond, 0)} /s (${r.refused} refused)`,
+      value: `${fmt(r.eventsPerSecond, 0)} /s (${r.refused} refused; a bare server that only answers 200: ${fmt(r.bareServerPerSecond, 0)} /s)`,
       goal: '',
       met: null,
       raw: { eventsPerSecond: r.eventsPerSecond, refused: r.refused },

@@ -75,7 +75,7 @@ export class LiveHooks {
   async saveSigningToken(userId: string, signingToken: string): Promise<LiveHook | undefined> {
     const hook = await this.forUser(userId);
     if (hook === undefined) return undefined;
-    const updated = { ...hook, signing: this.vault.sealSecret(signingToken, associatedData(hook.id)) };
+    const updated = { ...hook, signing: this.vault.secrets.seal(signingToken, associatedData(hook.id)) };
     await this.#write(updated);
     return updated;
   }
@@ -98,7 +98,7 @@ export class LiveHooks {
     if (hook.signing === undefined) return false;
     let expected: string;
     try {
-      expected = this.vault.openSecret(hook.signing, associatedData(hook.id));
+      expected = this.vault.secrets.open(hook.signing, associatedData(hook.id));
     } catch {
       return false;
     }

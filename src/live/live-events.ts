@@ -9,8 +9,15 @@ import type { FrontChanges } from './front-changes.js';
 import type { LiveHook } from './hooks.js';
 import type { OncePerChange } from './once-per-change.js';
 
-/** The front last seen for a system (`live:front:<uuid>`), so a restart neither repeats nor misses a change. */
-const lastSeenSchema = z.object({ switchId: z.string().nullable(), memberUuids: z.array(z.string()) });
+/**
+ * The front last seen for a system (`live:front:<uuid>`), so a restart neither repeats nor misses a change.
+ * `seq` counts the changes published: it names each change uniquely, even when a front comes back.
+ */
+const lastSeenSchema = z.object({
+  switchId: z.string().nullable(),
+  memberUuids: z.array(z.string()),
+  seq: z.number().int().min(0).default(0),
+});
 type LastSeen = z.infer<typeof lastSeenSchema>;
 const lastSeenKey = (systemUuid: string) => `live:front:${systemUuid}`;
 
@@ -80,14 +87,16 @@ export class LiveEvents {
     const current = front ?? undefined;
     const members = (current?.members ?? []).map((member) => member.uuid);
     const before = await settings.get(lastSeenKey(hook.systemUuid), lastSeenSchema);
-    const seen: LastSeen = { switchId: current?.id ?? null, memberUuids: members };
-    if (before === undefined && o.polled === true) return settings.set(lastSeenKey(hook.systemUuid), seen);
+    const seq = before?.seq ?? 0;
     if (before !== undefined && sameMembers(before.memberUuids, members)) {
-      if (before.switchId !== seen.switchId) await settings.set(lastSeenKey(hook.systemUuid), seen);
+      const switchId = current?.id ?? null;
+      if (before.switchId !== switchId) await settings.set(lastSeenKey(hook.systemUuid), { ...before, switchId });
       return;
     }
-    const claimKey = `${hook.systemUuid}:${seen.switchId ?? 'none'}:${[...members].sort().join(',')}`;
-    if (!(await this.options.once.claim(claimKey))) return;
+    const seen: LastSeen = { switchId: current?.id ?? null, memberUuids: members, seq: seq + 1 };
+    if (before === undefined && o.polled === true) return settings.set(lastSeenKey(hook.systemUuid), seen);
+    // Processes that read the same last-seen front race for the same key; only one publishes.
+    if (!(await this.options.once.claim(`${hook.systemUuid}:${seen.seq}:${members.join(',')}`))) return;
     await settings.set(lastSeenKey(hook.systemUuid), seen);
     const change: FrontChange = {
       userId: hook.userId,

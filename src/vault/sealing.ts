@@ -79,3 +79,24 @@ export function openSealed(keyring: Keyring, record: unknown, associatedData: st
     throw new SealError('tampered');
   }
 }
+
+/**
+ * Seals secrets that are not PluralKit tokens (dispatch signing tokens) with the vault's keyring, for callers
+ * that keep the sealed record in their own store. Each record is bound to its `associatedData`.
+ */
+export class SecretSeal {
+  constructor(private readonly keyring: Keyring) {}
+
+  /** Seals `plaintext` under the current key, bound to `associatedData`. */
+  seal(plaintext: string, associatedData: string): SealedRecord {
+    return seal(this.keyring.current, plaintext, associatedData);
+  }
+
+  /**
+   * Opens a record made by {@link seal} with the same `associatedData`.
+   * @throws {SealError} when it does not open (malformed, unknown key, tampered or another record's data).
+   */
+  open(record: unknown, associatedData: string): string {
+    return openSealed(this.keyring, record, associatedData);
+  }
+}

@@ -1,7 +1,7 @@
 import { describeStoreError, VaultConfigError, VaultUnavailableError, type VaultOperation } from './errors.js';
 import type { Keyring } from './keyring.js';
 import { decodeAccount, encodeAccount, type LinkedAccount, type LinkedSystem } from './linked-account.js';
-import { isSealedRecord, openSealed, seal, SealError, type SealedRecord } from './sealing.js';
+import { isSealedRecord, openSealed, seal, SealError, SecretSeal } from './sealing.js';
 import { closeStore, createStore, DefaultStoreOptions, type StoreOptions, type TokenStore } from './store.js';
 
 /** The logging the vault does; a pino logger fits. Fields never hold a token or key. */
@@ -55,6 +55,7 @@ export class TokenVault {
   readonly #ownsStore: boolean;
   readonly #onStoreError: (error: unknown) => void;
   readonly #warnedKeyIds = new Set<string>();
+  /** Seals other secrets (dispatch signing tokens) with the same keys. */ readonly secrets: SecretSeal;
   #closed = false;
   #failed: (operation: VaultOperation) => void = () => undefined;
 
@@ -67,6 +68,7 @@ export class TokenVault {
   ) {
     this.#store = store;
     this.#keyring = keyring;
+    this.secrets = new SecretSeal(keyring);
     this.#log = log;
     this.#ownsStore = ownsStore;
     this.#onStoreError = onStoreError;
@@ -133,22 +135,6 @@ export class TokenVault {
     assertUserId(userId);
     const stored = await this.#run('has', () => this.#store.get(recordKey(userId)));
     return stored !== undefined && (await this.#openOrDiscard('has', userId, stored)) !== undefined;
-  }
-
-  /**
-   * Seals a secret that is not a PluralKit token (a dispatch signing token) under the current key, bound to
-   * `associatedData`, for the caller to keep in its own store.
-   */
-  sealSecret(plaintext: string, associatedData: string): SealedRecord {
-    return seal(this.#keyring.current, plaintext, associatedData);
-  }
-
-  /**
-   * Opens a record made by {@link sealSecret} with the same `associatedData`.
-   * @throws {SealError} when it does not open (malformed, unknown key, tampered or another record's data).
-   */
-  openSecret(record: unknown, associatedData: string): string {
-    return openSealed(this.#keyring, record, associatedData);
   }
 
   /** Forgets the user's token at once. @returns whether there was one. */

@@ -61,6 +61,21 @@ describe('the front last seen survives a restart', () => {
     expect(restarted.changes.map((c) => c.previousMemberUuids)).toEqual([[w.own.memberUuids[3]]]);
   });
 
+  it('a front that comes back after a deleted switch is a change each time', async () => {
+    const w = await world();
+    const one = w.process();
+    const settle = () => one.events.settle(w.hook);
+    const x = await w.logSwitch(3);
+    await settle();
+    for (let round = 0; round < 2; round++) {
+      const y = await w.logSwitch(4);
+      await settle();
+      await w.client.deleteSwitch('@me', y.id, { token: w.own.token });
+      await settle();
+    }
+    expect(one.changes.map((c) => c.current?.id)).toEqual([x.id, expect.any(String), x.id, expect.any(String), x.id]);
+  });
+
   it('does nothing for a user who unlinked since the hook was made', async () => {
     const w = await world();
     await w.accounts.unlink(CallerId);
