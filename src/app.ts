@@ -25,6 +25,9 @@ import { dispatchEndpoint } from './live/dispatch-endpoint.js';
 import { FrontChanges } from './live/front-changes.js';
 import { DispatchPathPrefix, LiveHooks } from './live/hooks.js';
 import { LiveEvents } from './live/live-events.js';
+import { localPollClaim, redisPollClaim } from './live/poll-claim.js';
+import { LivePoller } from './live/poller.js';
+import { LivePolls } from './live/polls.js';
 import { createLogger } from './log.js';
 import { BotMetrics } from './metrics.js';
 import { pluralKitClientFromConfig } from './pluralkit/from-config.js';
@@ -106,6 +109,17 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     coalesceMs: config.liveCoalesceMs,
     now: ctx.now,
   });
+  const poller = new LivePoller({
+    polls: new LivePolls(settings),
+    accounts: ctx.accounts,
+    events: liveEvents,
+    claim: redis === undefined ? localPollClaim : redisPollClaim(redis, log),
+    log,
+    intervalMs: config.livePollIntervalMs,
+    share: config.livePollShare,
+    ratePerSecond: config.pluralkit.ratePerSecond,
+    processes: config.processes,
+  });
   const inFlight = new InFlight();
   const router = createRouter(commands, ctx, {
     deferAfterMs: options.deferAfterMs,
@@ -157,6 +171,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const shutDown = async (graceMs: number | undefined): Promise<DrainResult> => {
     const drained = graceMs === undefined ? { finished: 0, answered: 0 } : await inFlight.drain(graceMs);
     liveEvents.close();
+    await poller.stop();
     await client.destroy();
     if (options.pluralkit === undefined) await pluralkit.close();
     if (redis?.isOpen === true) redis.destroy();
@@ -188,6 +203,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       // Webhook interactions answer over REST, which needs the token even without a gateway connection.
       if (webhooks !== undefined) client.rest.setToken(token);
       await listeners.listen();
+      // Every role polls: with REDIS_URL a claim per system and round picks one process for it.
+      if (stopping === undefined) poller.start();
       if (role === 'http') return;
       const ready = once(client, Events.ClientReady);
       await client.login(token);

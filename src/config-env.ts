@@ -100,6 +100,8 @@ export const envSchema = z.object({
   PUBLIC_URL: optionalText.pipe(httpUrl.optional()),
   DISPATCH_PORT: optionalText.pipe(z.coerce.number<string | undefined>().int().min(0).max(65_535).optional()),
   LIVE_COALESCE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  LIVE_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
+  LIVE_POLL_SHARE: z.coerce.number().gt(0).max(0.5).default(0.1),
 });
 
 /** The parsed environment. */

@@ -66,6 +66,10 @@ export interface Config {
   readonly dispatchPort: number | undefined;
   /** How long switch events of one system are gathered before its front is read once. @defaultValue 1000 */
   readonly liveCoalesceMs: number;
+  /** How often the front of each system that opted into polling is read, at most. @defaultValue 60000 */
+  readonly livePollIntervalMs: number;
+  /** The share of the PluralKit rate (deployment-wide) polling may use, above 0 and at most 0.5. @defaultValue 0.1 */
+  readonly livePollShare: number;
   /** Where users report an internal error's id (e.g. the issue tracker); unset: "tell whoever runs this bot". */
   readonly supportUrl: string | undefined;
 }
@@ -115,6 +119,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     dispatchPort: e.DISPATCH_PORT,
     liveCoalesceMs: e.LIVE_COALESCE_MS,
+    livePollIntervalMs: e.LIVE_POLL_INTERVAL_MS,
+    livePollShare: e.LIVE_POLL_SHARE,
     supportUrl: e.SUPPORT_URL,
     redisUrl: e.REDIS_URL,
     processes: e.PROCESSES,

@@ -68,16 +68,20 @@ export class LiveEvents {
     this.#coalescer.close();
   }
 
-  /** Reads the front once and publishes the change, if there is one. */
-  async settle(hook: LiveHook): Promise<void> {
+  /**
+   * Reads the front once and publishes the change, if there is one (after an event, or when polled). When
+   * `polled`, the reads skip the cache (no event dropped it) and a front never seen before is only remembered:
+   * no switch was witnessed.
+   */
+  async settle(hook: Pick<LiveHook, 'userId' | 'systemUuid'>, o: { polled?: boolean } = {}): Promise<void> {
     const { accounts, pluralkit, settings, log } = this.options;
     const account = await accounts.find(hook.userId);
     // Unlinked since, or linked to another system: the hook no longer speaks for this user.
     if (account === undefined || account.systemUuid !== hook.systemUuid) return;
     const [front, system] = await accounts.withToken(account, hook.userId, (token) =>
       Promise.all([
-        pluralkit.getFronters('@me', { token, priority: 'background' }),
-        pluralkit.getSystem('@me', { token, priority: 'background' }),
+        pluralkit.getFronters('@me', { token, priority: 'background', fresh: o.polled === true }),
+        pluralkit.getSystem('@me', { token, priority: 'background', fresh: o.polled === true }),
       ]),
     );
     const current = front ?? undefined;
@@ -90,6 +94,7 @@ export class LiveEvents {
       return;
     }
     const seen: LastSeen = { switchId: current?.id ?? null, memberUuids: members, seq: seq + 1 };
+    if (before === undefined && o.polled === true) return settings.set(lastSeenKey(hook.systemUuid), seen);
     // Processes that read the same last-seen front race for the same key; only one publishes.
     if (!(await this.options.once.claim(`live:change:${hook.systemUuid}:${seen.seq}:${members.join(',')}`))) return;
     await settings.set(lastSeenKey(hook.systemUuid), seen);

@@ -78,6 +78,8 @@ export interface RecordedPkRequest {
   authorization: AuthKind;
   /** Whether the credentials matched a system. */
   authenticated: boolean;
+  /** UUID of the system the credentials matched (not a credential), or null: who asked, for tests of pacing. */
+  callerSystemUuid: string | null;
   status: number;
   /** Whether a User-Agent header was sent. */
   userAgent: boolean;
@@ -186,6 +188,7 @@ export async function startPluralKitStandIn(options: PluralKitStandInOptions = {
       path: incoming.url,
       authorization: answer.authKind,
       authenticated: answer.authenticated,
+      callerSystemUuid: answer.callerSystemUuid,
       status: answer.status,
       userAgent: userAgent !== undefined,
       userAgentValue: userAgent ?? null,

@@ -38,6 +38,8 @@ export interface PkResponse {
   routeName: string;
   authKind: AuthKind;
   authenticated: boolean;
+  /** UUID of the system whose credentials were presented, or null. */
+  callerSystemUuid: string | null;
 }
 
 const CORS_HEADERS = {
@@ -82,7 +84,11 @@ export function runPipeline(deps: PipelineDeps, request: IncomingPkRequest): PkR
   const { method } = request;
   const pathname = new URL(request.url, 'http://stand-in').pathname;
   const caller = authenticate(request.headers.authorization, deps.state, deps.apiKeys);
-  const base = { authKind: caller.kind, authenticated: caller.system !== null };
+  const base = {
+    authKind: caller.kind,
+    authenticated: caller.system !== null,
+    callerSystemUuid: caller.system?.uuid ?? null,
+  };
   if (method === 'OPTIONS') {
     return { ...base, status: 200, headers: PREFLIGHT_HEADERS, body: null, routeName: 'OPTIONS *' };
   }
