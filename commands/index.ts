@@ -1,8 +1,10 @@
 import type { Command } from '../src/discord/command.js';
+import announce from './announce.js';
 import exportCommand from './export.js';
 import fronters from './fronters.js';
 import frontersUser from './fronters-user.js';
 import frontstats from './frontstats.js';
+import frontsync from './frontsync.js';
 import group from './group.js';
 import groups from './groups.js';
 import help from './help.js';
@@ -33,6 +35,7 @@ export const commandSections: readonly CommandSection[] = [
   { title: 'Switches', commands: [switches, switchCommand, exportCommand] },
   { title: 'Stats', commands: [frontstats, timeline] },
   { title: 'Live', commands: [live, remind] },
+  { title: 'In this server', commands: [announce, frontsync] },
   { title: 'Menus', commands: [frontersUser, whoWasFronting] },
   { title: 'About this bot', commands: [invite, help] },
 ];

@@ -17,13 +17,14 @@ import { serveHealth } from './http/health.js';
 import { interactionsEndpoint } from './http/interactions-endpoint.js';
 import { Listeners } from './http/listeners.js';
 import { ed25519PublicKey } from './http/signature.js';
+import { AnnounceListener } from './features/announce-listener.js';
+import { FrontSyncListener } from './features/frontsync-listener.js';
 import { remindOnSwitch } from './features/remind-on-switch.js';
 import { ChangeClaims } from './live/change-claims.js';
 import { dispatchEndpoint } from './live/dispatch-endpoint.js';
 import { FrontChanges } from './live/front-changes.js';
 import { DispatchPathPrefix, LiveHooks } from './live/hooks.js';
 import { LiveEvents } from './live/live-events.js';
-import { localOncePerChange, redisOncePerChange } from './live/once-per-change.js';
 import { createLogger } from './log.js';
 import { BotMetrics } from './metrics.js';
 import { pluralKitClientFromConfig } from './pluralkit/from-config.js';
@@ -91,15 +92,16 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     sessionsLive: localSessions && (() => localSessions.size),
   });
   const frontChanges = new FrontChanges(log);
-  frontChanges.add(
-    remindOnSwitch({ settings, claims: new ChangeClaims(settings, redis, log), rest: client.rest, log }),
-  );
+  const claims = new ChangeClaims(settings, redis, log);
+  frontChanges.add(new AnnounceListener({ rest: client.rest, settings, once: claims, log }));
+  frontChanges.add(new FrontSyncListener({ rest: client.rest, ctx, botId: () => ctx.bot.applicationId() }));
+  frontChanges.add(remindOnSwitch({ settings, claims, rest: client.rest, log }));
   const liveEvents = new LiveEvents({
     pluralkit,
     accounts: ctx.accounts,
     settings,
     frontChanges,
-    once: redis === undefined ? localOncePerChange() : redisOncePerChange(redis, log),
+    once: claims,
     log,
     coalesceMs: config.liveCoalesceMs,
     now: ctx.now,

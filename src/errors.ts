@@ -107,6 +107,22 @@ export const UserErrorMessages = {
   RestartedMidway: () =>
     'I had to restart before this finished, so it may or may not have gone through. Check (e.g. with `/fronters` or `/switches`) before trying again.',
   UnknownCommand: () => "I don't know that command any more. It may have been removed; try `/help`.",
+  ServerOnly: () => 'This command only works in a server, where I am a member.',
+  NeedsManageServer: () =>
+    'Only members with the **Manage Server** permission can change this for the server. Nothing was changed.',
+  BotCannotPost: (ctx: { channel: string; missing: string }) =>
+    `I can't post in <#${ctx.channel}>: I'm missing **${ctx.missing}** there. Give me that in the channel's or my role's permissions and try again. Nothing was saved.`,
+  AnnounceNotSetUp: () =>
+    'This server has no announcement channel yet: someone with Manage Server can set one with `/announce channel`.',
+  FrontSyncNotEnabled: (ctx: { what: string }) =>
+    `This server's admins haven't turned on ${ctx.what} that follow the front (\`/frontsync server\`). Nothing was changed.`,
+  BotLacksPermission: (ctx: { permission: string; why: string }) =>
+    `I don't have the **${ctx.permission}** permission in this server, so I can't ${ctx.why}. Ask an admin to give it to me (the second link of \`/invite\` asks for it). Nothing was changed.`,
+  RoleNotFollowable: (ctx: { role: string; reason: string }) =>
+    `<@&${ctx.role}> can't follow the front: ${ctx.reason} Nothing was changed.`,
+  RoleNotAllowed: (ctx: { role: string }) =>
+    `<@&${ctx.role}> isn't one of the roles this server lets follow the front. An admin can allow it with \`/frontsync role-allow\`. Nothing was changed.`,
+  PickMemberOrGroup: () => 'Pick either a `member` or a `group` for that role (one of them). Nothing was changed.',
   Internal: (ctx: { errorId: string; supportUrl?: string | undefined }) =>
     ctx.supportUrl === undefined
       ? `Something went wrong on my side. If it keeps happening, tell whoever runs this bot the error id \`${ctx.errorId}\`, so they can find what happened in my log.`

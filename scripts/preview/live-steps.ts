@@ -38,7 +38,7 @@ function buttonIdOf(message: MessageState, action: string): string {
 
 /**
  * Live events, as a user turns them on and then meets them: `/live setup`, PluralKit's two setup PINGs, a
- * switch logged in PluralKit, its event delivered to the bot, and the reminder DM it brings.
+ * switch logged in PluralKit, its event delivered to the bot, the reminder DM it brings and its announcement.
  */
 export const liveSteps: readonly PreviewStep[] = [
   {
@@ -87,6 +87,7 @@ export const liveSteps: readonly PreviewStep[] = [
     async play(ctx) {
       const live = liveOf(ctx);
       const members = [ctx.facts.memberIds[0]!];
+      ctx.facts.channelPostsBeforeSwitch = ctx.discord.channelMessages(ctx.discord.channel.id).length;
       const logged = await live.pluralkit.createSwitch('@me', { members }, { token: ctx.facts.token });
       const names = logged.members.map((member) => member.display_name ?? member.name).join(', ');
       return {
@@ -116,5 +117,20 @@ export const liveSteps: readonly PreviewStep[] = [
     command: 'remind',
     skip: needsStandIn,
     play: ({ discord, user }) => discord.waitForDm(user, (m) => m.content.startsWith('🔔'), 20_000),
+  },
+  {
+    title: 'The announcement posted in the channel /announce picked (you opted in with /announce me)',
+    command: 'announce',
+    skip: needsStandIn,
+    play: ({ discord, facts }) =>
+      discord.waitFor(
+        () =>
+          discord
+            .channelMessages(discord.channel.id)
+            .slice(facts.channelPostsBeforeSwitch ?? 0)
+            .find((m) => m.author.id === discord.botUser.id && m.embeds.length > 0),
+        20_000,
+        'the front announcement',
+      ),
   },
 ];

@@ -123,6 +123,18 @@ export const previewSteps: readonly PreviewStep[] = [
         .reply(20_000);
     },
   },
+  {
+    title: 'An admin picks the channel front changes are posted in',
+    command: 'announce',
+    play: ({ discord, user }) =>
+      discord
+        .dispatchInteraction(discord.chatInput('announce channel', { channel: discord.channel.id }, { ...where, user }))
+        .reply(20_000),
+  },
+  slash('Announce your own front changes in this server', 'announce me', () => ({ state: 'on' })),
+  slash('Let nicknames follow the front (the bot says which permission it lacks)', 'frontsync server', () => ({
+    nickname: 'on',
+  })),
   ...liveSteps,
   slash('Invite links', 'invite'),
   slash('Forget your token', 'unlink'),

@@ -36,6 +36,8 @@ export interface PreviewFacts {
   proxiedMessage?: { id: string; channelId: string; content: string } | undefined;
   /** The `/live setup` answer, whose form the next step fills in. */
   liveSetup?: MessageState | undefined;
+  /** How many messages the preview's channel held before the live switch, so its announcement is told apart. */
+  channelPostsBeforeSwitch?: number | undefined;
 }
 
 /** What a step shows besides (or instead of) a message: lines about what happened off Discord. */

@@ -1,3 +1,4 @@
+import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { UserFacingError } from '../errors.js';
 
 /**
@@ -12,6 +13,13 @@ import { UserFacingError } from '../errors.js';
  */
 export const BotPermissions = 0n;
 
+/**
+ * What the second server link asks for, for names and roles that follow the front (`/frontsync`): exactly
+ * Manage Nicknames and Manage Roles, nothing else. (Announcements need only View Channel, Send Messages and
+ * Embed Links in their channel, which servers normally give everyone.)
+ */
+export const FrontSyncPermissions = PermissionFlagsBits.ManageNicknames | PermissionFlagsBits.ManageRoles;
+
 /** Where to send people to add the bot. */
 export interface InviteLinks {
   /**
@@ -19,17 +27,24 @@ export interface InviteLinks {
    * `applications.commands`, with {@link BotPermissions}.
    */
   server: string;
+  /** Add to a server with {@link FrontSyncPermissions}, for nicknames and roles that follow the front. */
+  serverWithFrontSync: string;
   /** Add to one's own account (a user-installed app): commands everywhere, in any DM or group chat. */
   user: string;
 }
 
 const authorizeUrl = 'https://discord.com/oauth2/authorize';
 
-/** The two install links for the application `applicationId`. */
+function serverLink(id: string, permissions: bigint): string {
+  return `${authorizeUrl}?client_id=${id}&permissions=${permissions}&integration_type=0&scope=bot+applications.commands`;
+}
+
+/** The install links for the application `applicationId`. */
 export function inviteLinks(applicationId: string): InviteLinks {
   const id = encodeURIComponent(applicationId);
   return {
-    server: `${authorizeUrl}?client_id=${id}&permissions=${BotPermissions}&integration_type=0&scope=bot+applications.commands`,
+    server: serverLink(id, BotPermissions),
+    serverWithFrontSync: serverLink(id, FrontSyncPermissions),
     user: `${authorizeUrl}?client_id=${id}&integration_type=1&scope=applications.commands`,
   };
 }

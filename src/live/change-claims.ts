@@ -1,12 +1,20 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from '../log.js';
 import type { SharedRedis } from '../redis/connection.js';
 import type { SettingsStore } from '../settings/store.js';
+import type { FrontChange } from './front-change.js';
 
 /** How long a claim is remembered: far longer than the same change could be read again. */
 export const DefaultClaimTtlMs = 7 * 24 * 3_600_000;
 
 const redisPrefix = 'pk-companion:claim:';
+
+/** Something that says yes once per key: {@link ChangeClaims}, or a test's own. */
+export interface Claims {
+  /** True for the first caller with `key` (in every process sharing the claim), false for the rest. */
+  claim(key: string): Promise<boolean>;
+}
 
 /**
  * "At most once" across every process: the first caller to claim a key (for example a switch id and a member)
@@ -15,7 +23,7 @@ const redisPrefix = 'pk-companion:claim:';
  * is shared by every process that shares the store but is a read then a write, so two processes claiming in
  * the same instant could both win.
  */
-export class ChangeClaims {
+export class ChangeClaims implements Claims {
   constructor(
     private readonly settings: SettingsStore,
     private readonly redis: SharedRedis | undefined,
@@ -46,4 +54,11 @@ export class ChangeClaims {
     await this.settings.set(key, true, this.ttlMs);
     return true;
   }
+}
+
+/** The system, the switch id and its members (sorted), hashed: the same change read twice gives the same key. */
+export function changeKey(change: FrontChange): string {
+  const members = (change.current?.members ?? []).map((m) => m.uuid).sort();
+  const text = `${change.system.uuid}|${change.current?.id ?? 'none'}|${members.join(',')}`;
+  return createHash('sha256').update(text).digest('base64url').slice(0, 32);
 }

@@ -7,7 +7,7 @@ import { Coalescer } from './coalescer.js';
 import type { FrontChange } from './front-change.js';
 import type { FrontChanges } from './front-changes.js';
 import type { LiveHook } from './hooks.js';
-import type { OncePerChange } from './once-per-change.js';
+import type { Claims } from './change-claims.js';
 
 /**
  * The front last seen for a system (`live:front:<uuid>`), so a restart neither repeats nor misses a change.
@@ -27,7 +27,7 @@ export interface LiveEventsOptions {
   readonly accounts: Accounts;
   readonly settings: SettingsStore;
   readonly frontChanges: FrontChanges;
-  readonly once: OncePerChange;
+  readonly once: Claims;
   readonly log: Logger;
   /** How long one system's switch events are gathered before its front is read. */
   readonly coalesceMs: number;
@@ -91,7 +91,7 @@ export class LiveEvents {
     }
     const seen: LastSeen = { switchId: current?.id ?? null, memberUuids: members, seq: seq + 1 };
     // Processes that read the same last-seen front race for the same key; only one publishes.
-    if (!(await this.options.once.claim(`${hook.systemUuid}:${seen.seq}:${members.join(',')}`))) return;
+    if (!(await this.options.once.claim(`live:change:${hook.systemUuid}:${seen.seq}:${members.join(',')}`))) return;
     await settings.set(lastSeenKey(hook.systemUuid), seen);
     const change: FrontChange = {
       userId: hook.userId,

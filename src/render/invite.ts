@@ -5,6 +5,7 @@ import type { RenderedMessage } from './message.js';
 /** The install links, see `inviteLinks` in `src/features/invite.ts`. */
 export interface InviteView {
   server: string;
+  serverWithFrontSync: string;
   user: string;
 }
 
@@ -28,6 +29,7 @@ export function renderInvite(links: InviteView): RenderedMessage {
           '**Add to your account**: use the commands anywhere, in any server, DM or group chat, even where I’m not a member.',
           '',
           'I ask for no permissions: I only answer commands and DMs.',
+          '**Add with front sync**: the same, plus **Manage Nicknames** and **Manage Roles**, so nicknames and roles can follow the front (`/frontsync`).',
         ].join('\n'),
         color: HelpColor,
         fields: [{ name: StoredDataNote.title, value: StoredDataNote.text }],
@@ -36,7 +38,11 @@ export function renderInvite(links: InviteView): RenderedMessage {
     components: [
       {
         type: ComponentType.ActionRow,
-        components: [linkButton('Add to a server', links.server), linkButton('Add to your account', links.user)],
+        components: [
+          linkButton('Add to a server', links.server),
+          linkButton('Add with front sync', links.serverWithFrontSync),
+          linkButton('Add to your account', links.user),
+        ],
       },
     ],
   };

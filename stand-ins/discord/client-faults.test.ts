@@ -85,13 +85,11 @@ describe('the stand-in refuses what Discord refuses', () => {
   });
 
   it('records unknown routes with a 404 code 0', async () => {
-    const error = await world.bot.client.rest
-      .get(Routes.guildMember(world.standIn.guild.id, world.standIn.users.alice.id))
-      .catch((e: unknown) => e);
+    const error = await world.bot.client.rest.get(Routes.guildBans(world.standIn.guild.id)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiscordAPIError);
     expect((error as DiscordAPIError).rawError).toEqual({ message: '404: Not Found', code: 0 });
     expect(world.standIn.unknownRoutes.map((r) => `${r.method} ${r.path}`)).toEqual([
-      `GET /api/v10/guilds/${world.standIn.guild.id}/members/${world.standIn.users.alice.id}`,
+      `GET /api/v10/guilds/${world.standIn.guild.id}/bans`,
     ]);
   });
 

@@ -8,6 +8,7 @@ import type { DiscordStandIn, DiscordStandInOptions } from './stand-in-types.js'
 import { FakeGateway } from './gateway.js';
 import { createDispatchers } from './gateway-dispatch.js';
 import { isOnShard } from './shards.js';
+import { createGuildAdmin } from './guild-admin.js';
 import { createInteractionBuilders } from './interaction-builders.js';
 import { createHandle, DEFAULT_WAIT_MS, newInteractionRecord, type InteractionHandle } from './interaction-state.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './rate-limits.js';
@@ -20,6 +21,7 @@ import { rememberSecret } from '../secret-ledger.js';
 
 export type { InteractionHandle, InteractionRecord, InteractionResponse } from './interaction-state.js';
 export type { InteractionContextOptions, InteractionWhere } from './interaction-context.js';
+export type { GuildAdmin, OverwriteInput, RoleInput } from './guild-admin.js';
 export type { MessageState, UploadedFile } from './messages.js';
 export type { RecordedRequest, RejectedBody } from './stand-in-state.js';
 export type { FaultRule, FaultTarget, RateLimitFault } from './faults.js';
@@ -129,6 +131,7 @@ export async function startDiscordStandIn(options: DiscordStandInOptions = {}): 
   return {
     ...world,
     ...builders,
+    ...createGuildAdmin(world, () => newId()),
     apiBase: `http://127.0.0.1:${port}/api`,
     botToken,
     faults,

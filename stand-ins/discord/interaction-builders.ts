@@ -9,12 +9,14 @@ import {
   type APIChatInputApplicationCommandInteraction,
   type APIInteractionDataResolved,
   type APIMessage,
+  type APITextChannel,
   type APIMessageApplicationCommandInteraction,
   type APIUser,
   type APIUserApplicationCommandInteraction,
 } from 'discord-api-types/v10';
 import { createClickBuilders } from './click-builders.js';
 import type { StoredMessage } from './component-clicks.js';
+import { channelPermissions } from './guild-permissions.js';
 import type { InteractionRecord } from './interaction-state.js';
 import {
   interactionBase,
@@ -65,6 +67,8 @@ function toOptions(
       const user = [deps.world.botUser, ...Object.values(deps.world.users)].find((u) => u.id === value);
       if (user) resolved.users = { ...resolved.users, [user.id]: user };
     }
+    if (type === ApplicationCommandOptionType.Channel || type === ApplicationCommandOptionType.Role)
+      Object.assign(resolved, resolvedGuildEntity(deps.world, type, String(value), resolved));
     return {
       name,
       type,
@@ -72,6 +76,30 @@ function toOptions(
       ...(name === focused ? { focused: true } : {}),
     } as APIApplicationCommandInteractionDataOption;
   });
+}
+
+/**
+ * What Discord puts in `resolved` for a channel or role option: the role as it is, the channel as a partial
+ * with the invoker's permissions there (alice's, who invokes by default).
+ */
+function resolvedGuildEntity(
+  world: StandInWorld,
+  type: ApplicationCommandOptionType,
+  id: string,
+  resolved: APIInteractionDataResolved,
+): APIInteractionDataResolved {
+  for (const guild of world.guilds) {
+    const role = guild.roles.find((r) => r.id === id);
+    if (type === ApplicationCommandOptionType.Role && role) return { roles: { ...resolved.roles, [id]: role } };
+    const channel = guild.channels.find((c) => c.id === id);
+    if (type === ApplicationCommandOptionType.Channel && channel) {
+      const { id: channelId, name, type: channelType, parent_id } = channel as APITextChannel;
+      const permissions = String(channelPermissions(guild, channel, world.users.alice.id));
+      const partial = { id: channelId, name, type: channelType, parent_id, permissions, guild_id: guild.id };
+      return { channels: { ...resolved.channels, [id]: partial } };
+    }
+  }
+  return {};
 }
 
 function commandData(deps: BuilderDeps, fullName: string, input: CommandOptionsInput, focused?: string) {

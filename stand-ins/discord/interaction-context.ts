@@ -14,6 +14,7 @@ import {
   type GuildMemberFlags,
   type InteractionType,
 } from 'discord-api-types/v10';
+import { channelPermissions } from './guild-permissions.js';
 import type { StandInWorld } from './world.js';
 
 /**
@@ -35,6 +36,8 @@ export interface InteractionContextOptions {
   appPermissions?: string | undefined;
   /** For `guild`: which of the bot's guilds (`world.guilds`), in its first channel. @defaultValue world.guild */
   guild?: GatewayGuildCreateDispatchData | undefined;
+  /** For `guild`: the channel of that guild it is used in. @defaultValue its first channel */
+  channel?: APITextChannel | undefined;
 }
 
 /** The fields every interaction carries, minus `type` and `data`. */
@@ -46,10 +49,7 @@ export interface ChannelDirectory {
   userDm(a: APIUser, b: APIUser): { id: string };
 }
 
-/** A guild member's full permissions string (an administrator, so permission checks never get in the way). */
-const MEMBER_PERMISSIONS = '2251799813685247';
-/** What a bot may do in a guild channel / in a private channel where the app is only user-installed. */
-const GUILD_APP_PERMISSIONS = '2248473465835073';
+/** What a bot may do in a private channel where the app is only user-installed. */
 const PRIVATE_APP_PERMISSIONS = '1126209376050240';
 
 /** A realistic, URL-safe interaction token (Discord's are long opaque strings). */
@@ -79,7 +79,8 @@ export function interactionBase(
   };
   if (where === 'guild') {
     const guild = ctx.guild ?? world.guild;
-    const channel = guild === world.guild ? world.channel : (guild.channels[0] as APITextChannel);
+    const channel = ctx.channel ?? (guild === world.guild ? world.channel : (guild.channels[0] as APITextChannel));
+    const member = guild.members.find((m) => m.user.id === user.id);
     return {
       ...common,
       guild_id: guild.id,
@@ -89,16 +90,17 @@ export function interactionBase(
       channel_id: channel.id,
       member: {
         user,
-        roles: [],
+        roles: member?.roles ?? [],
         joined_at: guild.joined_at,
         deaf: false,
         mute: false,
-        nick: null,
+        nick: member?.nick ?? null,
         avatar: null,
-        permissions: MEMBER_PERMISSIONS,
+        // As Discord sends them: the member's and the bot's permissions in this channel, overwrites applied.
+        permissions: String(channelPermissions(guild, channel, user.id)),
         flags: 0 as GuildMemberFlags,
       },
-      app_permissions: ctx.appPermissions ?? GUILD_APP_PERMISSIONS,
+      app_permissions: ctx.appPermissions ?? String(channelPermissions(guild, channel, world.botUser.id)),
       authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guild.id },
       context: InteractionContextType.Guild,
     };

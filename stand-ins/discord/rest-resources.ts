@@ -1,6 +1,13 @@
-import { ApplicationCommandType, MessageType, type APIApplicationCommand } from 'discord-api-types/v10';
+import {
+  ApplicationCommandType,
+  MessageType,
+  PermissionFlagsBits,
+  type APIApplicationCommand,
+} from 'discord-api-types/v10';
+import { channelPermissions, hasPermission } from './guild-permissions.js';
 import { Errors, type HandlerContext, type HandlerResult } from './handler-types.js';
 import { createMessageState, toApiMessage } from './messages.js';
+import { guildChannel } from './rest-guilds.js';
 
 /**
  * `GET /gateway/bot`: the only place discord.js learns the gateway URL and the recommended shard count; every
@@ -69,12 +76,30 @@ export function createDm(ctx: HandlerContext): HandlerResult {
 }
 
 function channelById(ctx: HandlerContext, id: string | undefined) {
-  const { world } = ctx.state;
-  if (id === world.channel.id) return world.channel;
+  const inGuild = guildChannel(ctx.state, id);
+  if (inGuild) return inGuild.channel;
   return id === undefined ? undefined : ctx.state.findBotDm(id);
 }
 
-/** `GET /channels/{id}`: the guild channel and bot DMs; anything else is unknown to the bot. */
+/**
+ * Why the bot may not post `body` in a guild channel, as Discord answers: 50001 without View Channel, 50013
+ * without Send Messages, or with embeds and no Embed Links, or files and no Attach Files.
+ */
+function postRefusal(ctx: HandlerContext, channelId: string | undefined): HandlerResult | undefined {
+  const found = guildChannel(ctx.state, channelId);
+  if (!found) return undefined;
+  const bits = channelPermissions(found.guild, found.channel, ctx.state.world.botUser.id);
+  if (!hasPermission(bits, PermissionFlagsBits.ViewChannel)) return Errors.missingAccess();
+  const body = (ctx.body ?? {}) as { embeds?: unknown[] };
+  const needs = [
+    PermissionFlagsBits.SendMessages,
+    ...((body.embeds?.length ?? 0) > 0 ? [PermissionFlagsBits.EmbedLinks] : []),
+    ...(ctx.files.length > 0 ? [PermissionFlagsBits.AttachFiles] : []),
+  ];
+  return needs.every((flag) => hasPermission(bits, flag)) ? undefined : Errors.missingPermissions();
+}
+
+/** `GET /channels/{id}`: the guild channels and bot DMs; anything else is unknown to the bot. */
 export function getChannel(ctx: HandlerContext): HandlerResult {
   const channel = channelById(ctx, ctx.params[0]);
   return channel ? { status: 200, body: channel } : Errors.unknownChannel();
@@ -84,6 +109,8 @@ export function getChannel(ctx: HandlerContext): HandlerResult {
 export function createMessage(ctx: HandlerContext): HandlerResult {
   const channel = channelById(ctx, ctx.params[0]);
   if (!channel) return Errors.unknownChannel();
+  const refusal = postRefusal(ctx, channel.id);
+  if (refusal) return refusal;
   const recipient = 'recipients' in channel ? channel.recipients?.[0] : undefined;
   if (recipient && ctx.state.closedDms.has(recipient.id)) return Errors.cannotDmUser();
   const message = createMessageState(

@@ -6,6 +6,8 @@ import { readBody, sendJson } from './http-io.js';
 import { uploadRejection } from './upload-limits.js';
 import { autocompleteIssues, deferralIssues, mergedEditRejection, rejectionOf } from './interaction-rules.js';
 import * as interactions from './rest-interactions.js';
+import * as guilds from './rest-guilds.js';
+import { changeMemberRole, modifyGuildMember } from './rest-member-edits.js';
 import * as resources from './rest-resources.js';
 import type { RateLimiter } from './rate-limits.js';
 import { matchRoute, type RouteMatch, type RouteName } from './routes.js';
@@ -45,6 +47,12 @@ const HANDLERS: Record<RouteName, (ctx: HandlerContext, deps: RestDeps) => Handl
   getWebhookMessage: interactions.getWebhookMessage,
   editWebhookMessage: interactions.editWebhookMessage,
   deleteWebhookMessage: interactions.deleteWebhookMessage,
+  getGuild: guilds.getGuild,
+  getGuildRoles: guilds.getGuildRoles,
+  getGuildMember: guilds.getGuildMember,
+  modifyGuildMember,
+  addGuildMemberRole: (ctx) => changeMemberRole(ctx, true),
+  removeGuildMemberRole: (ctx) => changeMemberRole(ctx, false),
 };
 
 const NOT_FOUND = { status: 404, body: { message: '404: Not Found', code: 0 } };

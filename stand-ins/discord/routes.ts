@@ -18,7 +18,13 @@ export type RouteName =
   | 'executeWebhook'
   | 'getWebhookMessage'
   | 'editWebhookMessage'
-  | 'deleteWebhookMessage';
+  | 'deleteWebhookMessage'
+  | 'getGuild'
+  | 'getGuildRoles'
+  | 'getGuildMember'
+  | 'modifyGuildMember'
+  | 'addGuildMemberRole'
+  | 'removeGuildMemberRole';
 
 /** One entry of the route table. */
 export interface RouteDefinition {
@@ -104,6 +110,22 @@ export const ROUTES: RouteDefinition[] = [
     method: 'DELETE',
     pattern: new RegExp(`^/webhooks/${S}/${TOKEN}/messages/${MESSAGE}$`),
     auth: false,
+  },
+  { name: 'getGuild', method: 'GET', pattern: new RegExp(`^/guilds/${S}$`), auth: true },
+  { name: 'getGuildRoles', method: 'GET', pattern: new RegExp(`^/guilds/${S}/roles$`), auth: true },
+  { name: 'getGuildMember', method: 'GET', pattern: new RegExp(`^/guilds/${S}/members/${S}$`), auth: true },
+  { name: 'modifyGuildMember', method: 'PATCH', pattern: new RegExp(`^/guilds/${S}/members/${S}$`), auth: true },
+  {
+    name: 'addGuildMemberRole',
+    method: 'PUT',
+    pattern: new RegExp(`^/guilds/${S}/members/${S}/roles/${S}$`),
+    auth: true,
+  },
+  {
+    name: 'removeGuildMemberRole',
+    method: 'DELETE',
+    pattern: new RegExp(`^/guilds/${S}/members/${S}/roles/${S}$`),
+    auth: true,
   },
 ];
 

@@ -1,6 +1,7 @@
 import type { APIApplicationCommand, APIDMChannel, APIInteraction, APIMessage, APIUser } from 'discord-api-types/v10';
 import type { FaultInjector } from './faults.js';
 import type { GatewayEvent } from './gateway.js';
+import type { GuildAdmin } from './guild-admin.js';
 import type { InteractionBuilders } from './interaction-builders.js';
 import type { InteractionHandle } from './interaction-state.js';
 import type { MessageState } from './messages.js';
@@ -59,7 +60,7 @@ export interface StandInGateway {
 }
 
 /** A running Discord stand-in: REST under `apiBase` and the gateway on the same port. */
-export interface DiscordStandIn extends InteractionBuilders, StandInWorld {
+export interface DiscordStandIn extends InteractionBuilders, GuildAdmin, StandInWorld {
   /** `http://127.0.0.1:PORT/api` — give it to discord.js as `rest.api`. */
   readonly apiBase: string;
   readonly botToken: string;

@@ -30,6 +30,13 @@ describe('/help and /invite', () => {
             {
               type: 2,
               style: 5,
+              label: 'Add with front sync',
+              // Manage Roles (1 << 28) and Manage Nicknames (1 << 27), and nothing else.
+              url: `https://discord.com/oauth2/authorize?client_id=${id}&permissions=${2 ** 28 + 2 ** 27}&integration_type=0&scope=bot+applications.commands`,
+            },
+            {
+              type: 2,
+              style: 5,
               label: 'Add to your account',
               url: `https://discord.com/oauth2/authorize?client_id=${id}&integration_type=1&scope=applications.commands`,
             },
@@ -70,23 +77,30 @@ describe('/help and /invite', () => {
         '**Who was fronting?** (on a message: right-click or long-press → Apps) The system and member behind a message',
       );
       // Grouped under the headings of commands/index.ts, in that order.
-      const headings = [
+      const titles = [
         'Linking',
         'Fronting now',
         'Profiles',
         'Switches',
         'Stats',
         'Live',
+        'In this server',
         'Menus',
         'About this bot',
-      ].map((t) => description.indexOf(`\n**${t}**\n`));
+      ];
+      const headings = titles.map((t) => description.indexOf(`\n**${t}**\n`));
       expect(headings.every((at) => at > 0)).toBe(true);
       expect([...headings].sort((a, b) => a - b)).toEqual(headings);
-      expect(description.indexOf('`/switch in`')).toBeGreaterThan(headings[3]!);
-      expect(description.indexOf('`/remind add`')).toBeGreaterThan(headings[5]!);
-      expect(description.indexOf('`/remind add`')).toBeLessThan(headings[6]!);
-      expect(description.indexOf('`/export`')).toBeGreaterThan(headings[3]!);
-      expect(description.indexOf('`/export`')).toBeLessThan(headings[4]!);
+      /** Whether `command` is listed under `title`, before the next heading. */
+      const under = (command: string, title: string) => {
+        const at = description.indexOf(command);
+        const i = titles.indexOf(title);
+        return at > headings[i]! && (i + 1 === headings.length || at < headings[i + 1]!);
+      };
+      expect(under('`/switch in`', 'Switches')).toBe(true);
+      expect(under('`/export`', 'Switches')).toBe(true);
+      expect(under('`/remind add`', 'Live')).toBe(true);
+      expect(under('`/announce', 'In this server')).toBe(true);
       const fields = Object.fromEntries((reply.embeds[0]?.fields ?? []).map((f) => [f.name, f.value]));
       expect(fields['Times and ranges']).toContain('`10 minutes ago`');
       expect(fields['Times and ranges']).toContain('`since 2025-01-01`');

@@ -95,8 +95,15 @@ export function optionValue(
   option: APIApplicationCommandOption,
   text: fc.Arbitrary<string>,
   userIds: readonly string[],
+  guildIds: GuildIds = { channels: [], roles: [] },
 ): fc.Arbitrary<string | boolean> {
   switch (option.type) {
+    case ApplicationCommandOptionType.Channel:
+      if (guildIds.channels.length > 0) return fc.constantFrom(...guildIds.channels);
+      break;
+    case ApplicationCommandOptionType.Role:
+      if (guildIds.roles.length > 0) return fc.constantFrom(...guildIds.roles);
+      break;
     case ApplicationCommandOptionType.Boolean:
       return fc.boolean();
     case ApplicationCommandOptionType.User:
@@ -109,8 +116,14 @@ export function optionValue(
       return text.map((value) => value.slice(0, max)).filter((value) => value.length > 0);
     }
     default:
-      throw new Error(`the property test does not generate options of type ${option.type} yet`);
   }
+  throw new Error(`the property test does not generate options of type ${option.type} yet`);
+}
+
+/** Channels and roles of the stand-in guild that channel and role options may name. */
+export interface GuildIds {
+  channels: readonly string[];
+  roles: readonly string[];
 }
 
 /** Options for one leaf: required ones always, optional ones sometimes. */
@@ -118,8 +131,11 @@ export function optionsFor(
   leaf: Leaf,
   text: fc.Arbitrary<string>,
   userIds: readonly string[],
+  guildIds?: GuildIds,
 ): fc.Arbitrary<Record<string, string | boolean>> {
-  const fields = Object.fromEntries(leaf.options.map((option) => [option.name, optionValue(option, text, userIds)]));
+  const fields = Object.fromEntries(
+    leaf.options.map((option) => [option.name, optionValue(option, text, userIds, guildIds)]),
+  );
   const requiredKeys = leaf.options
     .filter((option) => 'required' in option && option.required === true)
     .map((option) => option.name);
@@ -163,7 +179,7 @@ export interface Case {
 }
 
 /** Generates {@link Case}s over every leaf. */
-export function cases(text: fc.Arbitrary<string>, userIds: readonly string[]): fc.Arbitrary<Case> {
+export function cases(text: fc.Arbitrary<string>, userIds: readonly string[], guildIds?: GuildIds): fc.Arbitrary<Case> {
   const step: fc.Arbitrary<Step> = fc.oneof(
     fc.record({ kind: fc.constant('click' as const), pick: fc.nat() }),
     fc.record({ kind: fc.constant('select' as const), pick: fc.nat(), values: fc.nat() }),
@@ -177,7 +193,7 @@ export function cases(text: fc.Arbitrary<string>, userIds: readonly string[]): f
   return fc.constantFrom(...leaves).chain((leaf) =>
     fc.record({
       leaf: fc.constant(leaf.name),
-      options: optionsFor(leaf, text, userIds),
+      options: optionsFor(leaf, text, userIds, guildIds),
       user: fc.constantFrom('alice' as const, 'bob' as const),
       where: fc.constantFrom<InteractionWhere>('guild', 'bot-dm', 'group-dm', 'user-dm'),
       target: fc.constantFrom('alice' as const, 'bob' as const, 'carol' as const),

@@ -71,6 +71,7 @@ describe('any input to any command or control (property-based)', () => {
     arbitrary = cases(
       text,
       Object.values(h.discord.users).map((user) => user.id),
+      { channels: [h.discord.channel.id], roles: [h.discord.guild.id] },
     );
   });
   afterAll(() => h.finish());

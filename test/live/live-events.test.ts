@@ -1,6 +1,6 @@
 /**
  * What the pipeline does after an event was answered, over real parts: the PluralKit stand-in and client, the
- * real accounts and vault, a settings store, and the shared Redis for the once-per-change claim.
+ * real accounts and vault, a settings store, and the shared Redis for the claim that publishes a change once.
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { FrontChanges } from '../../src/live/front-changes.js';
 import type { FrontChange } from '../../src/live/front-change.js';
 import { LiveHooks, type LiveHook } from '../../src/live/hooks.js';
 import { LiveEvents } from '../../src/live/live-events.js';
-import { localOncePerChange, redisOncePerChange, type OncePerChange } from '../../src/live/once-per-change.js';
+import { ChangeClaims, type Claims } from '../../src/live/change-claims.js';
 import { createLogger } from '../../src/log.js';
 import { connectSharedRedis } from '../../src/redis/connection.js';
 import { SettingsStore } from '../../src/settings/store.js';
@@ -26,7 +26,7 @@ async function world() {
     uuid: own.systemUuid,
   });
   /** One bot process (or one run of it): its own pipeline and listeners over the shared settings. */
-  const process = (once: OncePerChange = localOncePerChange()) => {
+  const process = (once: Claims = new ChangeClaims(settings, undefined, log)) => {
     const frontChanges = new FrontChanges(log);
     const changes: FrontChange[] = [];
     frontChanges.add({ name: 'test', onFrontChange: (change) => Promise.resolve(void changes.push(change)) });
@@ -92,8 +92,8 @@ describe('at most once per change across processes', () => {
     const w = await world();
     const redis = connectSharedRedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', log);
     const namespace = randomUUID();
-    const claims = redisOncePerChange(redis, log);
-    const scoped: OncePerChange = { claim: (key) => claims.claim(`${namespace}:${key}`) };
+    const claims = new ChangeClaims(await SettingsStore.memory(), redis, log);
+    const scoped: Claims = { claim: (key) => claims.claim(`${namespace}:${key}`) };
     try {
       await new Promise<void>((resolve) => (redis.isReady ? resolve() : redis.once('ready', () => resolve())));
       const [a, b] = [w.process(scoped), w.process(scoped)];

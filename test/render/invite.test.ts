@@ -3,13 +3,18 @@ import { renderInvite } from '../../src/render/invite.js';
 import { assertWithinDiscordLimits } from './limits-check.js';
 
 describe('renderInvite', () => {
-  it('offers both ways to add the bot as link buttons', () => {
-    const message = renderInvite({ server: 'https://example.org/server', user: 'https://example.org/user' });
+  it('offers each way to add the bot as link buttons', () => {
+    const message = renderInvite({
+      server: 'https://example.org/server',
+      serverWithFrontSync: 'https://example.org/front-sync',
+      user: 'https://example.org/user',
+    });
     expect(message.components).toEqual([
       {
         type: 1,
         components: [
           { type: 2, style: 5, label: 'Add to a server', url: 'https://example.org/server' },
+          { type: 2, style: 5, label: 'Add with front sync', url: 'https://example.org/front-sync' },
           { type: 2, style: 5, label: 'Add to your account', url: 'https://example.org/user' },
         ],
       },
