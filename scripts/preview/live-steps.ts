@@ -5,7 +5,8 @@ const HookUrl = /pk;system webhook (\S+)/;
 
 /** Why a live step that needs PluralKit's stand-in posting to the bot cannot play, if it cannot. */
 function needsStandIn(facts: PreviewFacts, live: LiveWorld | undefined): string | undefined {
-  if (live === undefined) return "only the built-in PluralKit stand-in can post events to this preview's loopback listener";
+  if (live === undefined)
+    return "only the built-in PluralKit stand-in can post events to this preview's loopback listener";
   if (facts.ownSystemUuid === undefined) return 'no linked system to set live events up for';
   return undefined;
 }
