@@ -14,7 +14,7 @@ import {
   type PluralKitStandInOptions,
 } from '../../stand-ins/pluralkit/index.js';
 import { createBot, type Bot } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import type { Command } from '../../src/discord/command.js';
 import { registerCommands } from '../../src/discord/register.js';
 import { createLogger } from '../../src/log.js';
@@ -52,6 +52,8 @@ export interface Offline {
   readonly discord: DiscordStandIn;
   readonly pk: PluralKitStandIn;
   readonly bot: Bot;
+  /** The configuration the bot was started with. */
+  readonly config: Config;
   readonly vault: TokenVault;
   close(): Promise<void>;
 }
@@ -98,6 +100,7 @@ export async function startOffline(options: OfflineOptions = {}): Promise<Offlin
     discord,
     pk,
     bot,
+    config,
     vault,
     async close() {
       await bot.stop();

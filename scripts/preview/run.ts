@@ -3,7 +3,11 @@ import { writePictures } from './pictures.js';
 import type { PluralKitStandInOptions } from '../../stand-ins/pluralkit/index.js';
 import { startOffline } from './offline.js';
 import { formatMessage } from './format-message.js';
-import { previewSteps, type PreviewFacts } from './script.js';
+import { previewSteps } from './script.js';
+import type { LiveWorld, PreviewFacts } from './steps.js';
+
+/** The address the preview's bot says it has; PluralKit's stand-in posts to its loopback listener instead. */
+const PreviewPublicUrl = 'https://pk-companion.example';
 
 /** Options for {@link runPreview}. */
 export interface PreviewOptions {
@@ -34,11 +38,21 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   }
   const offline = await startOffline({
     pluralkitUrl: options.pluralkitUrl,
-    pluralkit: options.pluralkit,
+    // PluralKit only posts to public https URLs; its stand-in may post to the bot's own loopback listener.
+    pluralkit: { ...options.pluralkit, dispatch: { allowLoopbackHttp: true, ...options.pluralkit?.dispatch } },
+    env: { PUBLIC_URL: PreviewPublicUrl, DISPATCH_PORT: '0' },
     logLevel: 'silent',
   });
   const { discord, pk, bot } = offline;
   const onStandIn = options.pluralkitUrl === undefined;
+  const live: LiveWorld | undefined = onStandIn
+    ? {
+        pk,
+        pluralkit: bot.ctx.pluralkit,
+        localUrl: (publicUrl) => `http://127.0.0.1:${bot.dispatchPort}${new URL(publicUrl).pathname}`,
+        coalesceMs: offline.config.liveCoalesceMs,
+      }
+    : undefined;
   const facts: PreviewFacts = {
     token: options.pkToken ?? pk.sample.own.token,
     otherSystemId: onStandIn ? pk.sample.other.systemId : undefined,
@@ -60,19 +74,21 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
       print(`${header}\n(skipped: this build has no ${step.command} command)\n`);
       continue;
     }
-    const reason = step.skip?.(facts);
+    const reason = step.skip?.(facts, live);
     if (reason !== undefined) {
       print(`${header}\n(skipped: ${reason})\n`);
       continue;
     }
     try {
       const sentBefore = discord.requests.length;
-      const message = await step.play({ discord, user, facts });
+      const played = await step.play({ discord, user, facts, live });
+      const { message, notes } = 'notes' in played ? played : { message: played, notes: [] };
       const pictures =
         options.images === undefined
           ? []
           : writePictures(discord.requests.slice(sentBefore), options.images, `${index + 1}-${step.command}`);
-      print(`${header}\n${formatMessage(message)}\n${pictures.map((path) => `Picture: ${path}\n`).join('')}`);
+      const text = [...(message === undefined ? [] : [formatMessage(message)]), ...notes.map((note) => `→ ${note}`)];
+      print(`${header}\n${text.join('\n')}\n${pictures.map((path) => `Picture: ${path}\n`).join('')}`);
       shown.add(step.command);
       if (step.command === 'link') await learnOwnSystem(facts, bot);
     } catch (error) {
@@ -111,6 +127,7 @@ async function learnOwnSystem(
   const pluralkit = bot.ctx.pluralkit;
   const system = await pluralkit.getOwnSystem(facts.token);
   facts.ownSystemId = system.id;
+  facts.ownSystemUuid = system.uuid;
   const members = await pluralkit.getMembers('@me', { token: facts.token }).catch(() => []);
   facts.memberIds = members.map((member) => member.id);
   const groups = await pluralkit.getGroups('@me', {}, { token: facts.token }).catch(() => []);

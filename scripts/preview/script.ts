@@ -1,72 +1,6 @@
-import type { APIInteraction, APIUser } from 'discord-api-types/v10';
-import {
-  postedMessage,
-  type DiscordStandIn,
-  type InteractionContextOptions,
-  type MessageState,
-} from '../../stand-ins/discord/index.js';
-
-/** What a scripted step knows: the running stand-in and ids discovered so far (members, systems…). */
-export interface StepContext {
-  readonly discord: DiscordStandIn;
-  readonly user: APIUser;
-  /** The linked system's id, and a few of its members and groups, once known. */
-  readonly facts: PreviewFacts;
-}
-
-/** Ids the preview learns as it goes, so later steps can use real references. */
-export interface PreviewFacts {
-  token: string;
-  ownSystemId?: string | undefined;
-  otherSystemId?: string | undefined;
-  memberIds: string[];
-  groupIds: string[];
-  /** A message proxied by PluralKit, for "Who was fronting?". */
-  proxiedMessage?: { id: string; channelId: string; content: string } | undefined;
-}
-
-/** One step of the preview: a title, the command it shows, and how to play it. */
-export interface PreviewStep {
-  title: string;
-  /** The command this step shows (steps for commands the bot doesn't have are skipped). */
-  command: string;
-  /** Why this step cannot be shown with the data at hand (e.g. no proxied message), or `undefined` to play it. */
-  skip?(facts: PreviewFacts): string | undefined;
-  /** Plays the step and returns the message a user would end up looking at. */
-  play(ctx: StepContext): Promise<MessageState>;
-}
-
-const where: InteractionContextOptions = { where: 'guild' };
-
-function slash(
-  title: string,
-  name: string,
-  options: (facts: PreviewFacts) => Record<string, string | number | boolean> = () => ({}),
-): PreviewStep {
-  return {
-    title,
-    command: name.split(' ')[0]!,
-    play: ({ discord, user, facts }) =>
-      discord.dispatchInteraction(discord.chatInput(name, options(facts), { ...where, user })).reply(20_000),
-  };
-}
-
-/** Clicks the first control of `message` whose custom id has this action, and returns the updated message. */
-function click(discord: DiscordStandIn, user: APIUser, message: MessageState, action: string): Promise<MessageState> {
-  for (const row of message.components as {
-    components?: { custom_id?: string; type: number; options?: { value: string }[] }[];
-  }[]) {
-    for (const component of row.components ?? []) {
-      if (!component.custom_id?.split(':')[1]?.startsWith(action)) continue;
-      const payload: APIInteraction =
-        component.type === 3
-          ? discord.select(component.custom_id, [component.options?.[0]?.value ?? ''], message, { ...where, user })
-          : discord.button(component.custom_id, message, { ...where, user });
-      return discord.dispatchInteraction(payload).reply(20_000);
-    }
-  }
-  return Promise.resolve(message);
-}
+import { postedMessage } from '../../stand-ins/discord/index.js';
+import { liveSteps } from './live-steps.js';
+import { click, slash, where, type PreviewStep } from './steps.js';
 
 /** The scripted session: link first, then every command the bot has, the way a new user would try them. */
 export const previewSteps: readonly PreviewStep[] = [
@@ -201,7 +135,7 @@ export const previewSteps: readonly PreviewStep[] = [
   slash('Let nicknames follow the front (the bot says which permission it lacks)', 'frontsync server', () => ({
     nickname: 'on',
   })),
-  slash('Whether PluralKit sends live events', 'live status'),
+  ...liveSteps,
   slash('Invite links', 'invite'),
   slash('Forget your token', 'unlink'),
 ];

@@ -5,9 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebhookSetup } from '../../stand-ins/pluralkit/index.js';
 import { startHarness, type Harness } from './harness.js';
-import { liveHarnessOptions, post, recordChanges, setUpLive } from './live-support.js';
-
-const FrontersRoute = 'GET /systems/{system_id}/fronters';
+import {
+  fronterReads as countFronterReads,
+  liveHarnessOptions,
+  localHookUrl,
+  logSwitchInPluralKit,
+  post,
+  recordChanges,
+  setUpLive,
+} from './live-support.js';
 
 describe('live events from PluralKit', () => {
   let h: Harness;
@@ -15,16 +21,9 @@ describe('live events from PluralKit', () => {
   let setup: WebhookSetup;
   let hookUrl: string;
   const own = () => h.pk.sample.own;
-  const fronterReads = () => h.pk.stats.byRoute.get(FrontersRoute) ?? 0;
-  const logSwitch = async (member: number): Promise<string> => {
-    const res = await fetch(`${h.pk.url}/systems/@me/switches`, {
-      method: 'POST',
-      headers: { Authorization: own().token, 'User-Agent': 'test', 'content-type': 'application/json' },
-      body: JSON.stringify({ members: [own().memberIds[member]] }),
-    });
-    expect(res.status).toBe(200);
-    return ((await res.json()) as { id: string }).id;
-  };
+  const fronterReads = () => countFronterReads(h);
+  const logSwitch = (member: number): Promise<string> =>
+    logSwitchInPluralKit(h, own().token, [own().memberIds[member]!]);
   const event = (type: string, extra: Record<string, unknown> = {}) => ({
     type,
     signing_token: setup.signingToken,
@@ -52,10 +51,7 @@ describe('live events from PluralKit', () => {
     const reply = await h.command('live setup').reply();
     expect(reply.ephemeral).toBe(true);
     const url = /pk;system webhook (\S+)/.exec(reply.content)![1]!;
-    const early = await h.pk.beginWebhookSetup(
-      own().systemUuid,
-      `http://127.0.0.1:${h.bot.dispatchPort}${new URL(url).pathname}`,
-    );
+    const early = await h.pk.beginWebhookSetup(own().systemUuid, localHookUrl(h, url));
     expect(await early.confirm()).toMatchObject({ saved: false, realStatus: 401 });
   });
 

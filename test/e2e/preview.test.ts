@@ -50,6 +50,35 @@ describe('npm run preview', () => {
     expect(step('What can this bot do?')).toContain('**Switches**');
   }, 90_000);
 
+  it('shows live events: /live setup, the two setup PINGs, a switch in PluralKit, its event, the DM and the announcement', async () => {
+    const printed: string[] = [];
+    expect(await runPreview({ print: (text) => printed.push(text) })).toBe(0);
+    const output = printed.join('\n');
+    const step = (title: string) => {
+      const start = output.indexOf(title);
+      expect(start, title).toBeGreaterThan(-1);
+      return output.slice(start, output.indexOf('\n━━', start));
+    };
+    expect(step('Turn on live events')).toMatch(
+      /pk;system webhook https:\/\/\S+\/pluralkit\/dispatch\/[\w-]{22}\n[\s\S]*→ PluralKit would post to https:\/\/\S+; here on loopback, to http:\/\/127\.0\.0\.1:\d+\/pluralkit\/dispatch\//,
+    );
+    const pings = step('paste it in the form, then PluralKit tests the URL');
+    expect(pings).toContain('Signing token kept, sealed');
+    expect(pings).toContain("PluralKit's PING with the signing token got 200 (it needs 200)");
+    expect(pings).toContain("PluralKit's PING with a random token got 401 (it needs 401)");
+    expect(step('Whether PluralKit sends live events')).toMatch(/are \*\*on\*\*\. Last event:/);
+    expect(step('A switch logged in PluralKit')).toMatch(
+      /POST \/systems\/@me\/switches .* logged switch [\w-]{36}: Ash 🔥/,
+    );
+    expect(step('PluralKit delivers the switch event')).toContain(
+      'PluralKit POSTed CREATE_SWITCH for your system and got 200 (delivered)',
+    );
+    expect(step('The reminder DM')).toContain('🔔 **Ash 🔥** switched in:\n• Take your meds 💊');
+    expect(step('The announcement posted in the channel')).toMatch(/## Current fronter\n│ \*\*Ash 🔥\*\*/);
+    // The signing token is shown by PluralKit only: the preview prints neither it nor a 64-character secret.
+    expect(output).not.toMatch(/[A-Za-z0-9+/]{64}/);
+  }, 90_000);
+
   it('skips what its data cannot show against another PluralKit (no proxied message, no other system)', async () => {
     const pk = await startPluralKitStandIn();
     try {
@@ -65,6 +94,9 @@ describe('npm run preview', () => {
       );
       expect(output).toContain(
         "Someone else's fronters (public view)\n(skipped: no other system to look at on this PluralKit)",
+      );
+      expect(output).toContain(
+        "PluralKit delivers the switch event to the bot, signed with the token\n(skipped: only the built-in PluralKit stand-in can post events to this preview's loopback listener)",
       );
       expect(output).not.toMatch(/no answer:/);
       expect(code).toBe(0);
