@@ -95,7 +95,7 @@ async function flood(hooks: Hooked[], params: LiveEventsParams): Promise<{ perSe
   return { perSecond: params.events / ((performance.now() - started) / 1000), refused };
 }
 
-/** Logs a switch straight through PluralKit's API (as the user's other apps would), retrying its own 429s. */
+/** Logs a switch straight through PluralKit's API (as the user's other apps would), waiting out its own 429s. */
 async function logSwitch(offline: Offline, token: string, members: string[]): Promise<void> {
   for (;;) {
     const res = await fetch(`${offline.pk.url}/systems/@me/switches`, {
@@ -105,7 +105,9 @@ async function logSwitch(offline: Offline, token: string, members: string[]): Pr
     });
     await res.arrayBuffer();
     if (res.status !== 429) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // PluralKit's GCRA counts a try that lands on a slot not yet whole AND answers it 429, so a retry every
+    // 100 ms starves forever; after a quiet second the bucket holds whole slots again.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
 }
 
