@@ -15,8 +15,9 @@ export interface FrontChange {
   /** UUIDs of the members fronting before, as last seen; undefined when nothing was seen before (first read). */
   readonly previousMemberUuids: readonly string[] | undefined;
   /**
-   * True when the front list is private (`system.privacy.front_privacy`): then nothing is posted where other
-   * people can see it, but the owner's own reminders, nickname and roles still follow.
+   * True when the front list is private (`system.privacy.front_privacy`): then nothing is shown where other
+   * people can see it (no announcement, and no nickname or roles, which everyone in a server sees); the
+   * owner's own reminders, sent by DM, still follow.
    */
   readonly frontIsPrivate: boolean;
   /** When the bot read the new front. */
