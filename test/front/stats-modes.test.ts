@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DefaultStatsMode, withStatsMode } from '../../src/front/stats-modes.js';
 import { computeFrontStats } from '../../src/front/stats.js';
-import type { Switch } from '../../src/pluralkit/schemas.js';
-
-const H = 3_600_000;
-const T0 = Date.parse('2025-06-01T00:00:00Z');
-const at = (hours: number): Date => new Date(T0 + hours * H);
-const sw = (hours: number, members: string[]): Switch => ({
-  id: `s${hours}`,
-  timestamp: at(hours).toISOString(),
-  members,
-});
+import { H, at, sw } from './hour-switches.js';
 
 // a 0–2h, a+b 2–3h, b 3–5h, nobody 5–6h, a 6–10h: a 7h, b 3h, switched out 1h of 10h.
 const history = [sw(0, ['a']), sw(2, ['a', 'b']), sw(3, ['b']), sw(5, []), sw(6, ['a'])].reverse();

@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeFrontStats, groupMembersByShortId } from '../../src/front/stats.js';
 import type { FrontStats, StatsGroup } from '../../src/front/stats.js';
 import type { Switch } from '../../src/pluralkit/schemas.js';
-
-const H = 3_600_000;
-const T0 = Date.parse('2025-06-01T00:00:00Z');
-const at = (hours: number): Date => new Date(T0 + hours * H);
-const sw = (hours: number, members: string[]): Switch => ({
-  id: `s${hours}`,
-  timestamp: at(hours).toISOString(),
-  members,
-});
+import { H, at, sw } from './hour-switches.js';
 
 /** Oldest first here for reading; PluralKit order (newest first) is what the function gets. */
 const history = [sw(0, ['a']), sw(2, ['a', 'b']), sw(3, ['b']), sw(5, []), sw(6, ['a'])].reverse();

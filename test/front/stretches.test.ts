@@ -3,15 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { StatsRange } from '../../src/front/stats.js';
 import { frontStretches, type FrontStretch } from '../../src/front/stretches.js';
 import type { Switch } from '../../src/pluralkit/schemas.js';
+import { H, T0, at, sw } from './hour-switches.js';
 
-const H = 3_600_000;
-const T0 = Date.parse('2025-06-01T00:00:00Z');
-const at = (hours: number): Date => new Date(T0 + hours * H);
-const sw = (hours: number, members: string[]): Switch => ({
-  id: `s${hours}`,
-  timestamp: at(hours).toISOString(),
-  members,
-});
 /** Oldest first here for reading; PluralKit order (newest first) is what the function gets. */
 const history = [sw(0, ['a']), sw(2, ['a', 'b']), sw(3, ['b']), sw(5, []), sw(6, ['a', 'a'])].reverse();
 
