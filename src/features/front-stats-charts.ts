@@ -31,7 +31,7 @@ const SystemDefaultColour = '#4f46e5';
  * The picture `chart` asks for. A typed `member` is resolved like everywhere else (name, display name or id).
  * @throws {UserFacingError} `MemberNotFound`, `AmbiguousMember`
  */
-export function statsChartFile(chart: StatsChart, inputs: StatsChartInputs): RenderedFile | undefined {
+export function statsChartFile(chart: StatsChart, inputs: StatsChartInputs): Promise<RenderedFile | undefined> {
   const systemName = inputs.system.name?.trim() || inputs.system.id;
   if (chart.kind === 'shares') {
     return renderShareChart(inputs.stats, {

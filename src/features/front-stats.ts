@@ -93,7 +93,7 @@ export async function frontStatsReport(
   );
 
   const stats = withStatsMode(computeFrontStats(switches, range, groupMembersByShortId(groups, members)), mode);
-  const file = chart && statsChartFile(chart, { stats, switches, system, members, groups, timeZone });
+  const file = chart && (await statsChartFile(chart, { stats, switches, system, members, groups, timeZone }));
   const view = { stats, names: nameLookup(members), groupNames: nameLookup(groups), system, keyNote };
   return { view: file === undefined ? view : { ...view, chartFile: file.name }, file };
 }

@@ -58,7 +58,7 @@ export async function timelineView(
       ]),
   );
   const timeline = buildTimeline(switches, { end, days, timeZone });
-  const message = renderTimelineMessage(timeline, {
+  const message = await renderTimelineMessage(timeline, {
     system,
     names: nameLookup(members),
     colours: memberColours(members),

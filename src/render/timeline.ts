@@ -30,12 +30,15 @@ export interface TimelineMessageOptions {
  * The timeline picture in an embed, with the days, the zone and the members by time fronted as text, so
  * a screen reader (or a picture that did not load) tells the same story.
  */
-export function renderTimelineMessage(timeline: FrontTimeline, options: TimelineMessageOptions): RenderedMessage {
+export async function renderTimelineMessage(
+  timeline: FrontTimeline,
+  options: TimelineMessageOptions,
+): Promise<RenderedMessage> {
   const colours = new Map(options.colours);
   for (const { id } of timeline.totals) if (!colours.has(id)) colours.set(id, memberColour(undefined, id));
   const title = truncate(timelineTitle(options.system), DiscordLimits.embedTitle);
   const pictureTitle = `Front timeline of ${options.system.name?.trim() || options.system.id}`;
-  const file = renderTimelineChart(timeline, { title: pictureTitle, names: options.names, colours });
+  const file = await renderTimelineChart(timeline, { title: pictureTitle, names: options.names, colours });
   const first = timeline.days[0]!;
   const last = timeline.days.at(-1)!;
   const zone = timeline.timeZone ?? 'UTC';

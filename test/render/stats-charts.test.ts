@@ -30,7 +30,7 @@ describe('the /frontstats share chart', () => {
     // Flat: of 8 + 2 + 2 = 12 h, Alice 8 h (66.7 %), ミナ 2 h (16.7 %), nobody 2 h (16.7 %).
     const total = stats.members.reduce((sum, m) => sum + m.percent, 0) + (stats.switchedOutPercent ?? 0);
     expect(total).toBeCloseTo(100, 6);
-    const file = renderShareChart(stats, {
+    const file = await renderShareChart(stats, {
       title: 'Front shares',
       names,
       colours,
@@ -74,7 +74,7 @@ describe('the /frontstats hours heat map', () => {
     expect(map.cells[0]![1]).toBe(0);
     expect(map.cells[0]![2]).toBe(H);
     expect(map.cells[0]![10]).toBe(0);
-    const png = await decodePng(renderHourMap(map, { title: 'When Alice fronts', colour: '#ff0000' })!.data);
+    const png = await decodePng((await renderHourMap(map, { title: 'When Alice fronts', colour: '#ff0000' }))!.data);
     const at = (weekday: number, hour: number) => {
       const { x, y } = hourCellCentre(weekday, hour);
       return png.colourAt(x, y);

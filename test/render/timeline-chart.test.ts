@@ -30,7 +30,7 @@ const members = [
 const names = new Map(members.map((m) => [m.id, m.name]));
 
 async function draw(timeline: FrontTimeline): Promise<DecodedPng> {
-  const message = renderTimelineMessage(timeline, {
+  const message = await renderTimelineMessage(timeline, {
     system: makeSystem({ name: 'Lantern' }),
     names,
     colours: memberColours(members),

@@ -42,7 +42,10 @@ export function cellShade(colour: string, share: number): string {
  * The hour-of-day × weekday heat map as a PNG: one row per weekday, one column per hour in the map's
  * zone, each cell shaded in `colour` by its front time against the fullest cell; empty cells white.
  */
-export function renderHourMap(map: HourMap, options: { title: string; colour: string }): RenderedFile | undefined {
+export function renderHourMap(
+  map: HourMap,
+  options: { title: string; colour: string },
+): Promise<RenderedFile | undefined> {
   const height =
     HourMapLayout.headerHeight + 7 * HourMapLayout.cellHeight + HourMapLayout.footerHeight + HourMapLayout.padding;
   const { canvas, ctx } = newChart(HourMapLayout.width, height);

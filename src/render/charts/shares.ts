@@ -54,7 +54,7 @@ export function shareX(percent: number): number {
  * Front shares as a PNG: a horizontal bar per member (and, below, per group) on a 0–100 % scale, in
  * their colours, the switch-outs as a grey bar when they count. The same figures as the embed's text.
  */
-export function renderShareChart(stats: FrontShares, options: ShareChartOptions): RenderedFile | undefined {
+export function renderShareChart(stats: FrontShares, options: ShareChartOptions): Promise<RenderedFile | undefined> {
   const members = bars(stats.members, options.names, options.colours);
   if (stats.switchedOutPercent !== undefined) {
     members.push({ label: 'No one fronting', percent: stats.switchedOutPercent, colour: ChartPalette.muted });

@@ -48,7 +48,10 @@ export function timelineLegendTop(timeline: FrontTimeline): number {
  * member's colour (co-fronters stacked within the row), switch-outs blank, unknown time grey, and a legend
  * of the members by time fronted. `undefined` when it would exceed Discord's file limit.
  */
-export function renderTimelineChart(timeline: FrontTimeline, options: TimelineChartOptions): RenderedFile | undefined {
+export function renderTimelineChart(
+  timeline: FrontTimeline,
+  options: TimelineChartOptions,
+): Promise<RenderedFile | undefined> {
   const legend: LegendEntry[] = timeline.totals.map(({ id }) => ({
     label: options.names.get(id) ?? id,
     colour: options.colours.get(id) ?? ChartPalette.muted,
@@ -133,7 +136,10 @@ function drawDay(
     }
     const x = xOf(day, span.startMs);
     const width = Math.max(1, xOf(day, span.endMs) - x);
-    const members = [...span.members].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+    const members =
+      span.members.length < 2
+        ? span.members
+        : [...span.members].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
     const band = rowHeight / members.length;
     for (const [i, id] of members.entries()) {
       ctx.fillStyle = colours.get(id) ?? ChartPalette.muted;
