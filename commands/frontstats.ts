@@ -7,6 +7,7 @@ import {
   withPublicOption,
   withTargetOptions,
 } from '../src/discord/options.js';
+import { autocompleteMembers } from '../src/features/entity-choices.js';
 import { frontStatsReport, renderFrontStatsPage, type FrontStatsView } from '../src/features/front-stats.js';
 import { parsePageArg } from '../src/render/message.js';
 
@@ -43,6 +44,7 @@ builder.addStringOption((option) =>
   option
     .setName('member')
     .setDescription('For the hours picture: one member (name, display name or id); default: anyone fronting')
+    .setAutocomplete(true)
     .setMaxLength(100),
 );
 
@@ -76,4 +78,5 @@ export default {
     if (session === undefined || page === undefined) return;
     await respond.send(renderFrontStatsPage(session.state, page, sessions.controls(session)));
   },
+  autocomplete: autocompleteMembers,
 } satisfies Command;

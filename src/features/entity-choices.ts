@@ -15,8 +15,9 @@ export function entityChoice(item: Referable): ApplicationCommandOptionChoiceDat
 
 /**
  * Answers an autocomplete from `list`: the caller's own entries (owner view, so private ones too), or the
- * public ones of the system named in the `system` option, matched by `matchByText`. A private list or no
- * link means no suggestions; the router already answers an empty list if this fails.
+ * public ones of the system named in the `system` option or of the account in the `user` option, matched
+ * by `matchByText`. A private list or no link means no suggestions; the router already answers an empty
+ * list if this fails.
  */
 async function autocompleteFrom(
   interaction: AutocompleteInteraction,
@@ -24,15 +25,24 @@ async function autocompleteFrom(
   list: (ref: string, o: CallOptions) => Promise<Referable[]>,
 ): Promise<void> {
   const typed = String(interaction.options.getFocused());
-  const systemRef = interaction.options.getString('system');
+  const publicRef = interaction.options.getString('system') ?? someoneElse(interaction);
   let items: Referable[] = [];
-  if (systemRef) {
-    items = await list(systemRef, {}).catch(() => []);
+  if (publicRef) {
+    items = await list(publicRef, {}).catch(() => []);
   } else {
     const account = await ctx.accounts.find(interaction.user.id);
     if (account) items = await list('@me', { token: account.token });
   }
   await interaction.respond(matchByText(items, typed, MaxChoices).map(entityChoice));
+}
+
+/**
+ * The Discord account id in the `user` option when it is not the caller's own (PluralKit takes it as a
+ * system reference). Read as the raw value: an autocomplete may come without the resolved user.
+ */
+function someoneElse(interaction: AutocompleteInteraction): string | undefined {
+  const value = interaction.options.get('user')?.value;
+  return typeof value === 'string' && value !== interaction.user.id ? value : undefined;
 }
 
 /** Autocomplete for a member option (see {@link autocompleteFrom}). */

@@ -127,7 +127,8 @@ function commandData(deps: BuilderDeps, fullName: string, input: CommandOptionsI
     type: ApplicationCommandType.ChatInput as const,
     options,
     ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
-    ...(Object.keys(resolved).length > 0 ? { resolved } : {}),
+    // Discord never sends `resolved` with an autocomplete: a user or channel option there is a bare id.
+    ...(focused === undefined && Object.keys(resolved).length > 0 ? { resolved } : {}),
   };
 }
 

@@ -59,4 +59,20 @@ describe('/frontstats pictures', () => {
     expect(unknown.attachments).toEqual([]);
     expect(unknown.content).toContain('Nobody');
   });
+
+  it("autocompletes the member: yours while you type, or the public ones of the user's system you name", async () => {
+    const own = h.dispatch(h.discord.autocomplete('frontstats', { chart: 'hours', member: 'bir' }, 'member'));
+    await own.waitFor((r) => r.choices !== undefined);
+    expect(own.choices?.map((c) => c.name)).toEqual([expect.stringMatching(/^Birch \(/)]);
+
+    const { state } = h.pk;
+    const bobs = state.addSystem({ name: 'Bob system', discordUserIds: [h.discord.users.bob.id] });
+    const shown = state.addMember(bobs, { name: 'Birchwood' });
+    state.addMember(bobs, { name: 'Birch hidden', privacy: { visibility: 'private' } });
+    const theirs = h.dispatch(
+      h.discord.autocomplete('frontstats', { user: h.discord.users.bob.id, member: 'birch' }, 'member'),
+    );
+    await theirs.waitFor((r) => r.choices !== undefined);
+    expect(theirs.choices?.map((c) => c.value)).toEqual([shown.id]);
+  });
 });
