@@ -40,8 +40,10 @@ export function exportCsv(data: FrontExport): string {
       memberFields.set(stretch.memberId, member);
     }
     // Times, numbers and booleans never need quotes or the formula guard (none starts with - or +).
-    const end = stretch.ongoing ? '' : stretch.end.toISOString();
-    lines.push(`${member},${stretch.start.toISOString()},${end},${stretchSeconds(stretch)},${stretch.ongoing}`);
+    const end = stretch.ongoing ? '' : new Date(stretch.endMs).toISOString();
+    lines.push(
+      `${member},${new Date(stretch.startMs).toISOString()},${end},${stretchSeconds(stretch)},${stretch.ongoing}`,
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -32,12 +32,12 @@ export function exportIcs(data: FrontExport): string {
       escaped.set(stretch.memberId, member);
     }
     // Whole seconds: the start rounds down and the end up, so DTEND always stays after DTSTART.
-    const end = new Date(Math.ceil(stretch.end.getTime() / 1000) * 1000);
+    const end = new Date(Math.ceil(stretch.endMs / 1000) * 1000);
     lines.push(
       'BEGIN:VEVENT',
       `UID:${stretch.fromSwitchId}-${member.id}@${UidDomain}`,
       `DTSTAMP:${stamp}`,
-      `DTSTART:${icsUtc(stretch.start)}`,
+      `DTSTART:${icsUtc(new Date(stretch.startMs))}`,
       `DTEND:${icsUtc(end)}`,
       `SUMMARY:${member.name}`,
     );

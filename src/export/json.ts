@@ -21,9 +21,9 @@ export function exportJson(data: FrontExport): string {
       member = JSON.stringify({ id: known.id, uuid: known.uuid ?? null, name: known.name });
       memberJson.set(stretch.memberId, member);
     }
-    const end = stretch.ongoing ? 'null' : `"${stretch.end.toISOString()}"`;
+    const end = stretch.ongoing ? 'null' : `"${new Date(stretch.endMs).toISOString()}"`;
     return (
-      `{"member":${member},"start":"${stretch.start.toISOString()}","end":${end},"ongoing":${stretch.ongoing},` +
+      `{"member":${member},"start":"${new Date(stretch.startMs).toISOString()}","end":${end},"ongoing":${stretch.ongoing},` +
       `"durationSeconds":${stretchSeconds(stretch)},"switchId":${JSON.stringify(stretch.fromSwitchId)}}`
     );
   });
