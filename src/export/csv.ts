@@ -1,4 +1,5 @@
 import { exportMember, stretchSeconds, type FrontExport } from './model.js';
+import { utcText } from './utc-text.js';
 
 /** The CSV header row, in column order. */
 export const CsvColumns = [
@@ -32,6 +33,7 @@ export function exportCsv(data: FrontExport): string {
   const lines = [CsvColumns.join(',')];
   // Each member's three fields once, not once per stretch.
   const memberFields = new Map<string, string>();
+  const iso = utcText('iso');
   for (const stretch of data.stretches) {
     let member = memberFields.get(stretch.memberId);
     if (member === undefined) {
@@ -40,10 +42,8 @@ export function exportCsv(data: FrontExport): string {
       memberFields.set(stretch.memberId, member);
     }
     // Times, numbers and booleans never need quotes or the formula guard (none starts with - or +).
-    const end = stretch.ongoing ? '' : new Date(stretch.endMs).toISOString();
-    lines.push(
-      `${member},${new Date(stretch.startMs).toISOString()},${end},${stretchSeconds(stretch)},${stretch.ongoing}`,
-    );
+    const end = stretch.ongoing ? '' : iso(stretch.endMs);
+    lines.push(`${member},${iso(stretch.startMs)},${end},${stretchSeconds(stretch)},${stretch.ongoing}`);
   }
   return `${lines.join('\r\n')}\r\n`;
 }

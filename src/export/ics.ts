@@ -1,5 +1,6 @@
+import { foldLine, icsText } from './ics-text.js';
 import { exportMember, type FrontExport } from './model.js';
-import { foldLine, icsText, icsUtc } from './ics-text.js';
+import { utcText } from './utc-text.js';
 
 /** The domain after the `@` of every event UID, so UIDs are globally unique as RFC 5545 asks. */
 const UidDomain = 'pk-companion';
@@ -12,7 +13,8 @@ const UidDomain = 'pk-companion';
  * they never mark anyone busy.
  */
 export function exportIcs(data: FrontExport): string {
-  const stamp = icsUtc(data.exportedAt);
+  const utc = utcText('ics');
+  const stamp = utc(data.exportedAt.getTime());
   const calendarName = `Front history of ${data.system.name ?? data.system.id}`;
   const lines = [
     'BEGIN:VCALENDAR',
@@ -32,13 +34,13 @@ export function exportIcs(data: FrontExport): string {
       escaped.set(stretch.memberId, member);
     }
     // Whole seconds: the start rounds down and the end up, so DTEND always stays after DTSTART.
-    const end = new Date(Math.ceil(stretch.endMs / 1000) * 1000);
+    const endMs = Math.ceil(stretch.endMs / 1000) * 1000;
     lines.push(
       'BEGIN:VEVENT',
       `UID:${stretch.fromSwitchId}-${member.id}@${UidDomain}`,
       `DTSTAMP:${stamp}`,
-      `DTSTART:${icsUtc(new Date(stretch.startMs))}`,
-      `DTEND:${icsUtc(end)}`,
+      `DTSTART:${utc(stretch.startMs)}`,
+      `DTEND:${utc(endMs)}`,
       `SUMMARY:${member.name}`,
     );
     if (stretch.ongoing) lines.push('DESCRIPTION:Still fronting when this was exported.');

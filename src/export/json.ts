@@ -1,4 +1,5 @@
 import { exportMember, stretchSeconds, type FrontExport } from './model.js';
+import { utcText } from './utc-text.js';
 
 /**
  * The stretches as JSON: the system, the range, the export time and one object per stretch (ISO 8601
@@ -7,10 +8,11 @@ import { exportMember, stretchSeconds, type FrontExport } from './model.js';
  * large file stays readable without the size of full indentation.
  */
 export function exportJson(data: FrontExport): string {
+  const iso = utcText('iso');
   const head = {
     system: data.system,
-    range: { start: data.range.start.toISOString(), end: data.range.end.toISOString() },
-    exportedAt: data.exportedAt.toISOString(),
+    range: { start: iso(data.range.start.getTime()), end: iso(data.range.end.getTime()) },
+    exportedAt: iso(data.exportedAt.getTime()),
   };
   // Each member's JSON once, not once per stretch; the rest of a row is numbers, booleans and ISO times.
   const memberJson = new Map<string, string>();
@@ -21,9 +23,9 @@ export function exportJson(data: FrontExport): string {
       member = JSON.stringify({ id: known.id, uuid: known.uuid ?? null, name: known.name });
       memberJson.set(stretch.memberId, member);
     }
-    const end = stretch.ongoing ? 'null' : `"${new Date(stretch.endMs).toISOString()}"`;
+    const end = stretch.ongoing ? 'null' : `"${iso(stretch.endMs)}"`;
     return (
-      `{"member":${member},"start":"${new Date(stretch.startMs).toISOString()}","end":${end},"ongoing":${stretch.ongoing},` +
+      `{"member":${member},"start":"${iso(stretch.startMs)}","end":${end},"ongoing":${stretch.ongoing},` +
       `"durationSeconds":${stretchSeconds(stretch)},"switchId":${JSON.stringify(stretch.fromSwitchId)}}`
     );
   });
