@@ -1,4 +1,5 @@
 import { exportMember, stretchSeconds, type FrontExport } from './model.js';
+import { BatchedJoin } from './text-join.js';
 import { utcText } from './utc-text.js';
 
 /** The CSV header row, in column order. */
@@ -30,7 +31,8 @@ export function csvField(value: string): string {
  * UTC; a stretch still going on has an empty `end_utc`, `ongoing` = `true`, and its duration up to the export.
  */
 export function exportCsv(data: FrontExport): string {
-  const lines = [CsvColumns.join(',')];
+  const lines = new BatchedJoin('\r\n');
+  lines.push(CsvColumns.join(','));
   // Each member's three fields once, not once per stretch.
   const memberFields = new Map<string, string>();
   const iso = utcText('iso');
@@ -45,5 +47,5 @@ export function exportCsv(data: FrontExport): string {
     const end = stretch.ongoing ? '' : iso(stretch.endMs);
     lines.push(`${member},${iso(stretch.startMs)},${end},${stretchSeconds(stretch)},${stretch.ongoing}`);
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return `${lines.join()}\r\n`;
 }

@@ -1,4 +1,5 @@
 import { exportMember, stretchSeconds, type FrontExport } from './model.js';
+import { BatchedJoin } from './text-join.js';
 import { utcText } from './utc-text.js';
 
 /**
@@ -14,9 +15,11 @@ export function exportJson(data: FrontExport): string {
     range: { start: iso(data.range.start.getTime()), end: iso(data.range.end.getTime()) },
     exportedAt: iso(data.exportedAt.getTime()),
   };
-  // Each member's JSON once, not once per stretch; the rest of a row is numbers, booleans and ISO times.
+  // Each member's JSON once, not once per stretch; the rest of a row is numbers, booleans, ISO times and
+  // the switch id, a UUID (`SwitchSchema` checks it), none of which JSON escapes.
   const memberJson = new Map<string, string>();
-  const rows = data.stretches.map((stretch) => {
+  const rows = new BatchedJoin(',\n');
+  for (const stretch of data.stretches) {
     let member = memberJson.get(stretch.memberId);
     if (member === undefined) {
       const known = exportMember(data, stretch.memberId);
@@ -24,11 +27,13 @@ export function exportJson(data: FrontExport): string {
       memberJson.set(stretch.memberId, member);
     }
     const end = stretch.ongoing ? 'null' : `"${iso(stretch.endMs)}"`;
-    return (
+    rows.push(
       `{"member":${member},"start":"${iso(stretch.startMs)}","end":${end},"ongoing":${stretch.ongoing},` +
-      `"durationSeconds":${stretchSeconds(stretch)},"switchId":${JSON.stringify(stretch.fromSwitchId)}}`
+        `"durationSeconds":${stretchSeconds(stretch)},"switchId":"${stretch.fromSwitchId}"}`,
     );
-  });
+  }
   const opening = JSON.stringify(head).slice(0, -1);
-  return rows.length === 0 ? `${opening},"stretches":[]}\n` : `${opening},"stretches":[\n${rows.join(',\n')}\n]}\n`;
+  return data.stretches.length === 0
+    ? `${opening},"stretches":[]}\n`
+    : `${opening},"stretches":[\n${rows.join()}\n]}\n`;
 }
