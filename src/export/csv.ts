@@ -1,4 +1,6 @@
 import { exportMember, stretchSeconds, type FrontExport } from './model.js';
+import { BatchedJoin } from './text-join.js';
+import { utcText } from './utc-text.js';
 
 /** The CSV header row, in column order. */
 export const CsvColumns = [
@@ -29,9 +31,11 @@ export function csvField(value: string): string {
  * UTC; a stretch still going on has an empty `end_utc`, `ongoing` = `true`, and its duration up to the export.
  */
 export function exportCsv(data: FrontExport): string {
-  const lines = [CsvColumns.join(',')];
+  const lines = new BatchedJoin('\r\n');
+  lines.push(CsvColumns.join(','));
   // Each member's three fields once, not once per stretch.
   const memberFields = new Map<string, string>();
+  const iso = utcText('iso');
   for (const stretch of data.stretches) {
     let member = memberFields.get(stretch.memberId);
     if (member === undefined) {
@@ -40,8 +44,8 @@ export function exportCsv(data: FrontExport): string {
       memberFields.set(stretch.memberId, member);
     }
     // Times, numbers and booleans never need quotes or the formula guard (none starts with - or +).
-    const end = stretch.ongoing ? '' : stretch.end.toISOString();
-    lines.push(`${member},${stretch.start.toISOString()},${end},${stretchSeconds(stretch)},${stretch.ongoing}`);
+    const end = stretch.ongoing ? '' : iso(stretch.endMs);
+    lines.push(`${member},${iso(stretch.startMs)},${end},${stretchSeconds(stretch)},${stretch.ongoing}`);
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return `${lines.join()}\r\n`;
 }

@@ -37,11 +37,3 @@ export function foldLine(line: string): string {
   parts.push(line.slice(from));
   return parts.join('\r\n ');
 }
-
-/** An instant as an iCalendar UTC DATE-TIME (`20250601T093000Z`), cut to the second. */
-export function icsUtc(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/\.\d{3}/, '')
-    .replace(/[-:]/g, '');
-}

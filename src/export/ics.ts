@@ -1,8 +1,23 @@
+import { foldLine, IcsLineOctets, icsText } from './ics-text.js';
 import { exportMember, type FrontExport } from './model.js';
-import { foldLine, icsText, icsUtc } from './ics-text.js';
+import { BatchedJoin } from './text-join.js';
+import { utcText } from './utc-text.js';
 
 /** The domain after the `@` of every event UID, so UIDs are globally unique as RFC 5545 asks. */
 const UidDomain = 'pk-companion';
+
+/** Length of a switch id: a UUID (`SwitchSchema` checks it), so 36 ASCII characters. */
+const SwitchIdOctets = 36;
+
+/** A member's parts of an event, escaped and folded once per file. */
+interface EventMember {
+  /** What follows the switch id in the UID line. */
+  uidTail: string;
+  /** Whether the UID line fits in one line: short ids do, but the member id's length is not checked. */
+  uidFits: boolean;
+  /** The folded SUMMARY line. */
+  summary: string;
+}
 
 /**
  * The stretches as an iCalendar file (RFC 5545): one VEVENT per stretch with the member's name as its
@@ -12,38 +27,35 @@ const UidDomain = 'pk-companion';
  * they never mark anyone busy.
  */
 export function exportIcs(data: FrontExport): string {
-  const stamp = icsUtc(data.exportedAt);
   const calendarName = `Front history of ${data.system.name ?? data.system.id}`;
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//pk-companion//Front history export//EN',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${icsText(calendarName)}`,
-  ];
-  // Each member's escaped name and id once, not once per event.
-  const escaped = new Map<string, { id: string; name: string }>();
+  const lines = new BatchedJoin('\r\n');
+  lines.push(
+    'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//pk-companion//Front history export//EN\r\n' +
+      `CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n${foldLine(`X-WR-CALNAME:${icsText(calendarName)}`)}`,
+  );
+  // The other lines of an event are ASCII and shorter than 75 octets: only UID and SUMMARY may need folding.
+  const utc = utcText('ics');
+  const stampToStart = `\r\nDTSTAMP:${utc(data.exportedAt.getTime())}\r\nDTSTART:`;
+  const members = new Map<string, EventMember>();
   for (const stretch of data.stretches) {
-    let member = escaped.get(stretch.memberId);
+    let member = members.get(stretch.memberId);
     if (member === undefined) {
       const known = exportMember(data, stretch.memberId);
-      member = { id: icsText(known.id), name: icsText(known.name) };
-      escaped.set(stretch.memberId, member);
+      const uidTail = `-${icsText(known.id)}@${UidDomain}`;
+      const uidFits = 'UID:'.length + SwitchIdOctets + Buffer.byteLength(uidTail) <= IcsLineOctets;
+      member = { uidTail, uidFits, summary: foldLine(`SUMMARY:${icsText(known.name)}`) };
+      members.set(stretch.memberId, member);
     }
     // Whole seconds: the start rounds down and the end up, so DTEND always stays after DTSTART.
-    const end = new Date(Math.ceil(stretch.end.getTime() / 1000) * 1000);
+    const endMs = Math.ceil(stretch.endMs / 1000) * 1000;
+    const description = stretch.ongoing ? 'DESCRIPTION:Still fronting when this was exported.\r\n' : '';
+    const uid = `UID:${stretch.fromSwitchId}${member.uidTail}`;
     lines.push(
-      'BEGIN:VEVENT',
-      `UID:${stretch.fromSwitchId}-${member.id}@${UidDomain}`,
-      `DTSTAMP:${stamp}`,
-      `DTSTART:${icsUtc(stretch.start)}`,
-      `DTEND:${icsUtc(end)}`,
-      `SUMMARY:${member.name}`,
+      `BEGIN:VEVENT\r\n${member.uidFits ? uid : foldLine(uid)}${stampToStart}` +
+        `${utc(stretch.startMs)}\r\nDTEND:${utc(endMs)}\r\n${member.summary}\r\n${description}` +
+        'TRANSP:TRANSPARENT\r\nEND:VEVENT',
     );
-    if (stretch.ongoing) lines.push('DESCRIPTION:Still fronting when this was exported.');
-    lines.push('TRANSP:TRANSPARENT', 'END:VEVENT');
   }
   lines.push('END:VCALENDAR');
-  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+  return `${lines.join()}\r\n`;
 }

@@ -34,5 +34,5 @@ export function exportMember(data: FrontExport, memberId: string): ExportMember 
 
 /** Whole seconds a stretch lasted (an ongoing one until the export time), rounded. */
 export function stretchSeconds(stretch: FrontStretch): number {
-  return Math.round((stretch.end.getTime() - stretch.start.getTime()) / 1000);
+  return Math.round((stretch.endMs - stretch.startMs) / 1000);
 }

@@ -63,9 +63,9 @@ export function computeFrontStats(
   range: StatsRange,
   groups: readonly StatsGroup[] = [],
 ): FrontStats {
-  const history = oldestFirst(switches);
+  const { switches: history, atMs } = oldestFirst(switches);
   const endMs = range.end.getTime();
-  const firstMs = history.length > 0 ? Date.parse(history[0]!.timestamp) : endMs;
+  const firstMs = history.length > 0 ? atMs[0]! : endMs;
   const askedMs = range.start === 'beginning' ? firstMs : range.start.getTime();
   const startMs = Math.min(Math.max(askedMs, firstMs), endMs);
   const rangeMs = endMs - startMs;
@@ -77,10 +77,9 @@ export function computeFrontStats(
 
   for (let i = 0; i < history.length; i++) {
     const sw = history[i]!;
-    const from = Math.max(Date.parse(sw.timestamp), startMs);
+    const from = Math.max(atMs[i]!, startMs);
     if (from >= endMs) break;
-    const next = history[i + 1];
-    const until = Math.min(next === undefined ? endMs : Date.parse(next.timestamp), endMs);
+    const until = Math.min(atMs[i + 1] ?? endMs, endMs);
     const spanMs = Math.max(0, until - from);
     if (sw.members.length === 0) switchedOutMs += spanMs;
     for (const memberId of sw.members) {
@@ -151,15 +150,23 @@ function indexGroups(groups: readonly StatsGroup[]): Map<string, string[]> {
   return index;
 }
 
+/** A switch history oldest first, with each switch's time parsed once (`atMs[i]` is `switches[i]`'s). */
+export interface TimedHistory {
+  switches: Switch[];
+  atMs: number[];
+}
+
 /** The history oldest first; sorts only when the input was not in PluralKit's newest-first order. */
-export function oldestFirst(switches: readonly Switch[]): Switch[] {
+export function oldestFirst(switches: readonly Switch[]): TimedHistory {
   const reversed = [...switches].reverse();
-  for (let i = 1; i < reversed.length; i++) {
-    if (Date.parse(reversed[i]!.timestamp) < Date.parse(reversed[i - 1]!.timestamp)) {
-      return reversed.sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
+  const atMs = reversed.map((sw) => Date.parse(sw.timestamp));
+  for (let i = 1; i < atMs.length; i++) {
+    if (atMs[i]! < atMs[i - 1]!) {
+      const order = atMs.map((_, j) => j).sort((a, b) => atMs[a]! - atMs[b]!);
+      return { switches: order.map((j) => reversed[j]!), atMs: order.map((j) => atMs[j]!) };
     }
   }
-  return reversed;
+  return { switches: reversed, atMs };
 }
 
 /**

@@ -6,8 +6,8 @@ export const exportedAt = new Date('2025-06-02T12:00:00.000Z');
 
 const stretch = (memberId: string, start: string, end: string, ongoing = false): FrontStretch => ({
   memberId,
-  start: new Date(start),
-  end: new Date(end),
+  startMs: Date.parse(start),
+  endMs: Date.parse(end),
   ongoing,
   fromSwitchId: `00000000-0000-4000-8000-${String(Date.parse(start) / 1000).padStart(12, '0')}`,
 });

@@ -9,13 +9,7 @@ import { H, T0, at, sw } from './hour-switches.js';
 const history = [sw(0, ['a']), sw(2, ['a', 'b']), sw(3, ['b']), sw(5, []), sw(6, ['a', 'a'])].reverse();
 
 const brief = (stretches: FrontStretch[]) =>
-  stretches.map((s) => [
-    s.memberId,
-    (s.start.getTime() - T0) / H,
-    (s.end.getTime() - T0) / H,
-    s.ongoing,
-    s.fromSwitchId,
-  ]);
+  stretches.map((s) => [s.memberId, (s.startMs - T0) / H, (s.endMs - T0) / H, s.ongoing, s.fromSwitchId]);
 
 describe('frontStretches', () => {
   it('makes one stretch per continuous time in front, from the switch that brought a member in to the one that took them out', () => {
@@ -90,14 +84,14 @@ describe('frontStretches (property)', () => {
           const latest = oldestFirst.filter((s) => Date.parse(s.timestamp) < end).at(-1);
           for (const member of pool) {
             const mine = stretches.filter((s) => s.memberId === member);
-            expect(mine.map((s) => [s.start.getTime(), s.end.getTime()])).toEqual(
+            expect(mine.map((s) => [s.startMs, s.endMs])).toEqual(
               referenceIntervals(oldestFirst, { start, end }, member),
             );
             for (const s of mine) {
-              expect(s.ongoing).toBe(reachesNow && s.end.getTime() === end && latest!.members.includes(member));
+              expect(s.ongoing).toBe(reachesNow && s.endMs === end && latest!.members.includes(member));
             }
           }
-          const starts = stretches.map((s) => s.start.getTime());
+          const starts = stretches.map((s) => s.startMs);
           expect(starts).toEqual([...starts].sort((x, y) => x - y));
         },
       ),
